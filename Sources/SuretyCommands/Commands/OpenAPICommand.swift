@@ -1,0 +1,36 @@
+import Foundation
+import SuretyContracts
+import SuretyJSON
+
+/// `surety openapi`: exports the contract as an OpenAPI 3.1 document.
+struct OpenAPICommand: SuretyCommand {
+    static let name = "openapi"
+    static let summary = "export the contract as an OpenAPI 3.1 document"
+    static let usage = "usage: surety openapi [--contracts DIR] [-o FILE]"
+
+    let source: ContractSource
+    let output: String?
+
+    init(arguments: [String]) throws(UsageError) {
+        let scanner = try ArgumentScanner(arguments, options: ["contracts", "output"], flags: [], shortAliases: ["o": "output"])
+        guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
+        source = ContractSource(scanner)
+        output = scanner.value("output")
+    }
+
+    func run(console: Console) async -> ExitCode {
+        guard let contract = source.loadOrReport(console) else { return .failure }
+        let bytes = JSONWriter(style: .pretty).bytes(OpenAPIExporter().export(contract))
+        guard let output else {
+            console.out(String(decoding: bytes, as: UTF8.self))
+            return .success
+        }
+        do {
+            try AtomicFile.write(bytes, to: output)
+            return .success
+        } catch {
+            console.errorLine("surety openapi: \(error)")
+            return .failure
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import SuretyContracts
+import SuretyJSON
+import SuretySchemas
+
+/// `surety validate`: checks JSON documents against a schema or an endpoint's body and lists every violation.
+struct ValidateCommand: SuretyCommand {
+    static let name = "validate"
+    static let summary = "validate JSON (a file, - or NDJSON) against a schema or an endpoint's request or response"
+    static let usage = """
+        usage: surety validate (--schema NAME | --endpoint ID [--status N] [--request] [--extended]) FILE|-
+                               [--ndjson] [--strict] [--format text|json] [--timing] [--contracts DIR]
+        """
+
+    enum Target: Sendable {
+        case schema(String)
+        case endpoint(id: String, status: Int, request: Bool, extended: Bool)
+    }
+
+    let source: ContractSource
+    let target: Target
+    let input: String
+    let ndjson: Bool
+    let strict: Bool
+    let json: Bool
+    let timing: Bool
+
+    init(arguments: [String]) throws(UsageError) {
+        let scanner = try ArgumentScanner(arguments, options: ["contracts", "schema", "endpoint", "status", "format"],
+                                          flags: ["request", "extended", "ndjson", "strict", "timing"])
+        source = ContractSource(scanner)
+        switch (scanner.value("schema"), scanner.value("endpoint")) {
+        case (let schema?, nil): target = .schema(schema)
+        case (nil, let endpoint?):
+            target = .endpoint(id: endpoint, status: try scanner.integer("status", in: 100...599) ?? 200,
+                               request: scanner.flag("request"), extended: scanner.flag("extended"))
+        case (nil, nil): throw UsageError("name what to validate against: --schema NAME or --endpoint ID")
+        default: throw UsageError("give --schema or --endpoint, not both")
+        }
+        guard scanner.positionals.count == 1 else { throw UsageError("name exactly one input: a file, or - for standard input") }
+        input = scanner.positionals[0]
+        ndjson = scanner.flag("ndjson")
+        strict = scanner.flag("strict")
+        json = try scanner.choice("format", among: ["text", "json"]) == "json"
+        timing = scanner.flag("timing")
+    }
+
+    func run(console: Console) async -> ExitCode {
+        guard let contract = source.loadOrReport(console) else { return .failure }
+        let type: TypeRef
+        switch resolveType(contract) {
+        case .success(let resolved): type = resolved
+        case .failure(let error):
+            console.errorLine("surety validate: \(error.message)")
+            return .usage
+        }
+        let validator = SchemaValidator(contract: contract, strict: strict)
+        guard let reader = LineSource(path: input) else {
+            console.errorLine("surety validate: cannot read \(input)")
+            return .failure
+        }
+        var report = ValidationReporter(console: console, json: json, ndjson: ndjson, input: input)
+        let start = DispatchTime.now().uptimeNanoseconds
+        if ndjson {
+            reader.forEachLine { number, line in
+                guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+                report.document(line: number, result: Self.check(line, validator, type))
+            }
+        } else {
+            guard let bytes = reader.readAll() else {
+                console.errorLine("surety validate: cannot read \(input)")
+                return .failure
+            }
+            report.document(line: nil, result: Self.check(bytes, validator, type))
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        report.finish(timing: timing ? seconds : nil)
+        if report.unreadable > 0 && !ndjson { return .failure }
+        return report.invalid > 0 ? .findings : .success
+    }
+
+    /// Parses and validates one document: the issues, or the syntax error.
+    static func check(_ bytes: [UInt8], _ validator: SchemaValidator, _ type: TypeRef) -> Result<[ValidationIssue], JSONSyntaxError> {
+        do {
+            let document = try JSONParser(options: .init(duplicateKeys: .allow)).parse(bytes)
+            return .success(validator.validate(document, against: type))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func resolveType(_ contract: Contract) -> Result<TypeRef, UsageError> {
+        switch target {
+        case .schema(let name):
+            guard contract.schemas[name] != nil else {
+                let hint = contract.schemas.suggestions(for: name)
+                return .failure(UsageError("unknown schema \(name)" + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?")))
+            }
+            return .success(.named(name))
+        case .endpoint(let id, let status, let request, let extended):
+            guard let endpoint = contract.endpoint(id: id) else {
+                let hint = contract.endpointSuggestions(for: id)
+                return .failure(UsageError("unknown endpoint \(id)" + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?")))
+            }
+            if request {
+                guard let body = endpoint.request else { return .failure(UsageError("\(id) takes no request body")) }
+                return .success(body.type)
+            }
+            guard let type = endpoint.responseType(status: status, extended: extended) else {
+                let statuses = endpoint.responses.map { String($0.status) }.joined(separator: ", ")
+                return .failure(UsageError("\(id) documents no \(status) response (documented: \(statuses))"))
+            }
+            return .success(type)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import SuretyJSON
+import SuretySchemas
+
+/// Prints validation results as they come: text for people, JSON (one object per document for NDJSON) for machines.
+struct ValidationReporter {
+    let console: Console
+    let json: Bool
+    let ndjson: Bool
+    let input: String
+    var documents = 0
+    var invalid = 0
+    var unreadable = 0
+    var warnings = 0
+    /// For a single JSON document, its result members, printed together with the summary as one object.
+    var pendingMembers: [JSONMember] = []
+
+    init(console: Console, json: Bool, ndjson: Bool, input: String) {
+        self.console = console
+        self.json = json
+        self.ndjson = ndjson
+        self.input = input
+    }
+
+    mutating func document(line: Int?, result: Result<[ValidationIssue], JSONSyntaxError>) {
+        documents += 1
+        switch result {
+        case .failure(let error):
+            invalid += 1
+            unreadable += 1
+            if json {
+                var members: [JSONMember] = []
+                if let line { members.append(JSONMember(key: "line", value: .integer(line))) }
+                members.append(JSONMember(key: "valid", value: false))
+                members.append(JSONMember(key: "syntaxError", value: .object([
+                    "line": .integer(error.line), "column": .integer(error.column), "message": .string(error.message),
+                ])))
+                emit(.object(members))
+            } else {
+                let prefix = line.map { "\(input):\($0):\(error.column)" } ?? "\(input):\(error.line):\(error.column)"
+                console.line("\(prefix): error: malformed JSON: \(error.message)")
+            }
+        case .success(let issues):
+            let errors = issues.filter { $0.severity == .error }
+            if !errors.isEmpty { invalid += 1 }
+            warnings += issues.count - errors.count
+            guard !issues.isEmpty else { return }
+            if json {
+                var members: [JSONMember] = []
+                if let line { members.append(JSONMember(key: "line", value: .integer(line))) }
+                members.append(JSONMember(key: "valid", value: .bool(errors.isEmpty)))
+                members.append(JSONMember(key: "issues", value: .array(issues.map(Self.json))))
+                emit(.object(members))
+            } else {
+                for issue in issues { printIssue(issue, line: line, indent: "") }
+            }
+        }
+    }
+
+    func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
+        let place = line.map { "\(input):\($0): " } ?? "\(input): "
+        let rule = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
+        console.line(indent + place + issue.description + rule)
+        for detail in issue.details { printIssue(detail, line: line, indent: indent + "    ") }
+    }
+
+    mutating func emit(_ value: JSONValue) {
+        if !ndjson, case .object(let members) = value {
+            pendingMembers += members
+            return
+        }
+        console.out(JSONWriter(style: ndjson ? .compact : .pretty).string(value) + (ndjson ? "\n" : ""))
+    }
+
+    /// The summary: a line on standard error for text, a final object for JSON.
+    mutating func finish(timing seconds: Double?) {
+        let timingText = seconds.map { " seconds=\(String(format: "%.6f", $0))" } ?? ""
+        if json {
+            var members: [JSONMember] = [
+                JSONMember(key: "documents", value: .integer(documents)), JSONMember(key: "invalid", value: .integer(invalid)),
+                JSONMember(key: "warnings", value: .integer(warnings)),
+            ]
+            if let seconds { members.append(JSONMember(key: "seconds", value: .number(JSONNumber(seconds)))) }
+            if ndjson {
+                emit(.object([JSONMember(key: "summary", value: .object(members))]))
+            } else {
+                let result = pendingMembers.isEmpty ? [JSONMember(key: "valid", value: .bool(invalid == 0))] : pendingMembers
+                console.out(JSONWriter(style: .pretty).string(.object(result + members)))
+            }
+        } else if ndjson || seconds != nil {
+            console.line("documents=\(documents) invalid=\(invalid) warnings=\(warnings)\(timingText)")
+        } else if invalid == 0 {
+            console.line("\(input): valid" + (warnings > 0 ? " (\(warnings) warning(s))" : ""))
+        }
+    }
+
+    /// An issue as a JSON object.
+    static func json(_ issue: ValidationIssue) -> JSONValue {
+        var members: [JSONMember] = [
+            JSONMember(key: "severity", value: .string(issue.severity.rawValue)),
+            JSONMember(key: "pointer", value: .string(issue.pointer.description)),
+            JSONMember(key: "rule", value: .string(issue.rule.rawValue)),
+            JSONMember(key: "expected", value: .string(issue.expected)),
+            JSONMember(key: "actual", value: .string(issue.actual)),
+            JSONMember(key: "schemaPath", value: .string(issue.schemaPath)),
+        ]
+        if let location = issue.location { members.append(JSONMember(key: "location", value: .string(location.description))) }
+        if !issue.details.isEmpty { members.append(JSONMember(key: "closestBranchIssues", value: .array(issue.details.map(json)))) }
+        return .object(members)
+    }
+}
+
+import Foundation

@@ -1,0 +1,117 @@
+import SuretyJSON
+import SuretySchemas
+
+/// Reads the fields of a parsed contract file with their positions, collecting a diagnostic for each shape problem.
+struct LocatedReader {
+    let document: JSONDocument
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(document: JSONDocument, file: String) {
+        self.document = document
+        self.file = file
+    }
+
+    func location(_ node: Int) -> SourceLocation {
+        SourceLocation(file: file, position: document.position(of: node))
+    }
+
+    mutating func error(_ message: String, at node: Int, _ pointer: JSONPointer) {
+        diagnostics.append(Diagnostic(.error, file: file, position: document.position(of: node), message: message, pointer: pointer))
+    }
+
+    mutating func warning(_ message: String, at node: Int, _ pointer: JSONPointer) {
+        diagnostics.append(Diagnostic(.warning, file: file, position: document.position(of: node), message: message, pointer: pointer))
+    }
+
+    func kindName(_ node: Int) -> String {
+        switch document.kind(node) {
+        case .null: return "null"
+        case .true, .false: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// The members of an object node keyed by name (first wins), or nil with a diagnostic when it is not an object.
+    mutating func object(_ node: Int, _ pointer: JSONPointer, allowed: Set<String>? = nil) -> [(key: String, keyIndex: Int, valueIndex: Int)]? {
+        guard document.kind(node) == .object else {
+            error("expected an object, found \(kindName(node))", at: node, pointer)
+            return nil
+        }
+        let members = document.members(node)
+        if let allowed {
+            for member in members where !allowed.contains(member.key) {
+                let suggestion = EditDistanceHint.hint(member.key, among: allowed)
+                error("unknown key \"\(member.key)\"\(suggestion)", at: member.keyIndex, pointer.appending(member.key))
+            }
+        }
+        return members
+    }
+
+    /// The value index of a member, or nil (with a diagnostic when `required`).
+    mutating func member(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, of node: Int,
+                         _ pointer: JSONPointer, required: Bool) -> Int? {
+        if let found = members.first(where: { $0.key == key }) { return found.valueIndex }
+        if required { error("missing required key \"\(key)\"", at: node, pointer) }
+        return nil
+    }
+
+    mutating func string(_ node: Int, _ pointer: JSONPointer) -> String? {
+        guard document.kind(node) == .string else {
+            error("expected a string, found \(kindName(node))", at: node, pointer)
+            return nil
+        }
+        return document.string(node)
+    }
+
+    mutating func bool(_ node: Int, _ pointer: JSONPointer) -> Bool? {
+        switch document.kind(node) {
+        case .true: return true
+        case .false: return false
+        default:
+            error("expected true or false, found \(kindName(node))", at: node, pointer)
+            return nil
+        }
+    }
+
+    mutating func array(_ node: Int, _ pointer: JSONPointer) -> [Int]? {
+        guard document.kind(node) == .array else {
+            error("expected an array, found \(kindName(node))", at: node, pointer)
+            return nil
+        }
+        return document.elements(node)
+    }
+
+    mutating func strings(_ node: Int, _ pointer: JSONPointer) -> [String] {
+        guard let elements = array(node, pointer) else { return [] }
+        return elements.enumerated().compactMap { string($0.element, pointer.appending($0.offset)) }
+    }
+
+    /// Reads an optional string-array member such as `notes`.
+    mutating func optionalStrings(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, _ pointer: JSONPointer) -> [String] {
+        guard let node = members.first(where: { $0.key == key })?.valueIndex else { return [] }
+        return strings(node, pointer.appending(key))
+    }
+
+    /// Reads an optional string member such as `description`.
+    mutating func optionalString(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, _ pointer: JSONPointer) -> String? {
+        guard let node = members.first(where: { $0.key == key })?.valueIndex else { return nil }
+        return string(node, pointer.appending(key))
+    }
+}
+
+/// Formats a "did you mean" hint for an unknown key.
+enum EditDistanceHint {
+    static func hint(_ key: String, among candidates: Set<String>) -> String {
+        guard let best = candidates.sorted().min(by: { EditDistanceHint.distance(key, $0) < EditDistanceHint.distance(key, $1) }),
+              distance(key, best) <= max(2, key.count / 3) else { return "" }
+        return "; did you mean \"\(best)\"?"
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        EditDistance.between(a, b)
+    }
+}

@@ -1,0 +1,32 @@
+/// Levenshtein distance for "did you mean" suggestions.
+public enum EditDistance {
+    /// The number of single-character edits between two strings, compared case-insensitively.
+    public static func between(_ a: String, _ b: String) -> Int {
+        let left = Array(a.lowercased())
+        let right = Array(b.lowercased())
+        if left.isEmpty { return right.count }
+        if right.isEmpty { return left.count }
+        var previous = Array(0...right.count)
+        var current = [Int](repeating: 0, count: right.count + 1)
+        for i in 1...left.count {
+            current[0] = i
+            for j in 1...right.count {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[right.count]
+    }
+
+    /// The candidates closest to `name` (within half its length), best first, ties in candidate order.
+    public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let threshold = max(2, name.count / 2)
+        return candidates.enumerated()
+            .map { (distance: between(name, $0.element), order: $0.offset, name: $0.element) }
+            .filter { $0.distance <= threshold || $0.name.lowercased().contains(name.lowercased()) }
+            .sorted { ($0.distance, $0.order) < ($1.distance, $1.order) }
+            .prefix(limit)
+            .map(\.name)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import SuretyCommands
+
+@Suite struct ValidateCommandTests {
+    static let validTerm = #"{"locator": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "staticLocator": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "policyLocator": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "startTime": "2024-01-01T00:00:00Z", "endTime": "2025-01-01T00:00:00Z", "number": 1}"#
+
+    func temporaryFile(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "surety-validate-\(UUID().uuidString).json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aValidDocumentExitsZero() async throws {
+        let file = try temporaryFile(Self.validTerm)
+        let result = await surety(["validate", "--schema", "TermResponse", file] + contractsArgument)
+        #expect(result.code == .success)
+        #expect(result.out == "\(file): valid\n")
+    }
+
+    @Test func anInvalidDocumentListsEveryIssueWithItsRuleAndExitsOne() async throws {
+        let file = try temporaryFile(#"{"locator": "x", "startTime": "yesterday", "number": 1.5}"#)
+        let result = await surety(["validate", "--schema", "TermResponse", file] + contractsArgument)
+        #expect(result.code == .findings)
+        #expect(result.out.contains("\(file): /startTime: format: expected datetime, got \"yesterday\" (TermResponse.startTime at "))
+        #expect(result.out.contains("/number: type: expected integer, got number 1.5"))
+        #expect(result.out.contains("/endTime: required: expected property endTime (datetime), got missing"))
+    }
+
+    @Test func malformedJSONIsReportedWithLineAndColumnAndExitsTwo() async throws {
+        let file = try temporaryFile("{\n  \"a\": [1,]\n}")
+        let result = await surety(["validate", "--schema", "TermResponse", file] + contractsArgument)
+        #expect(result.code == .failure)
+        #expect(result.out == "\(file):2:11: error: malformed JSON: trailing comma: expected a value after ','\n")
+    }
+
+    @Test func ndjsonReportsIssuesWithTheirLineNumbers() async throws {
+        let bad = #"{"locator": "01ARZ3NDEKTSV4RRFFQ69G5FAV"}"#
+        let file = try temporaryFile([Self.validTerm, bad, "", "{nope", Self.validTerm].joined(separator: "\n") + "\n")
+        let result = await surety(["validate", "--ndjson", "--schema", "TermResponse", file] + contractsArgument)
+        #expect(result.code == .findings)
+        #expect(result.out.contains("\(file):2: /staticLocator: required"))
+        #expect(result.out.contains("\(file):4:2: error: malformed JSON"))
+        #expect(result.out.hasSuffix("documents=4 invalid=2 warnings=0\n"))
+    }
+
+    @Test func validatesAnEndpointsListShapeAndRequestBody() async throws {
+        let bare = try temporaryFile("[" + Self.validTerm + "]")
+        #expect(await surety(["validate", "--endpoint", "fetchTermsForPolicy", bare] + contractsArgument).code == .success)
+        #expect(await surety(["validate", "--endpoint", "fetchTermsForPolicy", "--extended", bare] + contractsArgument).code == .findings)
+        let page = try temporaryFile(#"{"listCompleted": true, "items": [\#(Self.validTerm)]}"#)
+        #expect(await surety(["validate", "--endpoint", "fetchTermsForPolicy", "--extended", page] + contractsArgument).code == .success)
+        let locators = try temporaryFile(#"["01ARZ3NDEKTSV4RRFFQ69G5FAV"]"#)
+        #expect(await surety(["validate", "--endpoint", "removeElementsFromPolicyWithTransaction", "--request", locators] + contractsArgument).code == .success)
+    }
+
+    @Test func jsonFormatCarriesPointerRuleExpectedAndActual() async throws {
+        let file = try temporaryFile(#"{"number": "x"}"#)
+        let result = await surety(["validate", "--schema", "TermResponse", "--format", "json", file] + contractsArgument)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let issues = try #require(object?["issues"] as? [[String: Any]])
+        #expect(issues.first?["pointer"] as? String == "/number")
+        #expect(issues.first?["rule"] as? String == "type")
+        #expect(issues.first?["expected"] as? String == "integer")
+        #expect(issues.first?["actual"] as? String == "string")
+        #expect(issues.count == 6)
+        #expect(object?["valid"] as? Bool == false)
+        #expect(object?["invalid"] as? Int == 1)
+    }
+
+    @Test func unknownNamesGetADidYouMean() async throws {
+        let file = try temporaryFile("{}")
+        let schema = await surety(["validate", "--schema", "TermRespons", file] + contractsArgument)
+        #expect(schema.code == .usage)
+        #expect(schema.err.contains("unknown schema TermRespons; did you mean TermResponse"))
+        let endpoint = await surety(["validate", "--endpoint", "fetchTransactio", file] + contractsArgument)
+        #expect(endpoint.err.contains("did you mean fetchTransaction"))
+    }
+}
+
+@Suite struct JSONCheckCommandTests {
+    @Test func acceptsValidAndRejectsInvalidFilesWithPositions() async throws {
+        let good = NSTemporaryDirectory() + "surety-good-\(UUID().uuidString).json"
+        let bad = NSTemporaryDirectory() + "surety-bad-\(UUID().uuidString).json"
+        try "[1, 2]".write(toFile: good, atomically: true, encoding: .utf8)
+        try "[1,\n 2,]".write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = await surety(["json-check", good, bad])
+        #expect(result.code == .findings)
+        #expect(result.out == "accept \(good)\nreject \(bad):2:4: trailing comma: expected a value after ','\n")
+    }
+}
