@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a file or standard input whole, or line by line in bounded memory (for NDJSON).
 struct LineSource {
@@ -20,28 +25,31 @@ struct LineSource {
         return [UInt8](data)
     }
 
-    /// Calls `body` with each line's number (1-based) and bytes, without the line break; memory stays flat in the file size.
-    func forEachLine(_ body: (Int, [UInt8]) -> Void) {
+    /// Calls `body` with each line's number (1-based) and bytes, without the line break. Lines are handed out as
+    /// slices of the read buffer (copied only when a line spans two reads), so memory stays flat in the file size.
+    func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
         var pending: [UInt8] = []
         var lineNumber = 0
         while let data = try? handle.read(upToCount: Self.chunkBytes), !data.isEmpty {
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                var start = 0
                 let bytes = raw.bindMemory(to: UInt8.self)
-                for index in 0..<bytes.count where bytes[index] == 0x0A {
+                guard let base = bytes.baseAddress else { return }
+                var start = 0
+                while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     lineNumber += 1
                     if pending.isEmpty {
-                        body(lineNumber, Array(bytes[start..<index]))
+                        body(lineNumber, UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     } else {
-                        pending.append(contentsOf: bytes[start..<index])
-                        body(lineNumber, pending)
+                        pending.append(contentsOf: bytes[start..<end])
+                        pending.withUnsafeBufferPointer { body(lineNumber, $0) }
                         pending.removeAll(keepingCapacity: true)
                     }
-                    start = index + 1
+                    start = end + 1
                 }
-                pending.append(contentsOf: bytes[start...])
+                if start < bytes.count { pending.append(contentsOf: bytes[start...]) }
             }
         }
-        if !pending.isEmpty { body(lineNumber + 1, pending) }
+        if !pending.isEmpty { pending.withUnsafeBufferPointer { body(lineNumber + 1, $0) } }
     }
 }

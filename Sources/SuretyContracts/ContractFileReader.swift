@@ -72,7 +72,7 @@ struct ContractFileReader {
         do {
             return try TypeAnnotation(parsing: text)
         } catch {
-            var position = reader.document.position(of: node)
+            var position = reader.position(node)
             position.column += error.column // the opening quote is column 0 of the type string
             reader.diagnostics.append(Diagnostic(.error, file: reader.file, position: position,
                                                  message: error.description, pointer: pointer))

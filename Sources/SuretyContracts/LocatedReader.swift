@@ -5,23 +5,29 @@ import SuretySchemas
 struct LocatedReader {
     let document: JSONDocument
     let file: String
+    let lines: LineIndex
     var diagnostics: [Diagnostic] = []
 
     init(document: JSONDocument, file: String) {
         self.document = document
         self.file = file
+        self.lines = LineIndex(document.bytes)
+    }
+
+    func position(_ node: Int) -> TextPosition {
+        document.position(of: node, lines: lines)
     }
 
     func location(_ node: Int) -> SourceLocation {
-        SourceLocation(file: file, position: document.position(of: node))
+        SourceLocation(file: file, position: position(node))
     }
 
     mutating func error(_ message: String, at node: Int, _ pointer: JSONPointer) {
-        diagnostics.append(Diagnostic(.error, file: file, position: document.position(of: node), message: message, pointer: pointer))
+        diagnostics.append(Diagnostic(.error, file: file, position: position(node), message: message, pointer: pointer))
     }
 
     mutating func warning(_ message: String, at node: Int, _ pointer: JSONPointer) {
-        diagnostics.append(Diagnostic(.warning, file: file, position: document.position(of: node), message: message, pointer: pointer))
+        diagnostics.append(Diagnostic(.warning, file: file, position: position(node), message: message, pointer: pointer))
     }
 
     func kindName(_ node: Int) -> String {

@@ -67,9 +67,18 @@ public struct JSONDocument: Sendable {
 
     /// The line and column where the node at `index` starts (for a string, its opening quote).
     public func position(of index: Int) -> TextPosition {
+        TextPosition(offset: offset(of: index), in: bytes)
+    }
+
+    /// The line and column of a node, using a prepared index of the document's lines (for many look-ups).
+    public func position(of index: Int, lines: LineIndex) -> TextPosition {
+        lines.position(of: offset(of: index))
+    }
+
+    /// The byte offset where the node at `index` starts (for a string, its opening quote).
+    public func offset(of index: Int) -> Int {
         let node = nodes[index]
-        let offset = Int(node.start) - (node.kind == .string ? 1 : 0)
-        return TextPosition(offset: offset, in: bytes)
+        return Int(node.start) - (node.kind == .string ? 1 : 0)
     }
 
     /// The value at `index` as a tree.

@@ -5,6 +5,12 @@ extension TapeBuilder {
         let start = index
         var hasEscape = false
         while index < bytes.count {
+            // Skip eight plain bytes at a time (no quote, backslash, control character or non-ASCII byte).
+            while index + 8 <= bytes.count, !ByteClass.hasSpecialStringByte(
+                UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 tape.append(JSONNode(kind: .string, flag: hasEscape, start: UInt32(start), end: UInt32(index), next: UInt32(tape.count + 1), count: 0))
@@ -178,4 +184,21 @@ func memcmpEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ leng
         offset += 1
     }
     return true
+}
+
+/// Byte tests for the hot loops.
+enum ByteClass {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any of eight bytes is a quote, a backslash, below 0x20 or at least 0x80 (the SWAR zero-byte test:
+    /// `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when some byte of `v` is zero).
+    @inline(__always)
+    static func hasSpecialStringByte(_ word: UInt64) -> Bool {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | word
+        return special & highs != 0
+    }
 }

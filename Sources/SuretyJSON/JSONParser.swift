@@ -43,21 +43,19 @@ public struct JSONParser: Sendable {
 
     /// Parses a complete JSON text.
     public func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
-        let result: Result<([JSONNode], [JSONDocument.DuplicateKey]), JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = TapeBuilder(bytes: buffer, options: options)
-            do throws(JSONSyntaxError) {
-                try scanner.run()
-                return .success((scanner.tape, scanner.duplicates))
-            } catch {
-                return .failure(error)
-            }
+        var scratch = JSONTapeScratch()
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            try parse(buffer, into: &scratch)
         }
-        switch result {
-        case .success(let (tape, duplicates)):
-            return JSONDocument(bytes: bytes, nodes: tape, duplicateKeys: duplicates)
-        case .failure(let error):
-            throw error
-        }
+        return JSONDocument(bytes: bytes, nodes: scratch.nodes, duplicateKeys: scratch.duplicateKeys)
+    }
+
+    /// Parses bytes in place into reusable storage: the fast path for streams of documents (no copy, no allocation
+    /// once the storage has grown). The nodes refer to `bytes`, which must outlive their use.
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>, into scratch: inout JSONTapeScratch) throws(JSONSyntaxError) {
+        var builder = TapeBuilder(bytes: bytes, options: options, scratch: &scratch)
+        defer { builder.giveBack(to: &scratch) }
+        try builder.run()
     }
 
     /// Parses a complete JSON text given as a string.
@@ -76,10 +74,22 @@ struct TapeBuilder {
     /// Tape indices of the containers still open, innermost last.
     var open: [Int] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
+    init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParser.Options, scratch: inout JSONTapeScratch) {
         self.bytes = bytes
         self.options = options
-        tape.reserveCapacity(max(16, bytes.count / 6))
+        swap(&tape, &scratch.nodes)
+        swap(&open, &scratch.open)
+        tape.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        scratch.duplicateKeys.removeAll()
+        if tape.capacity < bytes.count / 8 { tape.reserveCapacity(max(16, bytes.count / 6)) }
+    }
+
+    /// Hands the storage back so the next document reuses it.
+    mutating func giveBack(to scratch: inout JSONTapeScratch) {
+        swap(&tape, &scratch.nodes)
+        swap(&open, &scratch.open)
+        swap(&duplicates, &scratch.duplicateKeys)
     }
 
     func fail(_ reason: JSONSyntaxError.Reason, at offset: Int) -> JSONSyntaxError {

@@ -17,8 +17,14 @@ public enum Formats {
     /// 26 Crockford base-32 characters (no I, L, O, U; either case), the first `0`–`7` so the value fits 128 bits.
     public static func isULID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 26, bytes[0] >= UInt8(ascii: "0"), bytes[0] <= UInt8(ascii: "7") else { return false }
-        for index in 1..<26 where !isCrockford(bytes[index]) { return false }
-        return true
+        return crockfordTable.withUnsafeBufferPointer { table in
+            var index = 1
+            while index < 26 {
+                if !table[Int(bytes[index])] { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// RFC 3339 §5.6 `date-time`: a real calendar date, hours 00–23, minutes and seconds 00–59, any fraction, and an
@@ -83,6 +89,9 @@ public enum Formats {
     @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool {
         isASCIIDigit(byte) || (byte | 0x20) &- UInt8(ascii: "a") < 6
     }
+
+    /// Crockford base-32 membership for every byte value.
+    static let crockfordTable: [Bool] = (0..<256).map { isCrockford(UInt8($0)) }
 
     @inline(__always) static func isCrockford(_ byte: UInt8) -> Bool {
         if isASCIIDigit(byte) { return true }

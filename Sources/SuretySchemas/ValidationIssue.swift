@@ -71,6 +71,6 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
 
     /// Cuts an untrusted value's text to a readable length so reports never echo unbounded input.
     public static func bounded(_ text: String, limit: Int = 80) -> String {
-        text.count <= limit ? text : String(text.prefix(limit)) + "…(\(text.utf8.count) bytes)"
+        text.utf8.count <= limit ? text : String(text.prefix(limit)) + "…(\(text.utf8.count) bytes)"
     }
 }

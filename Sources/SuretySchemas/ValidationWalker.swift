@@ -27,7 +27,6 @@ struct ValidationWalker {
         self.nodes = nodes
         self.program = program
         self.strict = strict
-        path.reserveCapacity(16)
     }
 
     mutating func check(_ node: Int, _ type: CompiledType, schemaPath: String) {

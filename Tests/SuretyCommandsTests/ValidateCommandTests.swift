@@ -89,3 +89,20 @@ import Testing
         #expect(result.out == "accept \(good)\nreject \(bad):2:4: trailing comma: expected a value after ','\n")
     }
 }
+
+@Suite struct GenerateCommandTests {
+    @Test func writesDeterministicDocumentsAndLabelsThatValidateAgrees() async throws {
+        let labels = NSTemporaryDirectory() + "surety-labels-\(UUID().uuidString).ndjson"
+        let documents = NSTemporaryDirectory() + "surety-docs-\(UUID().uuidString).ndjson"
+        let arguments = ["generate", "--schema", "TermSummary", "--count", "40", "--seed", "5", "--invalid-rate", "0.5"] + contractsArgument
+        let first = await surety(arguments + ["--labels", labels, "-o", documents])
+        #expect(first.code == .success)
+        let again = await surety(arguments)
+        #expect(again.out == (try String(contentsOfFile: documents, encoding: .utf8)))
+        let labelLines = try String(contentsOfFile: labels, encoding: .utf8).split(separator: "\n")
+        let expectedInvalid = labelLines.filter { $0.contains("\"valid\":false") }.count
+        #expect(expectedInvalid > 5 && expectedInvalid < 35)
+        let validation = await surety(["validate", "--ndjson", "--schema", "TermSummary", documents] + contractsArgument)
+        #expect(validation.out.hasSuffix("documents=40 invalid=\(expectedInvalid) warnings=0\n") || validation.out.contains("invalid=\(expectedInvalid) "))
+    }
+}

@@ -29,14 +29,7 @@ struct ValidateCommand: SuretyCommand {
         let scanner = try ArgumentScanner(arguments, options: ["contracts", "schema", "endpoint", "status", "format"],
                                           flags: ["request", "extended", "ndjson", "strict", "timing"])
         source = ContractSource(scanner)
-        switch (scanner.value("schema"), scanner.value("endpoint")) {
-        case (let schema?, nil): target = .schema(schema)
-        case (nil, let endpoint?):
-            target = .endpoint(id: endpoint, status: try scanner.integer("status", in: 100...599) ?? 200,
-                               request: scanner.flag("request"), extended: scanner.flag("extended"))
-        case (nil, nil): throw UsageError("name what to validate against: --schema NAME or --endpoint ID")
-        default: throw UsageError("give --schema or --endpoint, not both")
-        }
+        target = try Self.target(scanner)
         guard scanner.positionals.count == 1 else { throw UsageError("name exactly one input: a file, or - for standard input") }
         input = scanner.positionals[0]
         ndjson = scanner.flag("ndjson")
@@ -48,7 +41,7 @@ struct ValidateCommand: SuretyCommand {
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
         let type: TypeRef
-        switch resolveType(contract) {
+        switch Self.resolve(target, in: contract) {
         case .success(let resolved): type = resolved
         case .failure(let error):
             console.errorLine("surety validate: \(error.message)")
@@ -62,9 +55,10 @@ struct ValidateCommand: SuretyCommand {
         var report = ValidationReporter(console: console, json: json, ndjson: ndjson, input: input)
         let start = DispatchTime.now().uptimeNanoseconds
         if ndjson {
+            var stream = StreamValidator(validator: validator, type: type)
             reader.forEachLine { number, line in
                 guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
-                report.document(line: number, result: Self.check(line, validator, type))
+                report.document(line: number, result: stream.validate(line))
             }
         } else {
             guard let bytes = reader.readAll() else {
@@ -89,7 +83,20 @@ struct ValidateCommand: SuretyCommand {
         }
     }
 
-    func resolveType(_ contract: Contract) -> Result<TypeRef, UsageError> {
+    /// Reads `--schema NAME` or `--endpoint ID [--status N] [--request] [--extended]`.
+    static func target(_ scanner: ArgumentScanner) throws(UsageError) -> Target {
+        switch (scanner.value("schema"), scanner.value("endpoint")) {
+        case (let schema?, nil): return .schema(schema)
+        case (nil, let endpoint?):
+            return .endpoint(id: endpoint, status: try scanner.integer("status", in: 100...599) ?? 200,
+                             request: scanner.flag("request"), extended: scanner.flag("extended"))
+        case (nil, nil): throw UsageError("name the type: --schema NAME or --endpoint ID")
+        default: throw UsageError("give --schema or --endpoint, not both")
+        }
+    }
+
+    /// The type a target names in the contract, or a usage error with "did you mean" suggestions.
+    static func resolve(_ target: Target, in contract: Contract) -> Result<TypeRef, UsageError> {
         switch target {
         case .schema(let name):
             guard contract.schemas[name] != nil else {
