@@ -1,3 +1,5 @@
+import SuretySchemas
+
 /// Splits a command's arguments into options (`--name value`, `--name=value`), flags (`--name`) and positionals.
 public struct ArgumentScanner: Sendable {
     /// Options that take a value, by name (without dashes), with their values in order.
@@ -78,8 +80,7 @@ public struct ArgumentScanner: Sendable {
     }
 }
 
-import SuretySchemas
-
+/// "Did you mean" distances for option and command names.
 enum EditDistanceHint {
     static func distance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SuretyJSON
 import SuretySchemas
 
@@ -108,5 +109,3 @@ struct ValidationReporter {
         return .object(members)
     }
 }
-
-import Foundation
