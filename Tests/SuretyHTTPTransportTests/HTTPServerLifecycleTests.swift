@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import SuretyHTTPCore
+@testable import SuretyHTTPTransport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@Suite struct HTTPServerLifecycleTests {
+    @Test func gracefulStopFinishesAnInFlightSlowAsyncRequest() async throws {
+        let entered = Gate()
+        let release = Gate()
+        let responder = CallbackResponder { request in
+            if request.path == "/slow" {
+                await entered.open()
+                await release.wait()
+            }
+            return HTTPResponse(text: "done \(request.path)")
+        }
+        let server = HTTPServer(port: 0, eventLoopCount: 2, responder: responder)
+        let port = try server.start()
+        let idle = try await onThread { () -> RawClient in
+            let client = try RawClient(port: port)
+            try client.send("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n")
+            _ = try client.readResponse()
+            return client
+        }
+        let slow = try await onThread { try RawClient(port: port) }
+        let pending = Task { try await onThread { () -> RawResponse in
+            try slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
+            let response = try slow.readResponse()
+            slow.socket.shutdownWrite()  // a polite client closes after `Connection: close`, ending the server's linger
+            return response
+        } }
+        await entered.wait()
+        let stopping = Task { await server.stop(gracePeriod: .seconds(5)) }
+
+        #expect(try await onThread { idle.readsEndOfStream() })  // idle connections close at once
+        await release.open()
+        let response = try await pending.value
+        #expect(response.status == 200)
+        #expect(response.text == "done /slow")
+        #expect(response.headers["Connection"] == "close")
+        await stopping.value
+        #expect(server.statistics.open == 0)
+        #expect(throws: SocketError.self) { try Socket.connect(host: "127.0.0.1", port: port) }
+    }
+
+    @Test func stopIsIdempotentAndSafeBeforeStart() async throws {
+        let never = HTTPServer(responder: EchoResponder())
+        await never.stop()
+        let server = HTTPServer(responder: EchoResponder())
+        _ = try server.start()
+        await server.stop()
+        await server.stop()
+        await server.waitUntilStopped()
+    }
+
+    @Test func theGracePeriodBoundsAStuckRequest() async throws {
+        let release = Gate()
+        let responder = CallbackResponder { _ in
+            await release.wait()
+            return HTTPResponse()
+        }
+        let server = HTTPServer(port: 0, eventLoopCount: 1, responder: responder)
+        let port = try server.start()
+        let client = try await onThread { () -> RawClient in
+            let client = try RawClient(port: port)
+            try client.send("GET /stuck HTTP/1.1\r\nHost: t\r\n\r\n")
+            return client
+        }
+        #expect(try await eventually { server.statistics.accepted == 1 })
+        let clock = ContinuousClock()
+        let start = clock.now
+        await server.stop(gracePeriod: .milliseconds(200))
+        #expect(clock.now - start < .seconds(2))
+        #expect(try await onThread { client.readsEndOfStream() })
+        await release.open()
+    }
+
+    @Test func aTerminationSignalStopsTheServer() async throws {
+        let server = HTTPServer(responder: EchoResponder())
+        _ = try server.start()
+        let signals = TerminationSignals([SIGUSR2]) { _ in
+            Task { await server.stop() }
+        }
+        defer { signals.cancel() }
+        kill(getpid(), SIGUSR2)
+        let clock = ContinuousClock()
+        let start = clock.now
+        await server.waitUntilStopped()
+        #expect(clock.now - start < .seconds(5))
+    }
+}
