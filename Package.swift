@@ -11,14 +11,18 @@ let package = Package(
         .library(name: "SuretyJSON", targets: ["SuretyJSON"]),
         .library(name: "SuretySchemas", targets: ["SuretySchemas"]),
         .library(name: "SuretyContracts", targets: ["SuretyContracts"]),
+        .library(name: "SuretyHTTPCore", targets: ["SuretyHTTPCore"]),
+        .library(name: "SuretyHTTPTransport", targets: ["SuretyHTTPTransport"]),
     ],
     targets: [
         .target(name: "SuretyJSON"),
         .target(name: "SuretySchemas", dependencies: ["SuretyJSON"]),
         .target(name: "SuretyContracts", dependencies: ["SuretyJSON", "SuretySchemas"]),
+        .target(name: "SuretyHTTPCore"),
+        .target(name: "SuretyHTTPTransport", dependencies: ["SuretyHTTPCore"]),
         .target(
             name: "SuretyCommands",
-            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts"]
+            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport"]
         ),
         .executableTarget(name: "surety", dependencies: ["SuretyCommands"]),
         .testTarget(name: "SuretyJSONTests", dependencies: ["SuretyJSON"]),
@@ -28,6 +32,8 @@ let package = Package(
             dependencies: ["SuretyContracts", "SuretySchemas", "SuretyJSON"],
             exclude: ["BrokenContracts"]
         ),
+        .testTarget(name: "SuretyHTTPCoreTests", dependencies: ["SuretyHTTPCore"]),
+        .testTarget(name: "SuretyHTTPTransportTests", dependencies: ["SuretyHTTPTransport", "SuretyHTTPCore"]),
         .testTarget(
             name: "SuretyCommandsTests",
             dependencies: ["SuretyCommands", "SuretyContracts", "SuretyJSON"],
