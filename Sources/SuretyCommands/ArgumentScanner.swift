@@ -49,9 +49,8 @@ public struct ArgumentScanner: Sendable {
                 guard inlineValue == nil else { throw UsageError("flag --\(name) takes no value") }
                 flags.insert(name)
             } else {
-                let known = (options.union(allowedFlags)).sorted()
-                let hint = known.min { EditDistanceHint.distance(name, $0) < EditDistanceHint.distance(name, $1) }
-                    .flatMap { EditDistanceHint.distance(name, $0) <= 2 ? "; did you mean --\($0)?" : nil } ?? ""
+                let nearest = EditDistance.nearest(to: name, among: options.union(allowedFlags), maxDistance: 2)
+                let hint = EditDistance.didYouMean(nearest.map { ["--\($0)"] } ?? [])
                 throw UsageError("unknown option --\(name)\(hint)")
             }
         }
@@ -78,9 +77,4 @@ public struct ArgumentScanner: Sendable {
         guard choices.contains(text) else { throw UsageError("--\(name) must be one of \(choices.joined(separator: ", ")), got \(text)") }
         return text
     }
-}
-
-/// "Did you mean" distances for option and command names.
-enum EditDistanceHint {
-    static func distance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }

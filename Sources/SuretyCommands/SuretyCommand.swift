@@ -1,3 +1,5 @@
+import SuretySchemas
+
 /// One subcommand of `surety`: its name, its one-line summary and usage, and how it runs.
 public protocol SuretyCommand: Sendable {
     /// The word after `surety`.
@@ -26,9 +28,8 @@ public enum CommandLineTool {
             return arguments.isEmpty ? .usage : .success
         }
         guard let command = commands.first(where: { $0.name == word }) else {
-            let names = commands.map { $0.name }
-            let hint = names.min { EditDistanceHint.distance(word, $0) < EditDistanceHint.distance(word, $1) }
-                .flatMap { EditDistanceHint.distance(word, $0) <= 2 ? "; did you mean \($0)?" : nil } ?? ""
+            let nearest = EditDistance.nearest(to: word, among: commands.map { $0.name }, maxDistance: 2)
+            let hint = EditDistance.didYouMean(nearest.map { [$0] } ?? [])
             console.errorLine("surety: unknown command \(word)\(hint)")
             console.errorLine(help)
             return .usage

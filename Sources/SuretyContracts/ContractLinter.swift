@@ -24,8 +24,7 @@ public struct ContractLinter: Sendable {
     func checkType(_ type: TypeRef, where place: String, at location: SourceLocation?, _ contract: Contract, _ findings: inout [Diagnostic],
                    allowBodyWords: Bool = false) {
         for name in type.referencedNames where contract.schemas[name] == nil {
-            let suggestions = contract.schemas.suggestions(for: name)
-            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+            let hint = EditDistance.didYouMean(contract.schemas.suggestions(for: name))
             findings.append(diagnostic(.error, "unknown type \(name) in \(place)\(hint)", at: location))
         }
         for values in type.enumerations {

@@ -50,7 +50,8 @@ struct LocatedReader {
         let members = document.members(node)
         if let allowed {
             for member in members where !allowed.contains(member.key) {
-                let suggestion = EditDistanceHint.hint(member.key, among: allowed)
+                let nearest = EditDistance.nearest(to: member.key, among: allowed, maxDistance: max(2, member.key.count / 3))
+                let suggestion = EditDistance.didYouMean(nearest.map { ["\"\($0)\""] } ?? [])
                 error("unknown key \"\(member.key)\"\(suggestion)", at: member.keyIndex, pointer.appending(member.key))
             }
         }
@@ -106,18 +107,5 @@ struct LocatedReader {
     mutating func optionalString(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, _ pointer: JSONPointer) -> String? {
         guard let node = members.first(where: { $0.key == key })?.valueIndex else { return nil }
         return string(node, pointer.appending(key))
-    }
-}
-
-/// Formats a "did you mean" hint for an unknown key.
-enum EditDistanceHint {
-    static func hint(_ key: String, among candidates: Set<String>) -> String {
-        guard let best = candidates.sorted().min(by: { EditDistanceHint.distance(key, $0) < EditDistanceHint.distance(key, $1) }),
-              distance(key, best) <= max(2, key.count / 3) else { return "" }
-        return "; did you mean \"\(best)\"?"
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        EditDistance.between(a, b)
     }
 }

@@ -19,6 +19,18 @@ public enum EditDistance {
         return previous[right.count]
     }
 
+    /// The single closest candidate within `maxDistance` edits (ties: the first in sorted order), for option names and keys.
+    public static func nearest(to name: String, among candidates: some Sequence<String>, maxDistance: Int) -> String? {
+        candidates.sorted()
+            .min { between(name, $0) < between(name, $1) }
+            .flatMap { between(name, $0) <= maxDistance ? $0 : nil }
+    }
+
+    /// The one phrasing of every suggestion: `; did you mean a, b?`, or nothing when there is none.
+    public static func didYouMean(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+    }
+
     /// The candidates closest to `name` (within half its length), best first, ties in candidate order.
     public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
         let threshold = max(2, name.count / 2)

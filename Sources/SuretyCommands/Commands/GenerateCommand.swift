@@ -42,13 +42,7 @@ struct GenerateCommand: SuretyCommand {
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
-        let type: TypeRef
-        switch ValidateCommand.resolve(target, in: contract) {
-        case .success(let resolved): type = resolved
-        case .failure(let error):
-            console.errorLine("surety generate: \(error.message)")
-            return .usage
-        }
+        guard let type = ValidateCommand.resolveOrReport(target, in: contract, command: Self.name, console) else { return .usage }
         let generator = ExampleGenerator(schemas: contract.schemas, optional: optional)
         let mutator = ExampleMutator(schemas: contract.schemas)
         var random = SeededRandom(seed: seed)

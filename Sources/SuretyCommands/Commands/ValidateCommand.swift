@@ -40,13 +40,7 @@ struct ValidateCommand: SuretyCommand {
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
-        let type: TypeRef
-        switch Self.resolve(target, in: contract) {
-        case .success(let resolved): type = resolved
-        case .failure(let error):
-            console.errorLine("surety validate: \(error.message)")
-            return .usage
-        }
+        guard let type = Self.resolveOrReport(target, in: contract, command: Self.name, console) else { return .usage }
         let validator = SchemaValidator(contract: contract, strict: strict)
         guard let reader = LineSource(path: input) else {
             console.errorLine("surety validate: cannot read \(input)")
@@ -95,19 +89,27 @@ struct ValidateCommand: SuretyCommand {
         }
     }
 
+    /// The type a target names, or nil after printing the usage error for `surety COMMAND`.
+    static func resolveOrReport(_ target: Target, in contract: Contract, command: String, _ console: Console) -> TypeRef? {
+        switch resolve(target, in: contract) {
+        case .success(let type): return type
+        case .failure(let error):
+            console.errorLine("surety \(command): \(error.message)")
+            return nil
+        }
+    }
+
     /// The type a target names in the contract, or a usage error with "did you mean" suggestions.
     static func resolve(_ target: Target, in contract: Contract) -> Result<TypeRef, UsageError> {
         switch target {
         case .schema(let name):
             guard contract.schemas[name] != nil else {
-                let hint = contract.schemas.suggestions(for: name)
-                return .failure(UsageError("unknown schema \(name)" + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?")))
+                return .failure(UsageError("unknown schema \(name)" + EditDistance.didYouMean(contract.schemas.suggestions(for: name))))
             }
             return .success(.named(name))
         case .endpoint(let id, let status, let request, let extended):
             guard let endpoint = contract.endpoint(id: id) else {
-                let hint = contract.endpointSuggestions(for: id)
-                return .failure(UsageError("unknown endpoint \(id)" + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?")))
+                return .failure(UsageError("unknown endpoint \(id)" + EditDistance.didYouMean(contract.endpointSuggestions(for: id))))
             }
             if request {
                 guard let body = endpoint.request else { return .failure(UsageError("\(id) takes no request body")) }
