@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SuretyContracts", targets: ["SuretyContracts"]),
         .library(name: "SuretyHTTPCore", targets: ["SuretyHTTPCore"]),
         .library(name: "SuretyHTTPTransport", targets: ["SuretyHTTPTransport"]),
+        .library(name: "SuretyConformance", targets: ["SuretyConformance"]),
     ],
     targets: [
         .target(name: "SuretyJSON"),
@@ -20,9 +21,11 @@ let package = Package(
         .target(name: "SuretyContracts", dependencies: ["SuretyJSON", "SuretySchemas"]),
         .target(name: "SuretyHTTPCore"),
         .target(name: "SuretyHTTPTransport", dependencies: ["SuretyHTTPCore"]),
+        .target(name: "SuretyConformance", dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore"]),
         .target(
             name: "SuretyCommands",
-            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport"]
+            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
+                           "SuretyConformance"]
         ),
         .executableTarget(name: "surety", dependencies: ["SuretyCommands"]),
         .testTarget(name: "SuretyJSONTests", dependencies: ["SuretyJSON"]),
@@ -34,6 +37,10 @@ let package = Package(
         ),
         .testTarget(name: "SuretyHTTPCoreTests", dependencies: ["SuretyHTTPCore"]),
         .testTarget(name: "SuretyHTTPTransportTests", dependencies: ["SuretyHTTPTransport", "SuretyHTTPCore"]),
+        .testTarget(
+            name: "SuretyConformanceTests",
+            dependencies: ["SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
+        ),
         .testTarget(
             name: "SuretyCommandsTests",
             dependencies: ["SuretyCommands", "SuretyContracts", "SuretyJSON"],

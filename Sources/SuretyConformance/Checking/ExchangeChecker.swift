@@ -1,0 +1,101 @@
+import SuretyContracts
+import SuretyHTTPCore
+import SuretyJSON
+import SuretySchemas
+
+/// Judges one HTTP exchange against the contract: the single code path behind `surety serve`'s validation, the
+/// violations stored with recordings, and `surety check`.
+///
+/// Routing tells 404 from 405; the request is checked for its path and query parameters (types, formats, enums,
+/// required) and its body; the response for a documented status, a JSON content type and a body of the documented
+/// type. Findings are collected, never thrown.
+public struct ExchangeChecker: Sendable {
+    /// Switches that change what counts as a violation.
+    public struct Options: Sendable, Hashable {
+        /// Report properties and query parameters the contract does not list.
+        public var strict: Bool
+
+        /// Creates options; tolerant by default.
+        public init(strict: Bool = false) {
+            self.strict = strict
+        }
+    }
+
+    /// The contract judged against.
+    public let contract: Contract
+    /// The options in force.
+    public let options: Options
+    /// The router over the contract's endpoints.
+    public let router: Router
+    /// The compiled validator.
+    public let validator: SchemaValidator
+
+    /// Compiles the contract's schemas and routes once.
+    public init(contract: Contract, options: Options = Options()) {
+        self.contract = contract
+        self.options = options
+        self.router = contract.makeRouter()
+        self.validator = SchemaValidator(contract: contract, strict: options.strict)
+    }
+
+    /// Finds the endpoint of a request; `HEAD` routes as `GET`.
+    public func route(_ request: HTTPRequest) -> Routing {
+        let isHead = request.method == .head
+        let method = isHead ? "GET" : request.method.rawValue
+        switch router.route(method: method, path: request.path) {
+        case .endpoint(let endpoint, let parameters):
+            return .routed(RoutedRequest(endpoint: endpoint, pathParameters: parameters,
+                                         queryItems: request.queryItems, isHead: isHead))
+        case .methodNotAllowed(let allowed):
+            return .methodNotAllowed(allowed: allowed.contains("GET") ? (allowed + ["HEAD"]).sorted() : allowed)
+        case .notFound(let nearest):
+            return .notFound(nearest: nearest)
+        }
+    }
+
+    /// Every violation of a routed request: parameters, then body.
+    public func checkRequest(_ request: HTTPRequest, routed: RoutedRequest) -> [Violation] {
+        var violations = checkPathParameters(routed)
+        violations += checkQuery(routed)
+        violations += checkRequestBody(request, endpoint: routed.endpoint)
+        if let note = routed.endpoint.deprecation {
+            violations.append(Violation(severity: .warning, part: .path, rule: .deprecated, expected: "a current endpoint",
+                                        actual: note.isEmpty ? "deprecated" : "deprecated: \(note)"))
+        }
+        return violations
+    }
+
+    /// Routes and checks a request: the endpoint, every violation, and the problem a strict server answers with
+    /// (404, 405, or 400 when any violation is an error), or no problem when the request may be answered.
+    public func judge(_ request: HTTPRequest) -> RequestVerdict {
+        switch route(request) {
+        case .notFound(let nearest):
+            let problem = Problem(status: .notFound, title: "No such route",
+                                  detail: "No endpoint of the contract has the path \(ValidationIssue.bounded(request.path)).",
+                                  nearest: nearest.map(\.route))
+            return RequestVerdict(routed: nil, violations: [], problem: problem)
+        case .methodNotAllowed(let allowed):
+            let problem = Problem(status: .methodNotAllowed, title: "Method not allowed",
+                                  detail: "\(ValidationIssue.bounded(request.method.rawValue)) is not defined for this path.",
+                                  allow: allowed)
+            return RequestVerdict(routed: nil, violations: [], problem: problem)
+        case .routed(let routed):
+            let violations = checkRequest(request, routed: routed)
+            let errors = violations.filter(\.isError)
+            guard !errors.isEmpty else { return RequestVerdict(routed: routed, violations: violations, problem: nil) }
+            let problem = Problem(status: .badRequest, title: "Request violates the contract",
+                                  detail: "\(routed.endpoint.id): \(errors.count) violation(s).", violations: errors)
+            return RequestVerdict(routed: routed, violations: violations, problem: problem)
+        }
+    }
+}
+
+/// What the contract says of a request before it is answered.
+public struct RequestVerdict: Sendable {
+    /// The endpoint and values, when the request routed.
+    public var routed: RoutedRequest?
+    /// Every violation of the request, warnings included.
+    public var violations: [Violation]
+    /// The error answer a strict server gives (404, 405 or 400), or nil when the request may be answered.
+    public var problem: Problem?
+}

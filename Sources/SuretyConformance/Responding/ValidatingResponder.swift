@@ -1,0 +1,89 @@
+import SuretyContracts
+import SuretyHTTPCore
+
+/// Wraps a responder so that every exchange is routed and judged by the contract through ``ExchangeChecker``.
+///
+/// Unknown paths answer 404 with the nearest routes, wrong methods 405 with `Allow`, and requests with violations
+/// 400 with every violation, unless the policy is ``RequestPolicy/forward`` (proxying and recording, where the
+/// upstream decides). Responses are checked too; their violations go to the log and are counted in the
+/// `X-Surety-Violations` header.
+public struct ValidatingResponder<Inner: Responder>: Responder {
+    /// What to do with a request that breaks the contract.
+    public enum RequestPolicy: String, Sendable, CaseIterable {
+        /// Answer 404, 405 or 400 in the error shape without calling the inner responder.
+        case reject
+        /// Call the inner responder anyway and log the violations.
+        case forward
+    }
+
+    /// The header that counts an exchange's violations (errors and warnings).
+    public static var violationCountHeader: String { "X-Surety-Violations" }
+
+    /// The checker.
+    public let checker: ExchangeChecker
+    /// The wrapped responder.
+    public let inner: Inner
+    /// What happens to requests that break the contract.
+    public let policy: RequestPolicy
+    /// Where violations are recorded.
+    public let log: ViolationLog
+
+    /// Wraps `inner`.
+    public init(checker: ExchangeChecker, inner: Inner, policy: RequestPolicy = .reject, log: ViolationLog = ViolationLog()) {
+        self.checker = checker
+        self.inner = inner
+        self.policy = policy
+        self.log = log
+    }
+
+    /// Routes and checks the request, calls the inner responder when allowed, checks and logs the response.
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        switch admit(request) {
+        case .answer(let response): return response
+        case .pass(let routed, let violations):
+            return conclude(request, routed: routed, requestViolations: violations, response: await inner.respond(to: request))
+        }
+    }
+
+    enum Admission {
+        case answer(HTTPResponse)
+        case pass(RoutedRequest?, [Violation])
+    }
+
+    func admit(_ request: HTTPRequest) -> Admission {
+        let verdict = checker.judge(request)
+        if let problem = verdict.problem, policy == .reject {
+            log.record(method: request.method.rawValue, target: request.target, endpointID: verdict.routed?.endpoint.id,
+                       status: problem.status.code, violations: problem.violations)
+            return .answer(problem.response)
+        }
+        if verdict.routed == nil, let problem = verdict.problem {
+            let violation = Violation(part: .path, rule: .status, expected: "a route of the contract",
+                                      actual: "\(problem.status.code) \(problem.title)")
+            return .pass(nil, [violation])
+        }
+        return .pass(verdict.routed, verdict.violations)
+    }
+
+    func conclude(_ request: HTTPRequest, routed: RoutedRequest?, requestViolations: [Violation], response: HTTPResponse) -> HTTPResponse {
+        var violations = requestViolations
+        if let routed { violations += checker.checkResponse(response, to: routed).violations }
+        log.record(method: request.method.rawValue, target: request.target, endpointID: routed?.endpoint.id,
+                   status: response.status.code, violations: violations)
+        guard !violations.isEmpty else { return response }
+        var response = response
+        response.headers[Self.violationCountHeader] = String(violations.count)
+        return response
+    }
+}
+
+extension ValidatingResponder: SynchronousResponder where Inner: SynchronousResponder {
+    /// The same as ``respond(to:)`` without suspending, for inner responders that never wait.
+    public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+        switch admit(request) {
+        case .answer(let response): return response
+        case .pass(let routed, let violations):
+            return conclude(request, routed: routed, requestViolations: violations, response: inner.respondSynchronously(to: request))
+        }
+    }
+}

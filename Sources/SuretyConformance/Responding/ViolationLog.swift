@@ -1,0 +1,63 @@
+import Foundation
+
+/// The violations a server has seen, newest last, bounded so a long run cannot exhaust memory.
+///
+/// Shared by every connection of a server, so it is a class guarded by a lock; `@unchecked Sendable` is safe because
+/// every stored property is read and written only while `lock` is held.
+public final class ViolationLog: @unchecked Sendable {
+    /// One exchange that broke the contract.
+    public struct Entry: Sendable, Hashable {
+        /// The exchange's number in the server's life, from 1.
+        public var sequence: Int
+        /// The request's method.
+        public var method: String
+        /// The request's target.
+        public var target: String
+        /// The endpoint, when the request routed.
+        public var endpointID: String?
+        /// The response's status.
+        public var status: Int
+        /// Every violation of the exchange.
+        public var violations: [Violation]
+    }
+
+    /// The most entries kept; older ones are dropped but still counted.
+    public let maxEntries: Int
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+    private var exchanges = 0
+    private var violationCount = 0
+
+    /// Creates an empty log keeping at most `maxEntries` entries.
+    public init(maxEntries: Int = 1_000) {
+        self.maxEntries = maxEntries
+    }
+
+    /// Records an exchange; only exchanges with violations become entries.
+    public func record(method: String, target: String, endpointID: String?, status: Int, violations: [Violation]) {
+        lock.lock()
+        defer { lock.unlock() }
+        exchanges += 1
+        guard !violations.isEmpty else { return }
+        violationCount += violations.count
+        entries.append(Entry(sequence: exchanges, method: method, target: target, endpointID: endpointID,
+                             status: status, violations: violations))
+        if entries.count > maxEntries { entries.removeFirst(entries.count - maxEntries) }
+    }
+
+    /// The kept entries, oldest first, with the totals.
+    public func snapshot() -> (entries: [Entry], exchanges: Int, violations: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (entries, exchanges, violationCount)
+    }
+
+    /// Forgets everything.
+    public func reset() {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.removeAll()
+        exchanges = 0
+        violationCount = 0
+    }
+}
