@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SuretyHTTPCore", targets: ["SuretyHTTPCore"]),
         .library(name: "SuretyHTTPTransport", targets: ["SuretyHTTPTransport"]),
         .library(name: "SuretyConformance", targets: ["SuretyConformance"]),
+        .library(name: "SuretyServing", targets: ["SuretyServing"]),
     ],
     targets: [
         .target(name: "SuretyJSON"),
@@ -23,9 +24,17 @@ let package = Package(
         .target(name: "SuretyHTTPTransport", dependencies: ["SuretyHTTPCore"]),
         .target(name: "SuretyConformance", dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore"]),
         .target(
+            name: "SuretyServing",
+            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyConformance"]
+        ),
+        .target(
             name: "SuretyCommands",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyConformance"]
+                           "SuretyConformance", "SuretyServing"]
+        ),
+        .target(
+            name: "SuretyTestSupport",
+            dependencies: ["SuretyContracts", "SuretyConformance", "SuretyHTTPCore", "SuretyHTTPTransport"]
         ),
         .executableTarget(name: "surety", dependencies: ["SuretyCommands"]),
         .testTarget(name: "SuretyJSONTests", dependencies: ["SuretyJSON"]),
@@ -40,6 +49,11 @@ let package = Package(
         .testTarget(
             name: "SuretyConformanceTests",
             dependencies: ["SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
+        ),
+        .testTarget(
+            name: "SuretyServingTests",
+            dependencies: ["SuretyServing", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
+                           "SuretyJSON", "SuretySchemas"]
         ),
         .testTarget(
             name: "SuretyCommandsTests",

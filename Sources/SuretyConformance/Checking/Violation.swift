@@ -67,7 +67,8 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         return "\(part.rawValue)\(at): \(warning)\(rule.rawValue): expected \(expected), got \(actual)"
     }
 
-    /// The violation as a member of the error shape's `violations` array.
+    /// The violation as a member of the error shape's `violations` array: `in`, `pointer`, `rule`, `expected`,
+    /// `actual`, then `schemaPath` when the rule has a place in the contract and `severity` for warnings.
     public var jsonValue: JSONValue {
         var members: [JSONMember] = [
             JSONMember(key: "in", value: .string(part.rawValue)),
@@ -76,6 +77,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
             JSONMember(key: "expected", value: .string(expected)),
             JSONMember(key: "actual", value: .string(actual)),
         ]
+        if let schemaPath { members.append(JSONMember(key: "schemaPath", value: .string(schemaPath))) }
         if severity == .warning { members.append(JSONMember(key: "severity", value: "warning")) }
         return .object(members)
     }
@@ -88,7 +90,8 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
               let expected = value["expected"]?.stringValue,
               let actual = value["actual"]?.stringValue else { return nil }
         let severity = value["severity"]?.stringValue.flatMap(ValidationIssue.Severity.init(rawValue:)) ?? .error
-        self.init(severity: severity, part: part, pointer: pointer, rule: Rule(rawValue: rule), expected: expected, actual: actual)
+        self.init(severity: severity, part: part, pointer: pointer, rule: Rule(rawValue: rule), expected: expected, actual: actual,
+                  schemaPath: value["schemaPath"]?.stringValue)
     }
 }
 

@@ -1,0 +1,96 @@
+import SuretyConformance
+import SuretyContracts
+import SuretyHTTPCore
+import SuretyJSON
+import SuretySchemas
+
+/// Answers every request of the contract with a response generated from the endpoint's schema: deterministic,
+/// valid by construction, and shaped by the request.
+///
+/// The same request (method, path, query, body) with the same seed gives byte-identical bytes; another locator gives
+/// other data. Path parameters are echoed into response properties of the same name. List endpoints honour
+/// `offset`, `count`, `extended` and answer `listCompleted` consistently across pages. The `Prefer` header follows
+/// Prism's conventions: `code=N`, `dynamic=true`, `example=NAME`.
+public struct MockResponder: SynchronousResponder {
+    /// How mocks are generated.
+    public struct Options: Sendable, Hashable {
+        /// The seed every response is derived from.
+        public var seed: UInt64
+        /// Which optional properties responses carry.
+        public var optional: ExampleGenerator.OptionalProperties
+        /// Items a list answers when the request gives no `count`.
+        public var defaultListCount: Int
+        /// The most items one list response carries, whatever `count` asks.
+        public var maxListCount: Int
+        /// The largest simulated collection; each collection's size is drawn from `0...maxListTotal`.
+        public var maxListTotal: Int
+
+        /// Creates options.
+        public init(seed: UInt64 = 0, optional: ExampleGenerator.OptionalProperties = .random,
+                    defaultListCount: Int = 10, maxListCount: Int = 100, maxListTotal: Int = 25) {
+            self.seed = seed
+            self.optional = optional
+            self.defaultListCount = defaultListCount
+            self.maxListCount = maxListCount
+            self.maxListTotal = maxListTotal
+        }
+    }
+
+    /// The checker whose router finds endpoints.
+    public let checker: ExchangeChecker
+    /// The options in force.
+    public let options: Options
+    let generator: ExampleGenerator
+    let dynamicSeeds = SeedCounter()
+
+    /// Creates a mock of the checker's contract.
+    public init(checker: ExchangeChecker, options: Options = Options()) {
+        self.checker = checker
+        self.options = options
+        self.generator = ExampleGenerator(schemas: checker.contract.schemas, optional: options.optional)
+    }
+
+    /// Generates the response to `request`; requests the contract does not route answer 404 or 405.
+    public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+        let routed: RoutedRequest
+        switch checker.route(request) {
+        case .routed(let found): routed = found
+        case .notFound, .methodNotAllowed:
+            return checker.judge(request).problem?.response ?? Problem(status: .notFound, title: "No such route").response
+        }
+        let prefer = PreferHeader(request.headers.combinedValue(for: "Prefer"))
+        if let problem = refusal(for: prefer, endpoint: routed.endpoint) { return problem.response }
+        let seed = prefer.dynamic ? dynamicSeeds.next() : options.seed
+        let key = MockKey(request: request, routed: routed)
+        guard let type = routed.endpoint.responseType(status: 200, extended: routed.wantsExtended) else {
+            return Problem(status: .internalServerError, title: "The endpoint documents no 200 response").response
+        }
+        var body: JSONValue
+        if let list = routed.endpoint.list {
+            body = listBody(type: type, list: list, routed: routed, key: key, seed: seed)
+        } else if type == .empty {
+            return HTTPResponse(status: .ok)
+        } else {
+            var random = SeededRandom(seed: seed, key: key.whole)
+            body = generator.example(of: type, random: &random)
+        }
+        body = LocatorEcho(routed: routed, schemas: checker.contract.schemas).apply(to: body, type: type)
+        return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(body))
+    }
+
+    /// The error a `Prefer` header asks for, or that it cannot be honoured; nil to answer normally.
+    func refusal(for prefer: PreferHeader, endpoint: Endpoint) -> Problem? {
+        if let name = prefer.example {
+            return Problem(status: .notFound, title: "No such example",
+                           detail: "Prefer: example=\(ValidationIssue.bounded(name)): the contract defines no examples for \(endpoint.id).")
+        }
+        guard let code = prefer.code, endpoint.response(for: code) == nil else { return nil }
+        guard let meaning = ErrorConvention.statuses[code] else {
+            let documented = endpoint.responses.map { String($0.status) } + ErrorConvention.statuses.keys.sorted().map(String.init)
+            return Problem(status: .badRequest, title: "Prefer code cannot be honoured",
+                           detail: "Prefer: code=\(code) is neither documented for \(endpoint.id) nor conventional; choose one of \(documented.joined(separator: ", ")).")
+        }
+        return Problem(status: HTTPStatus(code: code), title: meaning.prefix(1).uppercased() + meaning.dropFirst(),
+                       detail: "Answered because the request said Prefer: code=\(code).")
+    }
+}
