@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "SuretyContracts", dependencies: ["SuretyJSON", "SuretySchemas"]),
         .target(name: "SuretyHTTPCore"),
         .target(name: "SuretyHTTPTransport", dependencies: ["SuretyHTTPCore"]),
-        .target(name: "SuretyConformance", dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore"]),
+        .target(
+            name: "SuretyConformance", dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore"],
+            exclude: ["Running", "Coverage", "Reports", "Scenarios"]  // INTEGRATION: the runner, still being written
+        ),
         .target(
             name: "SuretyServing",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyConformance"]
@@ -48,7 +51,8 @@ let package = Package(
         .testTarget(name: "SuretyHTTPTransportTests", dependencies: ["SuretyHTTPTransport", "SuretyHTTPCore"]),
         .testTarget(
             name: "SuretyConformanceTests",
-            dependencies: ["SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
+            dependencies: ["SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"],
+            exclude: ["Runner"]  // INTEGRATION: the runner's tests, still being written
         ),
         .testTarget(
             name: "SuretyServingTests",

@@ -14,13 +14,16 @@ public struct ExampleGenerator: Sendable {
     public let schemas: SchemaSet
     /// Which optional properties to include.
     public var optional: OptionalProperties
+    /// Whether optional deprecated properties may appear (mocks leave them out, so clients see current shapes).
+    public var includesDeprecated: Bool
     /// Below this depth of nested schemas, optional properties are left out and arrays are empty, so recursive types end.
     public var maxDepth: Int
 
     /// Creates a generator.
-    public init(schemas: SchemaSet, optional: OptionalProperties = .random, maxDepth: Int = 3) {
+    public init(schemas: SchemaSet, optional: OptionalProperties = .random, maxDepth: Int = 3, includesDeprecated: Bool = true) {
         self.schemas = schemas
         self.optional = optional
+        self.includesDeprecated = includesDeprecated
         self.maxDepth = maxDepth
     }
 
@@ -58,6 +61,7 @@ public struct ExampleGenerator: Sendable {
         var members: [JSONMember] = []
         for property in schema.properties {
             if !property.isRequired {
+                if property.isDeprecated && !includesDeprecated { continue }
                 let include: Bool
                 switch optional {
                 case .all: include = depth <= maxDepth

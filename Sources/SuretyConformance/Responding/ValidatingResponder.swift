@@ -8,16 +8,8 @@ import SuretyHTTPCore
 /// upstream decides). Responses are checked too; their violations go to the log and are counted in the
 /// `X-Surety-Violations` header.
 public struct ValidatingResponder<Inner: Responder>: Responder {
-    /// What to do with a request that breaks the contract.
-    public enum RequestPolicy: String, Sendable, CaseIterable {
-        /// Answer 404, 405 or 400 in the error shape without calling the inner responder.
-        case reject
-        /// Call the inner responder anyway and log the violations.
-        case forward
-    }
-
-    /// The header that counts an exchange's violations (errors and warnings).
-    public static var violationCountHeader: String { "X-Surety-Violations" }
+    /// The header that counts an exchange's violations (errors; warnings are only logged).
+    public static var violationCountHeader: String { SuretyHeaders.violationCount }
 
     /// The checker.
     public let checker: ExchangeChecker
@@ -70,9 +62,10 @@ public struct ValidatingResponder<Inner: Responder>: Responder {
         if let routed { violations += checker.checkResponse(response, to: routed).violations }
         log.record(method: request.method.rawValue, target: request.target, endpointID: routed?.endpoint.id,
                    status: response.status.code, violations: violations)
-        guard !violations.isEmpty else { return response }
+        let errors = violations.count { $0.isError }
+        guard errors > 0 else { return response }
         var response = response
-        response.headers[Self.violationCountHeader] = String(violations.count)
+        response.headers[Self.violationCountHeader] = String(errors)
         return response
     }
 }
@@ -86,4 +79,18 @@ extension ValidatingResponder: SynchronousResponder where Inner: SynchronousResp
             return conclude(request, routed: routed, requestViolations: violations, response: inner.respondSynchronously(to: request))
         }
     }
+}
+
+/// The header fields Surety adds to responses.
+public enum SuretyHeaders {
+    /// Counts an exchange's violations that are errors, when there are any.
+    public static let violationCount = "X-Surety-Violations"
+}
+
+/// What a validating server does with a request that breaks the contract.
+public enum RequestPolicy: String, Sendable, CaseIterable {
+    /// Answer 404, 405 or 400 in the error shape without calling the inner responder.
+    case reject
+    /// Call the inner responder anyway and log the violations (proxying and recording: the upstream decides).
+    case forward
 }

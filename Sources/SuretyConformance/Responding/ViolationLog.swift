@@ -39,13 +39,13 @@ public final class ViolationLog: @unchecked Sendable {
         defer { lock.unlock() }
         exchanges += 1
         guard !violations.isEmpty else { return }
-        violationCount += violations.count
+        violationCount += violations.count { $0.isError }
         entries.append(Entry(sequence: exchanges, method: method, target: target, endpointID: endpointID,
                              status: status, violations: violations))
         if entries.count > maxEntries { entries.removeFirst(entries.count - maxEntries) }
     }
 
-    /// The kept entries, oldest first, with the totals.
+    /// The kept entries (with warnings too), oldest first, the exchanges seen and the violations that are errors.
     public func snapshot() -> (entries: [Entry], exchanges: Int, violations: Int) {
         lock.lock()
         defer { lock.unlock() }

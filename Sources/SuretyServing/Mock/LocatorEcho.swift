@@ -2,30 +2,56 @@ import SuretyConformance
 import SuretyJSON
 import SuretySchemas
 
-/// Puts the request's path parameters into the response's properties of the same name, so that fetching
-/// `/transactions/01H…` answers a transaction whose `locator` is `01H…`.
+/// Puts the request's path parameters into the response's matching properties, so that fetching
+/// `/transactions/01H…` answers a transaction whose `locator` is `01H…`, and listing
+/// `/policies/01H…/issuedTransactions/list` answers transactions whose `policyLocator` is `01H…`.
 ///
-/// It looks at the top-level object and, for lists, at each item (bare arrays and `items` of a page). A value is
-/// echoed only where it is valid for the property's type, so echoing never makes a response invalid.
+/// A parameter named like a property (`accountLocator`) fills that property. The ambiguous `{locator}` fills
+/// `locator` only when it ends the path (the resource itself), and `<resource>Locator` after the literal segment
+/// naming the resource (`policies/{locator}` → `policyLocator`). It looks at the top-level object and, for lists, at
+/// each item. A value is echoed only where it is valid for the property's type, so echoing never breaks a response.
 struct LocatorEcho {
-    let routed: RoutedRequest
     let schemas: SchemaSet
+    /// Property name → value, sorted by property name.
+    let echoes: [(property: String, value: String)]
+
+    init(routed: RoutedRequest, schemas: SchemaSet) {
+        self.schemas = schemas
+        var echoes: [String: String] = [:]
+        let segments = routed.endpoint.path.segments
+        for (index, segment) in segments.enumerated() {
+            guard case .parameter(let name) = segment, let value = routed.pathParameters[name] else { continue }
+            guard name == "locator" else {
+                echoes[name] = value
+                continue
+            }
+            if index == segments.count - 1 { echoes["locator"] = value }
+            if index > 0, case .literal(let resource) = segments[index - 1] {
+                echoes[Self.singular(resource) + "Locator"] = value
+            }
+        }
+        self.echoes = echoes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// `policies` → `policy`, `transactions` → `transaction`.
+    static func singular(_ plural: String) -> String {
+        if plural.hasSuffix("ies") { return plural.dropLast(3) + "y" }
+        if plural.hasSuffix("s") { return String(plural.dropLast()) }
+        return plural
+    }
 
     func apply(to body: JSONValue, type: TypeRef) -> JSONValue {
-        guard !routed.pathParameters.isEmpty else { return body }
+        guard !echoes.isEmpty else { return body }
         switch (body, type.unwrapped) {
         case (.array(let items), .array(let element)):
             return .array(items.map { apply(to: $0, type: element) })
         case (.object, .named(let name)):
             guard let schema = schemas[name] else { return body }
             var echoed = body
-            for (parameter, value) in routed.pathParameters.sorted(by: { $0.key < $1.key }) {
-                guard let property = schema.property(named: parameter), body[parameter] != nil || property.isRequired,
+            for (name, value) in echoes {
+                guard let property = schema.property(named: name), body[name] != nil || property.isRequired,
                       Self.accepts(value, as: property.type.unwrapped) else { continue }
-                echoed = echoed.setting(.string(value), at: JSONPointer(tokens: [parameter]))
-            }
-            if let items = schema.property(named: "items"), let list = echoed["items"] {
-                echoed = echoed.setting(apply(to: list, type: items.type), at: "/items")
+                echoed = echoed.setting(.string(value), at: JSONPointer(tokens: [name]))
             }
             return echoed
         default:

@@ -6,7 +6,8 @@ import SuretySchemas
 extension MockResponder {
     /// A list answer: a seeded collection size, the page `offset..<offset+count` of it, each item generated from the
     /// collection's key and its index, so pages agree with each other; a bare array or the page object by `extended`.
-    func listBody(type: TypeRef, list: ListBehaviour, routed: RoutedRequest, key: MockKey, seed: UInt64) -> JSONValue {
+    func listBody(type: TypeRef, list: ListBehaviour, routed: RoutedRequest, key: MockKey, seed: UInt64,
+                  echo: LocatorEcho) -> JSONValue {
         var sizing = SeededRandom(seed: seed, key: key.collection + "#size")
         let total = sizing.below(options.maxListTotal + 1)
         let offset = max(0, routed.query("offset").flatMap { Int($0) } ?? 0)
@@ -14,12 +15,13 @@ extension MockResponder {
         let range = min(offset, total)..<min(total, offset.addingReportingOverflow(count).partialValue)
         let items: [JSONValue] = range.map { index in
             var random = SeededRandom(seed: seed, key: key.collection + "#\(index)")
-            return generator.example(of: list.itemType, random: &random)
+            return echo.apply(to: generator.example(of: list.itemType, random: &random), type: list.itemType)
         }
         guard case .named(let name) = type.unwrapped, let schema = checker.contract.schemas[name] else { return .array(items) }
         var random = SeededRandom(seed: seed, key: key.collection + "#page")
-        var page = generator.example(of: type, random: &random)
-        if schema.property(named: "items") != nil { page = page.setting(.array(items), at: "/items") }
+        var page = echo.apply(to: generator.example(of: type, random: &random), type: type)
+        // The page carries its items even where the documents' table omits `items` (semantics.md §4.2).
+        page = page.setting(.array(items), at: "/items")
         if schema.property(named: "listCompleted") != nil {
             page = page.setting(.bool(range.upperBound >= total), at: "/listCompleted")
         }

@@ -41,13 +41,12 @@ public struct MockResponder: SynchronousResponder {
     /// The options in force.
     public let options: Options
     let generator: ExampleGenerator
-    let dynamicSeeds = SeedCounter()
 
     /// Creates a mock of the checker's contract.
     public init(checker: ExchangeChecker, options: Options = Options()) {
         self.checker = checker
         self.options = options
-        self.generator = ExampleGenerator(schemas: checker.contract.schemas, optional: options.optional)
+        self.generator = ExampleGenerator(schemas: checker.contract.schemas, optional: options.optional, includesDeprecated: false)
     }
 
     /// Generates the response to `request`; requests the contract does not route answer 404 or 405.
@@ -60,21 +59,21 @@ public struct MockResponder: SynchronousResponder {
         }
         let prefer = PreferHeader(request.headers.combinedValue(for: "Prefer"))
         if let problem = refusal(for: prefer, endpoint: routed.endpoint) { return problem.response }
-        let seed = prefer.dynamic ? dynamicSeeds.next() : options.seed
+        let seed = prefer.dynamic ? SeedCounter.shared.next() : options.seed
         let key = MockKey(request: request, routed: routed)
         guard let type = routed.endpoint.responseType(status: 200, extended: routed.wantsExtended) else {
             return Problem(status: .internalServerError, title: "The endpoint documents no 200 response").response
         }
-        var body: JSONValue
+        let echo = LocatorEcho(routed: routed, schemas: checker.contract.schemas)
+        let body: JSONValue
         if let list = routed.endpoint.list {
-            body = listBody(type: type, list: list, routed: routed, key: key, seed: seed)
+            body = listBody(type: type, list: list, routed: routed, key: key, seed: seed, echo: echo)
         } else if type == .empty {
             return HTTPResponse(status: .ok)
         } else {
             var random = SeededRandom(seed: seed, key: key.whole)
-            body = generator.example(of: type, random: &random)
+            body = echo.apply(to: generator.example(of: type, random: &random), type: type)
         }
-        body = LocatorEcho(routed: routed, schemas: checker.contract.schemas).apply(to: body, type: type)
         return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(body))
     }
 

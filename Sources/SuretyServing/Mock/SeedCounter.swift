@@ -4,8 +4,12 @@ import Foundation
 ///
 /// `@unchecked Sendable` is safe: `next` is the only access to `state` and holds the lock while it does.
 final class SeedCounter: @unchecked Sendable {
+    /// The one counter of the process, so that even separate mocks never repeat a dynamic seed.
+    static let shared = SeedCounter()
+
     private let lock = NSLock()
     private var state = UInt64(UInt32(truncatingIfNeeded: ProcessInfo.processInfo.processIdentifier)) << 32
+        ^ DispatchTime.now().uptimeNanoseconds
 
     /// The next seed.
     func next() -> UInt64 {

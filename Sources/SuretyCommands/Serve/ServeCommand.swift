@@ -1,0 +1,136 @@
+import Foundation
+import SuretyConformance
+import SuretyContracts
+import SuretyHTTPCore
+import SuretyHTTPTransport
+import SuretyJSON
+import SuretyServing
+
+/// `surety serve`: answers the contract's API on a local port from mocks, an upstream, recordings or the emulator,
+/// checking every request and response against the contract.
+struct ServeCommand: SuretyCommand {
+    static let name = "serve"
+    static let summary = "serve the API: schema-driven mocks (default), a validating proxy, record/replay, the emulator"
+    static let usage = """
+        usage: surety serve [--mock | --proxy URL] [options]
+        \(ServeOptions.usage)
+        """
+
+    /// Where answers come from.
+    enum Mode: Sendable {
+        case mock
+        case proxy(URL)
+
+        var name: String {
+            switch self {
+            case .mock: return "mock"
+            case .proxy: return "proxy"
+            }
+        }
+
+        /// Mocks, replays and the emulator refuse invalid requests; a proxy or recorder lets the upstream decide.
+        var defaultPolicy: RequestPolicy {
+            switch self {
+            case .mock: return .reject
+            case .proxy: return .forward
+            }
+        }
+    }
+
+    let source: ContractSource
+    let mode: Mode
+    let options: ServeOptions
+
+    init(arguments: [String]) throws(UsageError) {
+        let scanner = try ArgumentScanner(arguments, options: ServeOptions.valueOptions.union(["proxy"]),
+                                          flags: ServeOptions.flags.union(["mock"]))
+        guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
+        let modes = ["mock", "proxy"].filter { scanner.flag($0) || scanner.value($0) != nil }
+        guard modes.count <= 1 else { throw UsageError("choose one mode, not --\(modes.joined(separator: " and --"))") }
+        if let upstream = scanner.value("proxy") {
+            mode = .proxy(try Self.upstreamURL(upstream, option: "proxy"))
+        } else {
+            mode = .mock
+        }
+        source = ContractSource(scanner)
+        options = try ServeOptions(scanner)
+    }
+
+    static func upstreamURL(_ text: String, option: String) throws(UsageError) -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+            throw UsageError("--\(option) needs an http(s) URL such as http://127.0.0.1:8080, got \(text)")
+        }
+        return url
+    }
+
+    func run(console: Console) async -> ExitCode {
+        guard let contract = source.loadOrReport(console) else { return .failure }
+        let checker = ExchangeChecker(contract: contract, options: .init(strict: options.strict))
+        var faults = FaultPlan(defaultFault: options.defaultFault)
+        if let file = options.faultsFile {
+            guard let plan = loadFaults(file, contract: contract, console: console) else { return .failure }
+            faults = plan
+        }
+        let log = ViolationLog()
+        let writer = LineWriter(console: console)
+        let stack = ServeStack(
+            checker: checker, policy: options.onInvalid ?? mode.defaultPolicy, log: log, faults: faults, seed: options.seed,
+            admin: AdminContext(mode: mode.name, contract: contract, log: log),
+            requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
+        let responder: any Responder
+        switch mode {
+        case .mock:
+            responder = stack.assemble(MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional)))
+        case .proxy(let url):
+            responder = stack.assemble(UpstreamClient(baseURL: url))
+        }
+        return await serve(responder, endpoints: contract.endpoints.count, console: console)
+    }
+
+    /// Binds, prints the address, serves until SIGINT or SIGTERM, and exits 0 after a graceful stop.
+    func serve(_ responder: any Responder, endpoints: Int, console: Console) async -> ExitCode {
+        let server = HTTPServer(host: options.host, port: options.port, limits: options.limits, timeouts: options.timeouts,
+                                maxConnections: options.maxConnections, eventLoopCount: options.eventLoops, responder: responder)
+        let port: UInt16
+        do {
+            port = try server.start()
+        } catch {
+            console.errorLine("surety serve: cannot listen on \(options.host):\(options.port): \(error)")
+            return .failure
+        }
+        let signals = server.stopOnTerminationSignals()
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        console.line("surety serve: \(mode.name) of \(endpoints) endpoints listening on http://\(host):\(port)")
+        await server.waitUntilStopped()
+        signals.cancel()
+        console.errorLine("surety serve: stopped")
+        return .success
+    }
+
+    private func loadFaults(_ file: String, contract: Contract, console: Console) -> FaultPlan? {
+        do {
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+            let value = try JSONParser().parse(bytes).value()
+            return try FaultPlan(json: value, file: file, knownEndpoints: Set(contract.endpoints.map(\.id)))
+        } catch let error as JSONSyntaxError {
+            console.errorLine("\(file):\(error.line):\(error.column): error: \(error.message)")
+        } catch {
+            console.errorLine("surety serve: \(error)")
+        }
+        return nil
+    }
+}
+
+/// Writes whole lines to the console from many threads without interleaving them.
+final class LineWriter: Sendable {
+    private let console: Console
+    private let lock = Lock()
+
+    init(console: Console) {
+        self.console = console
+    }
+
+    func error(_ line: String) {
+        lock.withLock { console.errorLine(line) }
+    }
+}

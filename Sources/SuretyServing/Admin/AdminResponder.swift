@@ -1,0 +1,132 @@
+import Foundation
+import SuretyConformance
+import SuretyContracts
+import SuretyHTTPCore
+import SuretyJSON
+
+/// Answers Surety's own routes under `/__surety/` and passes every other request to the inner responder.
+///
+/// `GET /__surety/health`, `GET /__surety/routes`, `GET /__surety/violations`, `POST /__surety/reset`, plus the
+/// extra routes a mode adds (the emulator's fixtures and clock). The prefix cannot collide with the API, whose paths
+/// all start with a service name.
+public struct AdminResponder<Inner: Responder>: Responder {
+    /// The path prefix of the admin routes.
+    public static var prefix: String { "/__surety/" }
+
+    /// The wrapped responder.
+    public let inner: Inner
+    /// What the admin routes report on and act upon.
+    public let context: AdminContext
+
+    /// Wraps `inner`.
+    public init(inner: Inner, context: AdminContext) {
+        self.inner = inner
+        self.context = context
+    }
+
+    /// Answers an admin route, or asks the inner responder.
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        return await inner.respond(to: request)
+    }
+}
+
+extension AdminResponder: SynchronousResponder where Inner: SynchronousResponder {
+    /// The same as ``respond(to:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        return inner.respondSynchronously(to: request)
+    }
+}
+
+/// What the admin routes know: the mode, the contract, the violation log, what a reset restores, and extra routes.
+public struct AdminContext: Sendable {
+    /// An extra admin route's handler.
+    public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+
+    /// The serving mode's name (`mock`, `proxy`, `replay`, `record`, `emulate`).
+    public var mode: String
+    /// The contract served.
+    public var contract: Contract
+    /// The violations seen.
+    public var log: ViolationLog
+    /// Run on `POST /__surety/reset`, after the log is cleared.
+    public var resets: [@Sendable () -> Void]
+    /// Extra routes by `METHOD /__surety/name`.
+    public var routes: [String: Handler]
+    /// When the server started.
+    public var startedAt: Date
+
+    /// Creates a context.
+    public init(mode: String, contract: Contract, log: ViolationLog, resets: [@Sendable () -> Void] = [],
+                routes: [String: Handler] = [:], startedAt: Date = Date()) {
+        self.mode = mode
+        self.contract = contract
+        self.log = log
+        self.resets = resets
+        self.routes = routes
+        self.startedAt = startedAt
+    }
+
+    /// The built-in routes and the extra ones, `METHOD /path`, sorted.
+    public var routeList: [String] {
+        (["GET /__surety/health", "GET /__surety/routes", "GET /__surety/violations", "POST /__surety/reset"]
+            + routes.keys).sorted()
+    }
+
+    func answer(_ request: HTTPRequest) -> HTTPResponse {
+        let method = request.method == .head ? "GET" : request.method.rawValue
+        let route = "\(method) \(request.path)"
+        switch route {
+        case "GET /__surety/health": return json(health)
+        case "GET /__surety/routes": return json(.array(contract.endpoints.map(Self.routeValue)))
+        case "GET /__surety/violations": return json(violations)
+        case "POST /__surety/reset":
+            log.reset()
+            for reset in resets { reset() }
+            return json(.object(["reset": true, "mode": .string(mode)]))
+        default:
+            if let handler = routes[route] { return handler(request) }
+            let pathKnown = routeList.contains { $0.hasSuffix(" " + request.path) }
+            let problem = pathKnown
+                ? Problem(status: .methodNotAllowed, title: "Method not allowed",
+                          allow: routeList.filter { $0.hasSuffix(" " + request.path) }.map { String($0.prefix { $0 != " " }) })
+                : Problem(status: .notFound, title: "No such admin route", nearest: routeList)
+            return problem.response
+        }
+    }
+
+    private var health: JSONValue {
+        let snapshot = log.snapshot()
+        return .object([
+            "status": "ok", "mode": .string(mode), "endpoints": .integer(contract.endpoints.count),
+            "uptimeSeconds": .number(JSONNumber((Date().timeIntervalSince(startedAt) * 1000).rounded() / 1000)),
+            "exchanges": .integer(snapshot.exchanges), "violations": .integer(snapshot.violations),
+        ])
+    }
+
+    private var violations: JSONValue {
+        let snapshot = log.snapshot()
+        return .object([
+            "exchanges": .integer(snapshot.exchanges), "violations": .integer(snapshot.violations),
+            "entries": .array(snapshot.entries.map { entry in
+                .object([
+                    "sequence": .integer(entry.sequence), "method": .string(entry.method), "target": .string(entry.target),
+                    "endpoint": entry.endpointID.map { .string($0) } ?? .null, "status": .integer(entry.status),
+                    "violations": .array(entry.violations.map(\.jsonValue)),
+                ])
+            }),
+        ])
+    }
+
+    static func routeValue(_ endpoint: Endpoint) -> JSONValue {
+        .object([
+            "id": .string(endpoint.id), "method": .string(endpoint.method), "path": .string(endpoint.path.text),
+            "security": .string(endpoint.security.description), "deprecated": .bool(endpoint.isDeprecated),
+        ])
+    }
+
+    private func json(_ value: JSONValue) -> HTTPResponse {
+        HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(value))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import SuretyConformance
+import SuretyHTTPCore
+import SuretyJSON
+
+/// Writes one line per request: method, path, endpoint id, status, milliseconds and the violation count.
+///
+/// Text lines read `GET /policy/…/transactions/01H… fetchTransaction 200 0.42ms violations=0`; JSON lines carry
+/// the same as `{"method","path","endpoint","status","ms","violations"}`.
+public struct RequestLogger<Inner: Responder>: Responder {
+    /// The wrapped responder.
+    public let inner: Inner
+    /// Finds each request's endpoint id.
+    public let checker: ExchangeChecker
+    /// The line format.
+    public let format: RequestLogFormat
+    /// Receives each line, without the newline.
+    public let write: @Sendable (String) -> Void
+
+    /// Wraps `inner`.
+    public init(inner: Inner, checker: ExchangeChecker, format: RequestLogFormat, write: @escaping @Sendable (String) -> Void) {
+        self.inner = inner
+        self.checker = checker
+        self.format = format
+        self.write = write
+    }
+
+    /// Answers through the inner responder and logs the exchange.
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let response = await inner.respond(to: request)
+        log(request, response, since: start)
+        return response
+    }
+
+    func log(_ request: HTTPRequest, _ response: HTTPResponse, since start: UInt64) {
+        let micros = (DispatchTime.now().uptimeNanoseconds - start) / 1_000
+        let milliseconds = "\(micros / 1_000).\(String(micros % 1_000 / 10).leftPadded(to: 2))"
+        var endpoint: String?
+        if case .routed(let routed) = checker.route(request) { endpoint = routed.endpoint.id }
+        let violations = Int(response.headers[SuretyHeaders.violationCount] ?? "") ?? 0
+        switch format {
+        case .text:
+            write("\(request.method.rawValue) \(request.target) \(endpoint ?? "-") \(response.status.code) \(milliseconds)ms violations=\(violations)")
+        case .json:
+            write(JSONWriter(style: .compact).string(.object([
+                "method": .string(request.method.rawValue), "path": .string(request.target),
+                "endpoint": endpoint.map { .string($0) } ?? .null, "status": .integer(response.status.code),
+                "ms": .number(JSONNumber(literal: milliseconds)), "violations": .integer(violations),
+            ])))
+        }
+    }
+}
+
+extension RequestLogger: SynchronousResponder where Inner: SynchronousResponder {
+    /// The same as ``respond(to:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let response = inner.respondSynchronously(to: request)
+        log(request, response, since: start)
+        return response
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// The request log's line format.
+public enum RequestLogFormat: String, Sendable, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,59 @@
+import SuretyConformance
+import SuretyHTTPCore
+
+/// Assembles the layers every `surety serve` mode shares, outermost first: the request log, the admin routes, the
+/// fault injector, then contract validation around the mode's own responder.
+///
+/// Each layer keeps the synchronous fast path when everything inside it has one, so a mock without faults answers
+/// on the event loop thread; latency makes the stack asynchronous, as it must.
+public struct ServeStack: Sendable {
+    /// The checker every layer routes with.
+    public var checker: ExchangeChecker
+    /// What invalid requests get.
+    public var policy: RequestPolicy
+    /// Where violations go.
+    public var log: ViolationLog
+    /// Faults to inject; inactive plans add no layer.
+    public var faults: FaultPlan
+    /// The seed of fault draws.
+    public var seed: UInt64
+    /// The admin routes' context.
+    public var admin: AdminContext
+    /// The request log's format and sink; nil for `--quiet`.
+    public var requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?
+
+    /// Creates a stack description.
+    public init(checker: ExchangeChecker, policy: RequestPolicy, log: ViolationLog,
+                faults: FaultPlan = FaultPlan(), seed: UInt64 = 0, admin: AdminContext,
+                requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?) {
+        self.checker = checker
+        self.policy = policy
+        self.log = log
+        self.faults = faults
+        self.seed = seed
+        self.admin = admin
+        self.requestLog = requestLog
+    }
+
+    /// Wraps the mode's responder in every layer.
+    public func assemble(_ mode: some Responder) -> any Responder {
+        let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log)
+        let faulted = faults.isActive ? withFaults(validated) : validated
+        let administered = withAdmin(faulted)
+        guard let requestLog else { return administered }
+        return withLog(administered, requestLog.format, requestLog.write)
+    }
+
+    private func withFaults(_ inner: some Responder) -> any Responder {
+        FaultInjector(inner: inner, plan: faults, checker: checker, seed: seed)
+    }
+
+    private func withAdmin(_ inner: some Responder) -> any Responder {
+        AdminResponder(inner: inner, context: admin)
+    }
+
+    private func withLog(_ inner: some Responder, _ format: RequestLogFormat,
+                         _ write: @escaping @Sendable (String) -> Void) -> any Responder {
+        RequestLogger(inner: inner, checker: checker, format: format, write: write)
+    }
+}
