@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "SuretyCommands",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyConformance", "SuretyServing"]
+                           "SuretyConformance", "SuretyServing"],
+            exclude: ["Commands/CheckCommand.swift"]  // INTEGRATION: the check command, still being written
         ),
         .target(
             name: "SuretyTestSupport",
@@ -61,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SuretyCommandsTests",
-            dependencies: ["SuretyCommands", "SuretyContracts", "SuretyJSON"],
+            dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyContracts", "SuretyJSON"],
             exclude: ["Golden"]
         ),
     ],

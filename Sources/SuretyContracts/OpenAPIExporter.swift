@@ -42,6 +42,7 @@ public struct OpenAPIExporter: Sendable {
             "paths": .object(paths),
             "components": .object([
                 "schemas": .object(schemas),
+                "responses": .object(["SuretyProblem": Self.problemResponse]),
                 "securitySchemes": .object(["bearer": .object(["type": "http", "scheme": "bearer"])]),
             ]),
             "security": [.object(["bearer": []])],
@@ -84,6 +85,9 @@ public struct OpenAPIExporter: Sendable {
                 fields.append(JSONMember(key: "content", value: .object(["application/json": .object(["schema": bodySchema])])))
             }
             responses.append(JSONMember(key: String(response.status), value: .object(fields)))
+        }
+        for status in ErrorConvention.statuses.keys.sorted() where endpoint.response(for: status) == nil {
+            responses.append(JSONMember(key: String(status), value: .object(["$ref": "#/components/responses/SuretyProblem"])))
         }
         members.append(JSONMember(key: "responses", value: .object(responses)))
         members.append(JSONMember(key: "x-surety-security", value: .object([
@@ -156,4 +160,27 @@ public struct OpenAPIExporter: Sendable {
         case .unspecified, .empty: return .object([])
         }
     }
+
+    /// The conventional error answer (`ErrorConvention`) in Surety's one error shape.
+    static let problemResponse: JSONValue = {
+        let strings: JSONValue = .object(["type": "array", "items": .object(["type": "string"])])
+        let violation: JSONValue = .object([
+            "type": "object", "required": ["in", "pointer", "rule", "expected", "actual"],
+            "properties": .object(["in": .object(["type": "string"]), "pointer": .object(["type": "string"]),
+                                   "rule": .object(["type": "string"]), "expected": .object(["type": "string"]),
+                                   "actual": .object(["type": "string"]), "schemaPath": .object(["type": "string"]),
+                                   "severity": .object(["type": "string"])]),
+        ])
+        return .object([
+            "description": "A conventional error (not in the reference documents; see ErrorConvention), in Surety's error shape",
+            "content": .object(["application/json": .object(["schema": .object([
+                "type": "object", "required": ["title", "status"],
+                "properties": .object([
+                    "title": .object(["type": "string"]), "status": .object(["type": "integer"]),
+                    "detail": .object(["type": "string"]),
+                    "violations": .object(["type": "array", "items": violation]), "nearest": strings, "allow": strings,
+                ]),
+            ])])]),
+        ])
+    }()
 }

@@ -35,13 +35,17 @@ public struct Router: Sendable {
         let segments = Self.segments(of: path)
         var candidates: [Int] = []
         root.collect(segments[...], into: &candidates)
-        // `candidates` lists matching templates most specific first; the first with the method wins.
-        if let winner = candidates.first(where: { endpoints[$0].method == method }) {
-            let endpoint = endpoints[winner]
-            return .endpoint(endpoint, parameters: endpoint.path.match(segments) ?? [:])
-        }
-        if !candidates.isEmpty {
-            return .methodNotAllowed(allowed: Array(Set(candidates.map { endpoints[$0].method })).sorted())
+        // `candidates` lists matching templates most specific first. As in OpenAPI, the most specific path is the
+        // match ("concrete paths are matched before templated ones"), and then the method is looked up on it: a
+        // method only a less specific template has is 405, not a silent fall-through to that template.
+        if let best = candidates.first {
+            let template = endpoints[best].path
+            let sameTemplate = candidates.filter { endpoints[$0].path == template }
+            if let winner = sameTemplate.first(where: { endpoints[$0].method == method }) {
+                let endpoint = endpoints[winner]
+                return .endpoint(endpoint, parameters: endpoint.path.match(segments) ?? [:])
+            }
+            return .methodNotAllowed(allowed: Array(Set(sameTemplate.map { endpoints[$0].method })).sorted())
         }
         return .notFound(nearest: nearest(to: segments, limit: 3))
     }

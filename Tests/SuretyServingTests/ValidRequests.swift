@@ -24,9 +24,9 @@ struct ValidRequests {
         let target = endpoint.path.expand(values) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         var headers = HTTPFields()
         var body: [UInt8] = []
-        if let type = endpoint.request?.type, type != .empty, type != .unspecified {
+        if let type = endpoint.request?.type, type != .empty {
             headers["Content-Type"] = "application/json"
-            body = JSONWriter(style: .compact).bytes(generator.example(of: type, random: &random))
+            body = type == .unspecified ? Array("{}".utf8) : JSONWriter(style: .compact).bytes(generator.example(of: type, random: &random))
         }
         return HTTPRequest(method: HTTPMethod(rawValue: endpoint.method), target: target, headers: headers, body: body)
     }

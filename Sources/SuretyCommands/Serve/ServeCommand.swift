@@ -65,7 +65,8 @@ struct ServeCommand: SuretyCommand {
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
-        let checker = ExchangeChecker(contract: contract, options: .init(strict: options.strict))
+        let checker = ExchangeChecker(contract: contract, options: .init(strict: options.strict, requiresAuthorization: options.requiresAuthorization,
+                                                                     acceptedTokens: options.tokens))
         var faults = FaultPlan(defaultFault: options.defaultFault)
         if let file = options.faultsFile {
             guard let plan = loadFaults(file, contract: contract, console: console) else { return .failure }

@@ -10,14 +10,14 @@ struct ServeOptions: Sendable {
     static let valueOptions: Set<String> = [
         "contracts", "host", "port", "seed", "optional", "latency", "fail-rate", "fail-status", "faults", "log-format",
         "on-invalid", "max-request-line", "max-header-bytes", "max-header-count", "max-body-bytes", "max-connections",
-        "header-timeout", "body-timeout", "idle-timeout", "event-loops",
+        "header-timeout", "body-timeout", "idle-timeout", "event-loops", "token",
     ]
-    static let flags: Set<String> = ["quiet", "strict"]
+    static let flags: Set<String> = ["quiet", "strict", "no-auth"]
 
     static let usage = """
           listening:  [--host 127.0.0.1] [--port 4010 (0 picks a free port and prints it)] [--event-loops N]
           mocks:      [--seed N] [--optional all|none|random]
-          contract:   [--strict] [--on-invalid reject|forward] [--contracts DIR]
+          contract:   [--strict] [--token T ... | --no-auth] [--on-invalid reject|forward] [--contracts DIR]
           faults:     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-status 5xx] [--faults FILE.json]
           logs:       [--quiet] [--log-format text|json]
           limits:     [--max-request-line BYTES (8192)] [--max-header-bytes BYTES (65536)] [--max-header-count N (100)]
@@ -31,6 +31,10 @@ struct ServeOptions: Sendable {
     var seed: UInt64
     var optional: ExampleGenerator.OptionalProperties
     var strict: Bool
+    /// Whether requests must carry `Authorization: Bearer …` (any token; the emulator judges tokens itself).
+    var requiresAuthorization: Bool
+    /// The tokens accepted (`--token`, repeatable); empty accepts any bearer token.
+    var tokens: Set<String>
     var onInvalid: RequestPolicy?
     var defaultFault: FaultPlan.Fault
     var faultsFile: String?
@@ -47,6 +51,9 @@ struct ServeOptions: Sendable {
         seed = UInt64(try scanner.integer("seed", in: 0...Int.max) ?? 0)
         optional = ExampleGenerator.OptionalProperties(rawValue: try scanner.choice("optional", among: ["all", "none", "random"]) ?? "random")!
         strict = scanner.flag("strict")
+        requiresAuthorization = !scanner.flag("no-auth")
+        tokens = Set(scanner.values["token"] ?? [])
+        if !requiresAuthorization && !tokens.isEmpty { throw UsageError("--token and --no-auth contradict each other") }
         onInvalid = try scanner.choice("on-invalid", among: RequestPolicy.allCases.map(\.rawValue)).flatMap(RequestPolicy.init(rawValue:))
         defaultFault = FaultPlan.Fault()
         if let latency = scanner.value("latency") {

@@ -22,7 +22,7 @@ extension ExchangeChecker {
             return [Violation(part: .body, rule: .body, expected: "no body", actual: "\(request.body.count) bytes")]
         }
         if request.body.isEmpty {
-            if type == .unspecified || type.isOptional { return [] }
+            if type.isOptional { return [] }
             return [Violation(part: .body, rule: .required, expected: "a body of \(type)", actual: "no body")]
         }
         var violations: [Violation] = []

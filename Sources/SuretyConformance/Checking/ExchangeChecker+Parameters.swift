@@ -129,9 +129,9 @@ enum ParameterDecoding {
         }
     }
 
-    /// An optional minus and 1 to 18 ASCII digits, so the value fits an `Int`.
+    /// An optional minus and one or more ASCII digits: the contract sets no bounds, so any length is an integer.
     private static func isInteger(_ text: String) -> Bool {
         let digits = text.hasPrefix("-") ? text.utf8.dropFirst() : text.utf8[...]
-        return (1...18).contains(digits.count) && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

@@ -14,10 +14,17 @@ public struct ExchangeChecker: Sendable {
     public struct Options: Sendable, Hashable {
         /// Report properties and query parameters the contract does not list.
         public var strict: Bool
+        /// Require `Authorization: Bearer <token>` on every endpoint (the API's bearer scheme); the token itself is
+        /// judged only against ``acceptedTokens``.
+        public var requiresAuthorization: Bool
+        /// With authorization required, the only tokens accepted; empty accepts any token.
+        public var acceptedTokens: Set<String>
 
-        /// Creates options; tolerant by default.
-        public init(strict: Bool = false) {
+        /// Creates options; tolerant and without authorization by default.
+        public init(strict: Bool = false, requiresAuthorization: Bool = false, acceptedTokens: Set<String> = []) {
             self.strict = strict
+            self.requiresAuthorization = requiresAuthorization
+            self.acceptedTokens = acceptedTokens
         }
     }
 
@@ -55,7 +62,8 @@ public struct ExchangeChecker: Sendable {
 
     /// Every violation of a routed request: parameters, then body.
     public func checkRequest(_ request: HTTPRequest, routed: RoutedRequest) -> [Violation] {
-        var violations = checkPathParameters(routed)
+        var violations = options.requiresAuthorization ? checkAuthorization(request) : []
+        violations += checkPathParameters(routed)
         violations += checkQuery(routed)
         violations += checkRequestBody(request, endpoint: routed.endpoint)
         if let note = routed.endpoint.deprecation {
@@ -83,6 +91,11 @@ public struct ExchangeChecker: Sendable {
             let violations = checkRequest(request, routed: routed)
             let errors = violations.filter(\.isError)
             guard !errors.isEmpty else { return RequestVerdict(routed: routed, violations: violations, problem: nil) }
+            if let missing = errors.first(where: { $0.rule == .security }) {
+                let problem = Problem(status: .unauthorized, title: "Authentication required",
+                                      detail: "\(routed.endpoint.id) needs \(missing.expected).", violations: [missing])
+                return RequestVerdict(routed: routed, violations: violations, problem: problem)
+            }
             let problem = Problem(status: .badRequest, title: "Request violates the contract",
                                   detail: "\(routed.endpoint.id): \(errors.count) violation(s).", violations: errors)
             return RequestVerdict(routed: routed, violations: violations, problem: problem)
@@ -98,4 +111,24 @@ public struct RequestVerdict: Sendable {
     public var violations: [Violation]
     /// The error answer a strict server gives (404, 405 or 400), or nil when the request may be answered.
     public var problem: Problem?
+}
+
+extension ExchangeChecker {
+    /// Checks that the request carries a bearer token (RFC 6750 §2.1).
+    func checkAuthorization(_ request: HTTPRequest) -> [Violation] {
+        let pointer = JSONPointer(tokens: ["Authorization"])
+        guard let value = request.headers["Authorization"] else {
+            return [Violation(part: .header, pointer: pointer, rule: .security, expected: "Authorization: Bearer <token>", actual: "absent")]
+        }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].allSatisfy({ $0 == " " }) else {
+            return [Violation(part: .header, pointer: pointer, rule: .security, expected: "Authorization: Bearer <token>",
+                              actual: "a \(parts.first.map { ValidationIssue.bounded(String($0), limit: 20) } ?? "blank") credential")]
+        }
+        guard options.acceptedTokens.isEmpty || options.acceptedTokens.contains(String(parts[1])) else {
+            return [Violation(part: .header, pointer: pointer, rule: .security, expected: "one of the server's tokens",
+                              actual: "an unknown bearer token")]
+        }
+        return []
+    }
 }

@@ -128,6 +128,8 @@ extension Violation {
         public static let body = Rule(.body)
         /// A query parameter the endpoint does not document (strict mode only).
         public static let unknownParameter = Rule(rawValue: "unknownParameter")
+        /// A request without the bearer token the API's security scheme asks for.
+        public static let security = Rule(rawValue: "security")
         /// A deprecated endpoint was called (a warning).
         public static let deprecated = Rule(.deprecated)
     }

@@ -43,10 +43,11 @@ public struct Problem: Sendable, Hashable, Error {
         return .object(members)
     }
 
-    /// The problem as an `application/json` response; a 405 also carries `Allow`.
+    /// The problem as an `application/json` response; a 405 also carries `Allow`, a 401 `WWW-Authenticate`.
     public var response: HTTPResponse {
         var headers = HTTPFields()
         if !allow.isEmpty { headers["Allow"] = allow.joined(separator: ", ") }
+        if status.code == 401 { headers["WWW-Authenticate"] = "Bearer" }  // RFC 6750 §3
         return HTTPResponse(status: status, headers: headers, contentType: "application/json",
                             body: JSONWriter(style: .compact).bytes(jsonValue))
     }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Stub-server benchmark (issue 4): `wrk -t2 -c64 -d10s` on one mocked GET endpoint (fetchTransaction), with Surety's
+# release build side by side, in the same run and interleaved rounds, with the peers of ../shared/bench: nginx
+# serving the same path as a static file (the ceiling on this machine), Pact's Rust stub server, connexion and
+# mockintosh. Also measures the time from process start to the first 200 answer. Prints the BENCH lines, then a
+# table with the ratios. Every server runs on 127.0.0.1 only.
+#
+# usage: Benchmarks/serve.sh            ROUNDS=3 (default 2), PEERS="nginx pact connexion mockintosh", WRK_DURATION=10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+shared=$(cd "${SURETY_SHARED:-../shared}" && pwd)
+bench="$shared/bench"
+rounds=${ROUNDS:-2}
+peers=${PEERS:-"nginx pact connexion mockintosh"}
+results=${BENCH_RESULTS:-/tmp/surety-bench-serve.txt}
+: >"$results"
+
+swift build -c release >&2
+surety="$root/.build/release/surety"
+(cd "$bench" && ./setup_peers.sh >&2)
+
+# Ours: the schema-driven mock (the default mode), request log off as for every peer.
+export OURS_LABEL=surety-mock OURS_BODY_CHECK=json
+export OURS_CMD="exec '$surety' serve --mock --contracts '$root/contracts' --quiet --host 127.0.0.1 --port {port}"
+
+for round in $(seq "$rounds"); do
+  echo "== round $round" >&2
+  for tool in ours $peers; do
+    (cd "$bench" && "./stub_$tool.sh") | grep '^BENCH ' | tee -a "$results" || echo "($tool failed in round $round)" >&2
+  done
+done
+
+# Time from process start to the first 200 answer, best of 5, measured by polling every millisecond.
+first_answer_ms=$(python3 - "$surety" "$root/contracts" <<'PY'
+import socket, subprocess, sys, time
+surety, contracts = sys.argv[1], sys.argv[2]
+path = "/policy/5f0c4e3a-8b2d-4c1e-9a7f-3d6b2e1c0a94/transactions/01J8Z3K6Q4M7N2P5R8T1V4W7XA"
+best = None
+for attempt in range(5):
+    port = 18190 + attempt
+    start = time.monotonic()
+    proc = subprocess.Popen([surety, "serve", "--contracts", contracts, "--quiet", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.monotonic() - start < 10:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                    s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+                    if s.recv(16).startswith(b"HTTP/1.1 200"):
+                        elapsed = (time.monotonic() - start) * 1000
+                        best = elapsed if best is None else min(best, elapsed)
+                        break
+            except OSError:
+                time.sleep(0.001)
+    finally:
+        proc.terminate(); proc.wait()
+print(f"{best:.1f}" if best is not None else "na")
+PY
+)
+echo "BENCH kind=startup tool=surety-mock first_answer_ms=$first_answer_ms" | tee -a "$results"
+
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    if not line.startswith("BENCH kind=stub"): continue
+    kv = dict(p.split("=", 1) for p in line.split()[1:])
+    rows.setdefault(kv["tool"], []).append(kv)
+def med(tool, key):
+    values = [float(r[key]) for r in rows.get(tool, []) if r.get(key) not in (None, "na")]
+    return statistics.median(values) if values else None
+ours = "surety-mock"
+print(f"\n{'tool':<24}{'req/s':>10}{'p99 ms':>9}{'RSS MB':>8}{'body B':>8}  ours÷tool")
+for tool in sorted(rows, key=lambda t: -(med(t, "rps") or 0)):
+    rps, ours_rps = med(tool, "rps"), med(ours, "rps")
+    ratio = f"{ours_rps / rps:.2f}×" if rps and ours_rps else "-"
+    print(f"{tool:<24}{rps or 0:>10.0f}{med(tool, 'p99_ms') or 0:>9.2f}{med(tool, 'server_rss_mb') or 0:>8.1f}"
+          f"{med(tool, 'body_bytes') or 0:>8.0f}  {ratio}")
+print("(medians over rounds; wrk and the servers share the machine's cores)")
+PY

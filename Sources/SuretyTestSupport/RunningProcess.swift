@@ -1,0 +1,61 @@
+import Foundation
+
+/// A child process started for a test (the built `surety serve`), read line by line, always terminated.
+public final class RunningProcess: @unchecked Sendable {
+    // Safe: `process` and the pipes are only used from the test's task; `Process` and `FileHandle` are thread-safe
+    // for the calls made here (read on one thread, signal and wait on another).
+    private let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private var buffered: [UInt8] = []
+
+    /// The `surety` executable built next to the test bundle.
+    public static var suretyExecutable: String {
+        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]), Bundle.main.bundleURL]
+            .map { $0.deletingLastPathComponent().appendingPathComponent("surety").path }
+            + [TestRepository.root + "/.build/debug/surety"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    /// Starts `executable` with `arguments`.
+    public init(arguments: [String], executable: String = RunningProcess.suretyExecutable) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// The next line of standard output, or nil at end of output or after `timeout` seconds.
+    public func readLine(timeout: TimeInterval = 10) async -> String? {
+        let handle = output.fileHandleForReading
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffered[..<newline], as: UTF8.self)
+                buffered.removeSubrange(...newline)
+                return line
+            }
+            let chunk: Data = await withCheckedContinuation { continuation in
+                Thread { continuation.resume(returning: handle.availableData) }.start()
+            }
+            if chunk.isEmpty { return nil }
+            buffered += chunk
+        }
+        return nil
+    }
+
+    /// Sends a signal (SIGTERM by default) and waits for the exit status, killing the process after `timeout`.
+    public func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 10) async -> (status: Int32, standardError: String) {
+        kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+}
