@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SuretyHTTPTransport", targets: ["SuretyHTTPTransport"]),
         .library(name: "SuretyConformance", targets: ["SuretyConformance"]),
         .library(name: "SuretyServing", targets: ["SuretyServing"]),
+        .library(name: "SuretyRecordings", targets: ["SuretyRecordings"]),
     ],
     targets: [
         .target(name: "SuretyJSON"),
@@ -31,9 +32,13 @@ let package = Package(
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyConformance"]
         ),
         .target(
+            name: "SuretyRecordings",
+            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyConformance"]
+        ),
+        .target(
             name: "SuretyCommands",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyConformance", "SuretyServing"],
+                           "SuretyConformance", "SuretyServing", "SuretyRecordings"],
             exclude: ["Commands/CheckCommand.swift"]  // INTEGRATION: the check command, still being written
         ),
         .target(
@@ -58,6 +63,11 @@ let package = Package(
         .testTarget(
             name: "SuretyServingTests",
             dependencies: ["SuretyServing", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
+                           "SuretyJSON", "SuretySchemas"]
+        ),
+        .testTarget(
+            name: "SuretyRecordingsTests",
+            dependencies: ["SuretyRecordings", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
                            "SuretyJSON", "SuretySchemas"]
         ),
         .testTarget(

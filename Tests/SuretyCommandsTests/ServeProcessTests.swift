@@ -53,3 +53,38 @@ struct ServeProcessTests {
         #expect(result.standardError.contains("--latency needs milliseconds"))
     }
 }
+
+@Suite("surety serve --record and --replay as processes")
+struct RecordReplayProcessTests {
+    @Test("traffic recorded through --record replays byte-identical, the token is in no file, a miss is a near-miss 404")
+    func recordThenReplay() async throws {
+        let folder = try TestRepository.temporaryDirectory("surety-record")
+        let upstream = try RunningProcess(arguments: ["serve", "--port", "0", "--quiet", "--no-auth", "--contracts", TestRepository.contracts])
+        let upstreamURL = try #require(await upstream.readLine()?.split(separator: " ").last.map(String.init))
+        let recorder = try RunningProcess(arguments: ["serve", "--record", folder, "--upstream", upstreamURL, "--port", "0", "--quiet",
+                                                      "--contracts", TestRepository.contracts])
+        let recorderURL = try #require(await recorder.readLine()?.split(separator: " ").last.map(String.init))
+        let path = "/policy/3f2a6c1e-9b4d-4e8a-8c2f-1a2b3c4d5e6f/transactions/01HZX3K4M5N6P7Q8R9S0T1V2W3"
+        let recorded = try await URLSessionClient.send(recorderURL + path, headers: ["Authorization": "Bearer top-secret-token"])
+        #expect(recorded.status == 200)
+        #expect(await recorder.stop().status == 0)
+        #expect(await upstream.stop().status == 0)
+
+        let files = try #require(FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") })
+        #expect(files.count == 1)
+        #expect(files.first?.hasPrefix("fetchTransaction/") == true)
+        let bytes = try String(contentsOfFile: folder + "/" + files[0], encoding: .utf8)
+        #expect(!bytes.contains("top-secret-token"))
+
+        let replay = try RunningProcess(arguments: ["serve", "--replay", folder, "--port", "0", "--quiet", "--no-auth",
+                                                    "--contracts", TestRepository.contracts])
+        let replayURL = try #require(await replay.readLine()?.split(separator: " ").last.map(String.init))
+        let replayed = try await URLSessionClient.send(replayURL + path)
+        #expect(replayed.body == recorded.body)
+        let miss = try await URLSessionClient.send(replayURL + path.replacingOccurrences(of: "V2W3", with: "V2W4"))
+        #expect(miss.status == 404)
+        #expect(miss.text.contains("No recording matches the request"))
+        #expect(miss.text.contains("fetchTransaction/"))
+        #expect(await replay.stop().status == 0)
+    }
+}

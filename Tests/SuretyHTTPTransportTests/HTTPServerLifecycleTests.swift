@@ -75,7 +75,7 @@ import Darwin
         let clock = ContinuousClock()
         let start = clock.now
         await server.stop(gracePeriod: .milliseconds(200))
-        #expect(clock.now - start < .seconds(2))
+        #expect(clock.now - start < .seconds(15), "bounded by the grace period, not by the stuck request (loose: shared CI cores)")
         #expect(try await onThread { client.readsEndOfStream() })
         await release.open()
     }
@@ -91,6 +91,6 @@ import Darwin
         let clock = ContinuousClock()
         let start = clock.now
         await server.waitUntilStopped()
-        #expect(clock.now - start < .seconds(5))
+        #expect(clock.now - start < .seconds(30), "stopped rather than hanging (bound loose: shared CI cores)")
     }
 }

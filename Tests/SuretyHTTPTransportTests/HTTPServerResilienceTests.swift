@@ -72,7 +72,7 @@ import SuretyHTTPCore
             #expect(response.status == 408)
             #expect(response.headers["Connection"] == "close")
             #expect(elapsed >= .milliseconds(300))
-            #expect(elapsed < .seconds(2))
+            #expect(elapsed < .seconds(10))  // cut by the deadline, not left open (loose: shared CI cores)
             #expect(closed)
         }
     }
@@ -89,7 +89,7 @@ import SuretyHTTPCore
             }
             #expect(response.status == 408)
             #expect(elapsed >= .milliseconds(300))
-            #expect(elapsed < .seconds(2))
+            #expect(elapsed < .seconds(10))  // cut by the deadline, not left open (loose: shared CI cores)
         }
     }
 
@@ -107,7 +107,7 @@ import SuretyHTTPCore
             }
             #expect(closed)
             #expect(elapsed >= .milliseconds(150))
-            #expect(elapsed < .seconds(2))
+            #expect(elapsed < .seconds(10))  // cut by the deadline, not left open (loose: shared CI cores)
             #expect(try await eventually { server.statistics.open == 0 })
         }
     }
@@ -125,7 +125,7 @@ import SuretyHTTPCore
             session.invalidateAndCancel()
             #expect((response as? HTTPURLResponse)?.statusCode == 200)
             #expect(String(decoding: data, as: UTF8.self) == "GET /new q= body=")
-            #expect(elapsed < .seconds(2))
+            #expect(elapsed < .seconds(10))  // cut by the deadline, not left open (loose: shared CI cores)
             #expect(server.statistics.accepted >= 501)
             #expect(idle.count == 500)
         }

@@ -12,27 +12,32 @@ struct ServeCommand: SuretyCommand {
     static let name = "serve"
     static let summary = "serve the API: schema-driven mocks (default), a validating proxy, record/replay, the emulator"
     static let usage = """
-        usage: surety serve [--mock | --proxy URL] [options]
+        usage: surety serve [--mock | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
         \(ServeOptions.usage)
+        \(RecordingOptions.usage)
         """
 
     /// Where answers come from.
     enum Mode: Sendable {
         case mock
         case proxy(URL)
+        case record(directory: String, upstream: URL)
+        case replay(directory: String)
 
         var name: String {
             switch self {
             case .mock: return "mock"
             case .proxy: return "proxy"
+            case .record: return "record"
+            case .replay: return "replay"
             }
         }
 
-        /// Mocks, replays and the emulator refuse invalid requests; a proxy or recorder lets the upstream decide.
+        /// Mocks and replays refuse invalid requests; a proxy or recorder lets the upstream decide.
         var defaultPolicy: RequestPolicy {
             switch self {
-            case .mock: return .reject
-            case .proxy: return .forward
+            case .mock, .replay: return .reject
+            case .proxy, .record: return .forward
             }
         }
     }
@@ -40,20 +45,31 @@ struct ServeCommand: SuretyCommand {
     let source: ContractSource
     let mode: Mode
     let options: ServeOptions
+    let recording: RecordingOptions
 
     init(arguments: [String]) throws(UsageError) {
-        let scanner = try ArgumentScanner(arguments, options: ServeOptions.valueOptions.union(["proxy"]),
-                                          flags: ServeOptions.flags.union(["mock"]))
+        let scanner = try ArgumentScanner(
+            arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream"]),
+            flags: ServeOptions.flags.union(RecordingOptions.flags).union(["mock"]))
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
-        let modes = ["mock", "proxy"].filter { scanner.flag($0) || scanner.value($0) != nil }
+        let modes = ["mock", "proxy", "record", "replay"].filter { scanner.flag($0) || scanner.value($0) != nil }
         guard modes.count <= 1 else { throw UsageError("choose one mode, not --\(modes.joined(separator: " and --"))") }
         if let upstream = scanner.value("proxy") {
             mode = .proxy(try Self.upstreamURL(upstream, option: "proxy"))
+        } else if let directory = scanner.value("record") {
+            guard let upstream = scanner.value("upstream") else { throw UsageError("--record DIR needs --upstream URL") }
+            mode = .record(directory: directory, upstream: try Self.upstreamURL(upstream, option: "upstream"))
+        } else if let directory = scanner.value("replay") {
+            mode = .replay(directory: directory)
         } else {
             mode = .mock
         }
+        if scanner.value("upstream") != nil, case .record = mode {} else if scanner.value("upstream") != nil {
+            throw UsageError("--upstream goes with --record DIR (use --proxy URL to forward without recording)")
+        }
         source = ContractSource(scanner)
         options = try ServeOptions(scanner)
+        recording = try RecordingOptions(scanner)
     }
 
     static func upstreamURL(_ text: String, option: String) throws(UsageError) -> URL {
@@ -78,12 +94,25 @@ struct ServeCommand: SuretyCommand {
             checker: checker, policy: options.onInvalid ?? mode.defaultPolicy, log: log, faults: faults, seed: options.seed,
             admin: AdminContext(mode: mode.name, contract: contract, log: log),
             requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
+        let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let responder: any Responder
         switch mode {
         case .mock:
-            responder = stack.assemble(MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional)))
+            responder = stack.assemble(mock)
         case .proxy(let url):
             responder = stack.assemble(UpstreamClient(baseURL: url))
+        case .record(let directory, let url):
+            guard let recorder = recording.makeRecorder(directory: directory, upstream: url, checker: checker, writer: writer, console: console) else {
+                return .failure
+            }
+            responder = stack.assemble(recorder)
+        case .replay(let directory):
+            guard let replay = recording.makeReplay(directory: directory, checker: checker, mock: mock, console: console) else {
+                return .failure
+            }
+            var replayStack = stack
+            replayStack.admin.resets.append { replay.index.rewind() }
+            responder = replayStack.assemble(replay)
         }
         return await serve(responder, endpoints: contract.endpoints.count, console: console)
     }

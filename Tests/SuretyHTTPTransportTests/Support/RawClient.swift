@@ -15,7 +15,7 @@ final class RawClient: @unchecked Sendable {
     private var buffer: [UInt8] = []
 
     /// Connects to 127.0.0.1:`port`; every read gives up after `timeout` seconds.
-    init(port: UInt16, timeout: Double = 5) throws {
+    init(port: UInt16, timeout: Double = 20) throws {
         socket = try Socket.connect(host: "127.0.0.1", port: port)
         try socket.setReceiveTimeout(seconds: timeout)
     }

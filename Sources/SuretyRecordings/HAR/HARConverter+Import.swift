@@ -1,0 +1,108 @@
+import Foundation
+import SuretyConformance
+import SuretyHTTPCore
+import SuretyJSON
+
+extension HARConverter {
+    /// Reads the entries of a HAR document; an entry that cannot be read is skipped with an issue naming its pointer.
+    ///
+    /// The request's path and query come from `url` (so `?flag` without `=` survives); bodies from `postData.text`
+    /// and `content.text` (decoded when `encoding` is `base64`). Endpoint, path parameters and violations come from
+    /// `_surety` when present, else from ``checker``.
+    public func importEntries(from bytes: [UInt8], file: String) -> (exchanges: [Exchange], issues: [RecordingIssue]) {
+        let document: JSONDocument
+        do {
+            document = try JSONParser().parse(bytes)
+        } catch {
+            let position = TextPosition(line: error.line, column: error.column)
+            return ([], [RecordingIssue(file: file, position: position, reason: .syntax(error))])
+        }
+        let root = document.value()
+        guard let entries = root["log"]?["entries"]?.arrayValue else {
+            let pointer: JSONPointer = root["log"] == nil ? .root : "/log"
+            return ([], [RecordingIssue(file: file, pointer: pointer, position: Exchange.position(of: pointer, in: document),
+                                        reason: .missing(member: root["log"] == nil ? "log" : "entries"))])
+        }
+        var exchanges: [Exchange] = []
+        var issues: [RecordingIssue] = []
+        for (index, entry) in entries.enumerated() {
+            let at = JSONPointer(tokens: ["log", "entries", String(index)])
+            switch exchange(entry) {
+            case .success(let exchange): exchanges.append(exchange)
+            case .failure(let failure):
+                let pointer = JSONPointer(tokens: at.tokens + failure.pointer.tokens)
+                let position = Exchange.position(of: pointer, in: document)
+                issues.append(RecordingIssue(file: file, pointer: pointer, position: position, reason: failure.reason))
+            }
+        }
+        return (exchanges, issues)
+    }
+
+    /// Why one entry could not be read, relative to the entry.
+    struct EntryFailure: Error {
+        var pointer: JSONPointer
+        var reason: RecordingIssue.Reason
+    }
+
+    private func exchange(_ entry: JSONValue) -> Result<Exchange, EntryFailure> {
+        func fail(_ pointer: JSONPointer, _ reason: RecordingIssue.Reason) -> Result<Exchange, EntryFailure> {
+            .failure(EntryFailure(pointer: pointer, reason: reason))
+        }
+        guard let request = entry["request"], request.objectValue != nil else { return fail(.root, .missing(member: "request")) }
+        guard let response = entry["response"], response.objectValue != nil else { return fail(.root, .missing(member: "response")) }
+        guard let method = request["method"]?.stringValue, !method.isEmpty else { return fail("/request", .missing(member: "method")) }
+        guard let url = request["url"]?.stringValue else { return fail("/request", .missing(member: "url")) }
+        guard let target = Self.target(of: url) else {
+            return fail("/request/url", .invalidValue(expected: "an http(s) URL or a path", actual: "\"\(url.prefix(80))\""))
+        }
+        guard let status = response["status"]?.numberValue?.intValue, (100...599).contains(status) else {
+            return fail("/response/status", .invalidValue(expected: "a status code 100–599", actual: response["status"]?.typeName ?? "absent"))
+        }
+        guard let requestBody = Self.body(request["postData"]) else {
+            return fail("/request/postData/text", .invalidValue(expected: "base64 text", actual: "other text"))
+        }
+        guard let responseBody = Self.body(response["content"]) else {
+            return fail("/response/content/text", .invalidValue(expected: "base64 text", actual: "other text"))
+        }
+        let httpRequest = HTTPRequest(method: HTTPMethod(method), target: target, headers: Self.fields(request["headers"]), body: requestBody)
+        let httpResponse = HTTPResponse(status: HTTPStatus(code: status), headers: Self.fields(response["headers"]), body: responseBody)
+        let startedAt = entry["startedDateTime"]?.stringValue.flatMap(RFC3339.parse) ?? Exchange.Timing.unknown.startedAt
+        let timing = Exchange.Timing(startedAt: startedAt, milliseconds: max(0, entry["time"]?.numberValue?.doubleValue ?? 0))
+        guard let surety = entry["_surety"], surety.objectValue != nil else {
+            return .success(Exchange(request: httpRequest, response: httpResponse, checker: checker, timing: timing))
+        }
+        var exchange = Exchange(request: httpRequest, response: httpResponse, checker: nil, timing: timing)
+        exchange.endpointID = surety["endpoint"]?.stringValue
+        for member in surety["pathParameters"]?.objectValue ?? [] {
+            if let value = member.value.stringValue { exchange.pathParameters[member.key] = value }
+        }
+        exchange.violations = surety["violations"]?.arrayValue?.compactMap(Violation.init(jsonValue:)) ?? []
+        return .success(exchange)
+    }
+
+    /// The origin-form target of an absolute URL (`https://host/p?q` → `/p?q`), or the URL itself when it is a path.
+    static func target(of url: String) -> String? {
+        if url.hasPrefix("/") { return url }
+        guard let scheme = url.range(of: "://") else { return nil }
+        let afterAuthority = url[scheme.upperBound...]
+        guard let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) else { return "/" }
+        var rest = String(afterAuthority[slash...])
+        if let fragment = rest.firstIndex(of: "#") { rest = String(rest[..<fragment]) }
+        return rest.hasPrefix("/") ? rest : "/" + rest
+    }
+
+    /// Header fields from `[{"name", "value"}]`, HTTP/2 pseudo-headers (`:authority`…) dropped.
+    static func fields(_ value: JSONValue?) -> HTTPFields {
+        HTTPFields((value?.arrayValue ?? []).compactMap { field -> HTTPField? in
+            guard let name = field["name"]?.stringValue, let value = field["value"]?.stringValue, !name.hasPrefix(":") else { return nil }
+            return HTTPField(name: name, value: value)
+        })
+    }
+
+    /// A body from `postData` or `content`: its `text`, base64-decoded when `encoding` says so; nil when that fails.
+    static func body(_ value: JSONValue?) -> [UInt8]? {
+        guard let text = value?["text"]?.stringValue else { return [] }
+        guard value?["encoding"]?.stringValue == "base64" else { return Array(text.utf8) }
+        return Data(base64Encoded: text).map(Array.init)
+    }
+}

@@ -1,0 +1,31 @@
+import SuretyConformance
+import SuretyHTTPCore
+
+extension Exchange {
+    /// Records a live exchange as the contract sees it: its endpoint, path parameters and every violation on both sides.
+    ///
+    /// A request that routes nowhere (404 or 405) is kept with no endpoint and one `path` violation, as
+    /// `ValidatingResponder` reports it when forwarding.
+    public init(request: HTTPRequest, response: HTTPResponse, checker: ExchangeChecker?, timing: Timing = .unknown) {
+        let judgement = checker.map { Self.judge(request: request, response: response, checker: $0) }
+        self.init(request: RecordedRequest(request), response: RecordedResponse(response), endpointID: judgement?.routed?.endpoint.id,
+                  pathParameters: judgement?.routed?.pathParameters ?? [:], timing: timing, violations: judgement?.violations ?? [])
+    }
+
+    /// Judges the exchange again with `checker`, as `surety check --recordings` does: the endpoint it routes to now
+    /// and every violation of its request and response.
+    public func judged(by checker: ExchangeChecker) -> (endpointID: String?, violations: [Violation]) {
+        let judgement = Self.judge(request: request.httpRequest, response: response.httpResponse, checker: checker)
+        return (judgement.routed?.endpoint.id, judgement.violations)
+    }
+
+    /// Routes and checks one request and its response.
+    static func judge(request: HTTPRequest, response: HTTPResponse, checker: ExchangeChecker) -> (routed: RoutedRequest?, violations: [Violation]) {
+        let verdict = checker.judge(request)
+        guard let routed = verdict.routed else {
+            let actual = verdict.problem.map { "\($0.status.code) \($0.title)" } ?? "no route"
+            return (nil, [Violation(part: .path, rule: .status, expected: "a route of the contract", actual: actual)])
+        }
+        return (routed, verdict.violations + checker.checkResponse(response, to: routed).violations)
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import SuretyConformance
+import SuretyHTTPCore
+import SuretyJSON
+
+/// Reads a recording file's JSON back into an ``Exchange``, collecting every problem with its pointer.
+struct ExchangeDecoder {
+    /// Problems found so far, by pointer.
+    private(set) var problems: [(JSONPointer, RecordingIssue.Reason)] = []
+
+    mutating func fail(_ pointer: JSONPointer, _ reason: RecordingIssue.Reason) {
+        problems.append((pointer, reason))
+    }
+
+    /// Decodes the envelope; nil when any problem was found.
+    mutating func exchange(_ root: JSONValue) -> Exchange? {
+        guard let members = object(root, at: .root, allowed: ["endpoint", "format", "pathParameters", "request", "response", "timing", "violations"])
+        else { return nil }
+        if let format = require(members, "format", at: .root) {
+            if format.numberValue?.intValue != Exchange.formatVersion {
+                fail(JSONPointer(tokens: ["format"]), .unsupportedFormat(found: JSONWriter().string(format), supported: Exchange.formatVersion))
+            }
+        }
+        var endpointID: String?
+        if let endpoint = require(members, "endpoint", at: .root), endpoint != .null {
+            endpointID = string(endpoint, at: "/endpoint")
+        }
+        var pathParameters: [String: String] = [:]
+        if let parameters = members["pathParameters"], let entries = object(parameters, at: "/pathParameters", allowed: nil) {
+            for member in entries {
+                if let value = string(member.value, at: JSONPointer(tokens: ["pathParameters", member.key])) { pathParameters[member.key] = value }
+            }
+        }
+        let request = require(members, "request", at: .root).flatMap { self.request($0) }
+        let response = require(members, "response", at: .root).flatMap { self.response($0) }
+        var timing = Exchange.Timing.unknown
+        if let value = members["timing"], let recorded = self.timing(value) { timing = recorded }
+        var violations: [Violation] = []
+        if let list = members["violations"], let elements = array(list, at: "/violations") {
+            for (index, element) in elements.enumerated() {
+                if let violation = Violation(jsonValue: element) {
+                    violations.append(violation)
+                } else {
+                    fail(JSONPointer(tokens: ["violations", String(index)]),
+                         .invalidValue(expected: "a violation {in, pointer, rule, expected, actual}", actual: element.typeName))
+                }
+            }
+        }
+        guard problems.isEmpty, let request, let response else { return nil }
+        return Exchange(request: request, response: response, endpointID: endpointID, pathParameters: pathParameters,
+                        timing: timing, violations: violations)
+    }
+
+    private mutating func request(_ value: JSONValue) -> RecordedRequest? {
+        let at: JSONPointer = "/request"
+        guard let members = object(value, at: at, allowed: ["body", "headers", "method", "path", "query"]) else { return nil }
+        let method = require(members, "method", at: at).flatMap { string($0, at: "/request/method") }
+        if let method, method.isEmpty || !method.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            fail("/request/method", .invalidValue(expected: "a method token", actual: "\"\(method.prefix(40))\""))
+        }
+        let path = require(members, "path", at: at).flatMap { string($0, at: "/request/path") }
+        if let path, !path.hasPrefix("/") && path != "*" {
+            fail("/request/path", .invalidValue(expected: "a path starting with /", actual: "\"\(path.prefix(80))\""))
+        }
+        var query: [HTTPQueryItem] = []
+        if let list = members["query"], let elements = array(list, at: "/request/query") {
+            for (index, element) in elements.enumerated() {
+                let pointer = at.appending("query").appending(index)
+                guard let pair = object(element, at: pointer, allowed: ["name", "value"]),
+                      let name = require(pair, "name", at: pointer).flatMap({ string($0, at: pointer.appending("name")) }) else { continue }
+                let value = pair["value"] == nil || pair["value"] == .null ? nil : string(pair["value"]!, at: pointer.appending("value"))
+                query.append(HTTPQueryItem(name: name, value: value))
+            }
+        }
+        let headers = require(members, "headers", at: at).flatMap { fields($0, at: at.appending("headers")) }
+        let body = members["body"].map { self.body($0, at: at.appending("body")) } ?? .empty
+        guard let method, let path, let headers, let body else { return nil }
+        return RecordedRequest(method: HTTPMethod(method), path: path, query: query, headers: headers, body: body)
+    }
+
+    private mutating func response(_ value: JSONValue) -> RecordedResponse? {
+        let at: JSONPointer = "/response"
+        guard let members = object(value, at: at, allowed: ["body", "headers", "status"]) else { return nil }
+        var status: Int?
+        if let raw = require(members, "status", at: at) {
+            if let code = raw.numberValue?.intValue, (100...599).contains(code) {
+                status = code
+            } else {
+                fail("/response/status", .invalidValue(expected: "a status code 100–599", actual: JSONWriter().string(raw).prefix(40).description))
+            }
+        }
+        let headers = require(members, "headers", at: at).flatMap { fields($0, at: at.appending("headers")) }
+        let body = members["body"].map { self.body($0, at: at.appending("body")) } ?? .empty
+        guard let status, let headers, let body else { return nil }
+        return RecordedResponse(status: status, headers: headers, body: body)
+    }
+
+    private mutating func timing(_ value: JSONValue) -> Exchange.Timing? {
+        guard let members = object(value, at: "/timing", allowed: ["milliseconds", "startedAt"]) else { return nil }
+        var timing = Exchange.Timing.unknown
+        if let text = require(members, "startedAt", at: "/timing").flatMap({ string($0, at: "/timing/startedAt") }) {
+            if let date = RFC3339.parse(text) { timing.startedAt = date } else {
+                fail("/timing/startedAt", .invalidValue(expected: "an RFC 3339 timestamp", actual: "\"\(text.prefix(40))\""))
+            }
+        }
+        if let number = require(members, "milliseconds", at: "/timing") {
+            if let milliseconds = number.numberValue?.doubleValue, milliseconds >= 0 { timing.milliseconds = milliseconds } else {
+                fail("/timing/milliseconds", .invalidValue(expected: "a number ≥ 0", actual: JSONWriter().string(number).prefix(40).description))
+            }
+        }
+        return timing
+    }
+
+    /// A body member: exactly one of `json`, `text`, `base64`.
+    private mutating func body(_ value: JSONValue, at pointer: JSONPointer) -> RecordedBody? {
+        guard let members = object(value, at: pointer, allowed: ["base64", "json", "text"]) else { return nil }
+        guard members.count == 1, let member = members.first else {
+            fail(pointer, .invalidValue(expected: "exactly one of \"json\", \"text\", \"base64\"", actual: "\(members.count) members"))
+            return nil
+        }
+        let inner = pointer.appending(member.key)
+        switch member.key {
+        case "json": return .json(member.value)
+        case "text": return string(member.value, at: inner).map { $0.isEmpty ? .empty : .text($0) }
+        default:
+            guard let text = string(member.value, at: inner) else { return nil }
+            guard let data = Data(base64Encoded: text) else {
+                fail(inner, .invalidValue(expected: "base64 text", actual: "\(text.utf8.count) characters that are not base64"))
+                return nil
+            }
+            return data.isEmpty ? .empty : .binary(Array(data))
+        }
+    }
+
+    /// Header fields: an array of `{"name", "value"}` strings.
+    private mutating func fields(_ value: JSONValue, at pointer: JSONPointer) -> HTTPFields? {
+        guard let elements = array(value, at: pointer) else { return nil }
+        var fields = HTTPFields()
+        var complete = true
+        for (index, element) in elements.enumerated() {
+            let at = pointer.appending(index)
+            guard let pair = object(element, at: at, allowed: ["name", "value"]),
+                  let name = require(pair, "name", at: at).flatMap({ string($0, at: at.appending("name")) }),
+                  let value = require(pair, "value", at: at).flatMap({ string($0, at: at.appending("value")) }) else {
+                complete = false
+                continue
+            }
+            fields.append(name: name, value: value)
+        }
+        return complete ? fields : nil
+    }
+
+    // MARK: Typed access that records what is wrong
+
+    private mutating func object(_ value: JSONValue, at pointer: JSONPointer, allowed: Set<String>?) -> [JSONMember]? {
+        guard let members = value.objectValue else {
+            fail(pointer, .wrongType(expected: "object", actual: value.typeName))
+            return nil
+        }
+        if let allowed {
+            for member in members where !allowed.contains(member.key) { fail(pointer.appending(member.key), .unknownMember(member.key)) }
+        }
+        return members
+    }
+
+    private mutating func array(_ value: JSONValue, at pointer: JSONPointer) -> [JSONValue]? {
+        guard let elements = value.arrayValue else {
+            fail(pointer, .wrongType(expected: "array", actual: value.typeName))
+            return nil
+        }
+        return elements
+    }
+
+    private mutating func string(_ value: JSONValue, at pointer: JSONPointer) -> String? {
+        guard let text = value.stringValue else {
+            fail(pointer, .wrongType(expected: "string", actual: value.typeName))
+            return nil
+        }
+        return text
+    }
+
+    private mutating func require(_ members: [JSONMember], _ key: String, at pointer: JSONPointer) -> JSONValue? {
+        guard let value = members[key] else {
+            fail(pointer, .missing(member: key))
+            return nil
+        }
+        return value
+    }
+}
+
+private extension Array where Element == JSONMember {
+    subscript(key: String) -> JSONValue? { last { $0.key == key }?.value }
+}

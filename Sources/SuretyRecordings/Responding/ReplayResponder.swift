@@ -1,0 +1,109 @@
+import SuretyConformance
+import SuretyHTTPCore
+import SuretySchemas
+
+/// Answers requests from recordings: the recording whose key matches, in recorded order, or a 404 with a near-miss
+/// report (or the fallback responder's answer, such as the mock's).
+///
+/// Matching is a dictionary lookup (see ``ReplayIndex``); only an unmatched request compares keys, and at most
+/// ``ReplayIndex/maxNearMissComparisons`` of them.
+public struct ReplayResponder: Responder {
+    /// What to do when some files of the recordings folder are bad.
+    public enum BadRecordingPolicy: String, Sendable, CaseIterable {
+        /// Refuse to start and list every issue (the default: a replay that silently lacks recordings fails later,
+        /// far from the cause).
+        case refuse
+        /// Start with the good files and return the issues as warnings.
+        case skip
+    }
+
+    /// How recordings are matched and replayed.
+    public struct Options: Sendable {
+        /// What takes part in the match key.
+        public var matching: RequestMatcher.Options
+        /// What a key serves after its last recording.
+        public var repetition: ReplayIndex.Repetition
+        /// What to do with bad files when loading a folder.
+        public var badRecordings: BadRecordingPolicy
+
+        /// Creates options: default matching, the last recording repeats, bad files refused.
+        public init(matching: RequestMatcher.Options = .init(), repetition: ReplayIndex.Repetition = .repeatLast,
+                    badRecordings: BadRecordingPolicy = .refuse) {
+            self.matching = matching
+            self.repetition = repetition
+            self.badRecordings = badRecordings
+        }
+    }
+
+    /// What loading a folder for replay could not get past.
+    public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The folder cannot be read.
+        case store(RecordingStoreError)
+        /// Bad files, every one listed, under ``BadRecordingPolicy/refuse``.
+        case badRecordings([RecordingIssue])
+
+        /// The problem in words, one line per bad file issue.
+        public var description: String {
+            switch self {
+            case .store(let error): return error.description
+            case .badRecordings(let issues):
+                return (["refusing to replay: \(issues.count) problem(s) in the recordings (use the skip policy to start without them)"]
+                    + issues.map(\.description)).joined(separator: "\n")
+            }
+        }
+    }
+
+    /// What a request found.
+    public enum Outcome: Sendable {
+        /// A recording answers it.
+        case matched(StoredExchange)
+        /// None does; why.
+        case unmatched(NearMissReport)
+    }
+
+    /// The indexed recordings.
+    public let index: ReplayIndex
+    /// Answers unmatched requests instead of the 404, when set.
+    public let fallback: (any Responder)?
+
+    /// Creates a responder over an index.
+    public init(index: ReplayIndex, fallback: (any Responder)? = nil) {
+        self.index = index
+        self.fallback = fallback
+    }
+
+    /// Reads a recordings folder and indexes it, applying the bad-files policy.
+    ///
+    /// - Returns: The responder and the issues skipped (empty under ``BadRecordingPolicy/refuse``).
+    /// - Throws: ``LoadError/badRecordings(_:)`` listing every issue when any file is bad and the policy refuses.
+    public static func load(directory: String, checker: ExchangeChecker?, options: Options = Options(),
+                            fallback: (any Responder)? = nil) throws(LoadError) -> (responder: ReplayResponder, skipped: [RecordingIssue]) {
+        let set: RecordingSet
+        do {
+            set = try RecordingStore.read(directory: directory)
+        } catch {
+            throw .store(error)
+        }
+        if !set.issues.isEmpty && options.badRecordings == .refuse { throw .badRecordings(set.issues) }
+        let index = ReplayIndex(recordings: set.exchanges, matcher: RequestMatcher(checker: checker, options: options.matching),
+                                repetition: options.repetition)
+        return (ReplayResponder(index: index, fallback: fallback), set.issues)
+    }
+
+    /// Finds the recording for a request (advancing its key's turn) or explains why there is none.
+    public func replay(_ request: HTTPRequest) -> Outcome {
+        let key = index.matcher.key(for: request)
+        if let stored = index.next(for: key) { return .matched(stored) }
+        return .unmatched(index.nearMisses(for: key, request: "\(request.method) \(ValidationIssue.bounded(request.target, limit: 200))"))
+    }
+
+    /// The recorded response, else the fallback's, else a 404 in the error shape with a `nearMisses` member.
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        switch replay(request) {
+        case .matched(let stored): return stored.exchange.response.httpResponse
+        case .unmatched(let report):
+            if let fallback { return await fallback.respond(to: request) }
+            return report.response
+        }
+    }
+}
