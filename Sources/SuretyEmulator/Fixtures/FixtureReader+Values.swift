@@ -1,0 +1,124 @@
+import SuretyJSON
+import SuretySchemas
+
+extension FixtureReader {
+    /// Records an issue at a pointer, with the line and column the pointer resolves to.
+    mutating func report(_ pointer: JSONPointer, _ reason: FixtureIssue.Reason) {
+        var position: TextPosition?
+        if let document {
+            let index = document.index(of: pointer) ?? document.index(of: pointer.parent)
+            position = index.map { document.position(of: $0) }
+        }
+        issues.append(FixtureIssue(file: file, position: position, pointer: pointer, reason: reason))
+    }
+
+    /// A member that must (or may) be a string, optionally of a format.
+    mutating func string(_ value: JSONValue, _ key: String, _ at: JSONPointer, required: Bool = true,
+                         format: TypeRef.Primitive? = nil) -> String? {
+        guard let found = value[key], found != .null else {
+            if required { report(at.appending(key), .missing(key)) }
+            return nil
+        }
+        guard let text = stringValue(found, at.appending(key)) else { return nil }
+        if let format, !Formats.matches(text, format) {
+            report(at.appending(key), .invalid(expected: "a \(format)", actual: "\"\(text.prefix(60))\""))
+            return nil
+        }
+        return text
+    }
+
+    /// A value that must be a string.
+    mutating func stringValue(_ value: JSONValue, _ at: JSONPointer) -> String? {
+        guard let text = value.stringValue else {
+            report(at, .wrongType(expected: "a string", actual: value.typeName))
+            return nil
+        }
+        return text
+    }
+
+    /// An optional integer member.
+    mutating func integer(_ value: JSONValue, _ key: String, _ at: JSONPointer) -> Int? {
+        guard let found = value[key] else { return nil }
+        guard let number = found.numberValue?.intValue else {
+            report(at.appending(key), .wrongType(expected: "an integer", actual: found.typeName))
+            return nil
+        }
+        return number
+    }
+
+    /// A required amount in major units, converted to minor units of `scale` decimals without rounding.
+    mutating func minorUnits(_ value: JSONValue, _ key: String, _ at: JSONPointer, scale: Int) -> Int? {
+        guard let found = value[key] else {
+            report(at.appending(key), .missing(key))
+            return nil
+        }
+        let literal = found.numberValue?.literal ?? found.stringValue ?? ""
+        let parts = literal.split(separator: ".", omittingEmptySubsequences: false)
+        guard !literal.isEmpty, parts.count <= 2, let whole = Int(parts[0]), parts.count == 1 || (parts[1].count <= scale && Int(parts[1]) != nil) else {
+            report(at.appending(key), .invalid(expected: "an amount with at most \(scale) decimals", actual: literal.isEmpty ? found.typeName : literal))
+            return nil
+        }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: scale - fraction.count)
+        var multiplier = 1
+        for _ in 0..<scale { multiplier *= 10 }
+        let sign = literal.hasPrefix("-") ? -1 : 1
+        return whole * multiplier + sign * (Int(fraction) ?? 0)
+    }
+
+    /// A required RFC 3339 member.
+    mutating func time(_ value: JSONValue, _ key: String, _ at: JSONPointer) -> Timestamp? {
+        guard let text = string(value, key, at) else { return nil }
+        guard let time = Timestamp(rfc3339: text) else {
+            report(at.appending(key), .invalid(expected: "an RFC 3339 datetime", actual: "\"\(text.prefix(60))\""))
+            return nil
+        }
+        return time
+    }
+
+    /// An object member.
+    mutating func object(_ value: JSONValue, _ key: String, _ at: JSONPointer, required: Bool = true) -> JSONValue? {
+        guard let found = value[key] else {
+            if required { report(at.appending(key), .missing(key)) }
+            return nil
+        }
+        guard case .object = found else {
+            report(at.appending(key), .wrongType(expected: "an object", actual: found.typeName))
+            return nil
+        }
+        return found
+    }
+
+    /// The elements of an array member with their pointers.
+    mutating func array(_ value: JSONValue, _ key: String, _ at: JSONPointer, required: Bool) -> [(JSONValue, JSONPointer)] {
+        guard let found = value[key] else {
+            if required { report(at.appending(key), .missing(key)) }
+            return []
+        }
+        guard let elements = found.arrayValue else {
+            report(at.appending(key), .wrongType(expected: "an array", actual: found.typeName))
+            return []
+        }
+        return elements.enumerated().map { ($0.element, at.appending(key).appending($0.offset)) }
+    }
+
+    /// A member whose string value must be one of an enum's raw values.
+    mutating func enumerated<Value: RawRepresentable & CaseIterable>(_ value: JSONValue, _ key: String, _ at: JSONPointer, _ type: Value.Type,
+                                                                     required: Bool = false) -> Value? where Value.RawValue == String {
+        guard let text = string(value, key, at, required: required) else { return nil }
+        guard let parsed = Value(rawValue: text) else {
+            let choices = Value.allCases.map(\.rawValue).joined(separator: " | ")
+            report(at.appending(key), .invalid(expected: "one of \(choices)", actual: "\"\(text.prefix(60))\""))
+            return nil
+        }
+        return parsed
+    }
+
+    /// Reports every value seen twice.
+    mutating func checkDuplicates(_ values: [String], kind: String, at: JSONPointer, key: String?) {
+        var seen: Set<String> = []
+        for value in values where !value.isEmpty {
+            if !seen.insert(value.lowercased()).inserted { report(at, .duplicate(kind: kind, value: value)) }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import SuretySchemas
+
+/// Makes monotonic ULIDs: 48 bits of milliseconds from the emulator's clock and 80 seeded random bits.
+///
+/// Within one millisecond (always, under a stopped manual clock) the random part is incremented, so locators sort
+/// in creation order; the same seed and clock give the same locators, which keeps tests and snapshots stable.
+public struct ULIDGenerator: Sendable, Hashable {
+    private var random: UInt64
+    private var lastMilliseconds: Int64 = -1
+    private var high: UInt16 = 0
+    private var low: UInt64 = 0
+
+    /// Creates a generator whose random parts come from `seed`.
+    public init(seed: UInt64) {
+        self.random = seed
+    }
+
+    /// The next ULID at `time`; never smaller than the previous one.
+    public mutating func next(at time: Timestamp) -> String {
+        let milliseconds = max(time.milliseconds, lastMilliseconds)
+        if milliseconds == lastMilliseconds {
+            low &+= 1
+            if low == 0 { high &+= 1 }
+        } else {
+            lastMilliseconds = milliseconds
+            var source = SeededRandom(seed: random)
+            random = source.next()
+            high = UInt16(truncatingIfNeeded: source.next()) & 0x7FFF
+            low = source.next() >> 1
+        }
+        return ULIDGenerator.encode(milliseconds: UInt64(max(milliseconds, 0)), high: high, low: low)
+    }
+
+    /// Writes the 128 bits as 26 Crockford base-32 characters.
+    static func encode(milliseconds: UInt64, high: UInt16, low: UInt64) -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        // 128 bits = 48 time + 16 high + 64 low, read 5 bits at a time from the top (the first character holds 3).
+        let top = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | UInt64(high)
+        var characters: [Character] = []
+        characters.reserveCapacity(26)
+        for index in 0..<26 {
+            let bitFromTop = index == 0 ? 0 : 3 + (index - 1) * 5
+            let width = index == 0 ? 3 : 5
+            var value: UInt64 = 0
+            for bit in bitFromTop..<(bitFromTop + width) {
+                let set = bit < 64 ? (top >> UInt64(63 - bit)) & 1 : (low >> UInt64(127 - bit)) & 1
+                value = value << 1 | set
+            }
+            characters.append(alphabet[Int(value)])
+        }
+        return String(characters)
+    }
+}

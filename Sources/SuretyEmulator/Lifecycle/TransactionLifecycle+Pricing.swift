@@ -1,0 +1,26 @@
+extension TransactionLifecycle {
+    /// The transaction's charges under ``Rater``: what its segment puts in force minus what it replaces.
+    mutating func charges(for transaction: PolicyTransaction) throws(EmulatorError) -> [Charge] {
+        let policy = try store.policy(transaction.policyLocator)
+        let term = try store.term(transaction.termLocator)
+        if transaction.category == .reversal {
+            let undone = transaction.reversedLocators.compactMap { store.transactions[$0] }.flatMap(\.charges)
+            return undone.map { charge in
+                var negated = charge
+                negated.locator = context.makeLocator()
+                negated.amountMinorUnits = -charge.amountMinorUnits
+                return negated
+            }
+        }
+        let segment = try store.segment(transaction.segmentLocator ?? "")
+        let rater = Rater(product: try store.product(of: policy), calculator: store.calculator(for: policy, term: term))
+        let start = max(transaction.effectiveTime, term.startTime)
+        let new = segment.kind == .coverage ? rater.amounts(for: segment.element, from: start, to: term.endTime) : [:]
+        let old = transaction.category == .renewal ? [:]
+            : rater.amounts(for: TermTimeline(store: store, policy: policy, term: term).pieces, from: start, to: term.endTime)
+        return Rater.difference(new: new, old: old).map { key, elementLocator, amount in
+            Charge(locator: context.makeLocator(), elementLocator: elementLocator, elementStaticLocator: key.staticLocator,
+                   chargeType: key.chargeType, amountMinorUnits: amount, currency: policy.currency)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The flattened view of a term: its issued transactions' segments cut into non-overlapping pieces.
+///
+/// Segments are laid in issue order; each runs from its start to the term's end and cuts whatever lay there
+/// before, so the pieces tile the term from the first segment's start (`semantics.md` §3, TermSummary). An
+/// out-of-sequence change issued after a later one therefore replaces it from its own effective time: the platform's
+/// reapplication of the later change is not emulated [I].
+public struct TermTimeline: Sendable, Hashable {
+    /// One piece: a segment in force over `[start, end)`.
+    public struct Piece: Sendable, Hashable {
+        /// The segment in force.
+        public var segment: Segment
+        /// Where the piece starts.
+        public var start: Timestamp
+        /// Where it ends.
+        public var end: Timestamp
+    }
+
+    /// The pieces, in time order.
+    public var pieces: [Piece]
+
+    /// Flattens `segments`, given in issue order, over `term`.
+    public init(segments: [Segment], term: Term) {
+        var pieces: [Piece] = []
+        for segment in segments {
+            let start = min(max(segment.startTime, term.startTime), term.endTime)
+            pieces = pieces.compactMap { piece in
+                guard piece.start < start else { return nil }
+                var cut = piece
+                cut.end = min(piece.end, start)
+                return cut
+            }
+            if start < term.endTime { pieces.append(Piece(segment: segment, start: start, end: term.endTime)) }
+        }
+        self.pieces = pieces
+    }
+
+    /// The flattened view of a term from the store: issued transactions' segments, leaving out `excluded` ones.
+    public init(store: TenantStore, policy: Policy, term: Term, excluding excluded: Set<String> = []) {
+        let segments = store.issuedTransactions(of: policy, term: term.locator)
+            .filter { !excluded.contains($0.locator) }
+            .compactMap { $0.segmentLocator.flatMap { store.segments[$0] } }
+        self.init(segments: segments, term: term)
+    }
+
+    /// The piece in force at `instant`, or the last one when none covers it.
+    public func piece(at instant: Timestamp) -> Piece? {
+        pieces.last { $0.start <= instant && instant < $0.end } ?? pieces.last
+    }
+}

@@ -1,0 +1,130 @@
+/// An instant as whole microseconds since 1970-01-01T00:00:00Z, written as RFC 3339 in UTC.
+///
+/// The API's system timestamps carry microseconds and its effective times whole seconds (`semantics.md` §4.1);
+/// ``rfc3339(fractional:)`` writes either. Calendar arithmetic lives in ``DurationCalculator``; this type only
+/// converts, so that the core never touches `Date` except at the clock.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Microseconds since the Unix epoch.
+    public var microseconds: Int64
+
+    /// Creates a timestamp from microseconds since the epoch.
+    public init(microseconds: Int64) {
+        self.microseconds = microseconds
+    }
+
+    /// Creates a timestamp from whole seconds since the epoch.
+    public init(seconds: Int64) {
+        self.microseconds = seconds * 1_000_000
+    }
+
+    /// Whole seconds since the epoch, rounded down.
+    public var seconds: Int64 { microseconds >= 0 ? microseconds / 1_000_000 : (microseconds - 999_999) / 1_000_000 }
+
+    /// Whole milliseconds since the epoch, rounded down (the ULID time field).
+    public var milliseconds: Int64 { microseconds >= 0 ? microseconds / 1_000 : (microseconds - 999) / 1_000 }
+
+    /// This instant moved by a number of seconds.
+    public func adding(seconds: Int64) -> Timestamp { Timestamp(microseconds: microseconds + seconds * 1_000_000) }
+
+    /// Parses an RFC 3339 date-time (`2024-08-21T00:00:00Z`, any fraction, `Z` or `±hh:mm`); nil when malformed.
+    public init?(rfc3339 text: String) {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 20, bytes[4] == 45, bytes[7] == 45, bytes[10] | 0x20 == 116, bytes[13] == 58, bytes[16] == 58,
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), day >= 1, day <= Timestamp.daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        var micros: Int64 = 0
+        if bytes[index] == 46 {
+            index += 1
+            var digits = 0
+            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+                if digits < 6 { micros = micros * 10 + Int64(bytes[index] - 48) }
+                digits += 1
+                index += 1
+            }
+            guard digits > 0 else { return nil }
+            for _ in digits..<max(digits, 6) { micros *= 10 }
+        }
+        var offsetSeconds = 0
+        guard index < bytes.count else { return nil }
+        if bytes[index] | 0x20 == 122, index + 1 == bytes.count {
+            offsetSeconds = 0
+        } else if bytes[index] == 43 || bytes[index] == 45, index + 6 == bytes.count, bytes[index + 3] == 58,
+                  let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6) {
+            offsetSeconds = (hours * 3600 + minutes * 60) * (bytes[index] == 45 ? -1 : 1)
+        } else {
+            return nil
+        }
+        let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+        self.microseconds = seconds * 1_000_000 + micros
+    }
+
+    /// `2024-08-21T00:00:00Z`, or with six fraction digits (`…00.123456Z`) when `fractional`.
+    public func rfc3339(fractional: Bool = false) -> String {
+        let totalSeconds = seconds
+        let micros = Int(microseconds - totalSeconds * 1_000_000)
+        var days = Int(totalSeconds / 86_400)
+        var secondOfDay = Int(totalSeconds % 86_400)
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        let (year, month, day) = Timestamp.civil(fromDays: days)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
+            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        if fractional { text += ".\(pad(micros, 6))" }
+        return text + "Z"
+    }
+
+    /// The RFC 3339 form with microseconds.
+    public var description: String { rfc3339(fractional: true) }
+
+    /// Orders by instant.
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
+
+    /// Days in a month of the proleptic Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a civil date (H. Hinnant's `days_from_civil`).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The civil date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SuretyConformance
+import SuretyContracts
+import SuretyEmulator
+import SuretyHTTPCore
+import SuretyJSON
+import Testing
+
+/// Shared set-up: the contract, a backend on a manual clock, and requests with real JSON bodies.
+enum EmulatorTestSupport {
+    /// The instant the test clock starts at: inside the built-in policies' first term.
+    static let start = Timestamp(rfc3339: "2024-10-01T00:00:00Z")!
+
+    /// The repository's `contracts/` directory: `SURETY_CONTRACTS`, else found by walking up from this file.
+    static let contractsDirectory: String = {
+        if let path = ProcessInfo.processInfo.environment["SURETY_CONTRACTS"] { return path }
+        var directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("contracts")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("policy-transactions.json").path) { return candidate.path }
+            directory.deleteLastPathComponent()
+        }
+        return "contracts"
+    }()
+
+    /// The contract, loaded once.
+    static let contract: Contract = {
+        guard let loaded = try? ContractLoader().load(directory: contractsDirectory) else { fatalError("cannot load \(contractsDirectory)") }
+        return loaded.contract
+    }()
+
+    /// The checker every response is judged with.
+    static let checker = ExchangeChecker(contract: contract)
+
+    /// A backend with the built-in fixtures on a manual clock.
+    static func makeBackend(options: EmulatorOptions = EmulatorOptions()) throws -> EmulatedBackend {
+        try EmulatedBackend(contract: contract, clock: .manual(start), seed: 42, options: options)
+    }
+}
+
+/// A client for tests: sends requests to a backend, checks every response against the contract, decodes JSON.
+struct EmulatorClient {
+    let backend: EmulatedBackend
+    var token: String? = "surety-token"
+    var tenant = BuiltInFixtures.tenantA
+
+    /// One exchange's outcome.
+    struct Exchange {
+        let status: Int
+        let json: JSONValue
+        let violations: [Violation]
+    }
+
+    /// Violations the emulator causes on purpose, each a gap in the contract reported to its owner:
+    /// - warnings for deprecated properties the contract also requires (`DocumentSummary.state`);
+    /// - `map<string,object>` element data (`ElementSummary.data`, `ModifyChangeInstruction*.setData`): the documents'
+    ///   Java `Map<String, Object>` holds any JSON value, and element data holds strings and numbers.
+    static func isKnownContractGap(_ violation: Violation) -> Bool {
+        if !violation.isError && violation.rule == .deprecated { return true }
+        let tokens = violation.pointer.tokens
+        let dataValue = tokens.count >= 2 && ["data", "setData"].contains(tokens[tokens.count - 2])
+        return violation.rule == .type && violation.expected == "object" && dataValue
+    }
+
+    /// Sends `method path` (`{t}` is the tenant) with an optional JSON body and checks the response.
+    func send(_ method: HTTPMethod, _ path: String, _ body: String? = nil) -> Exchange {
+        var headers = HTTPFields()
+        if let token { headers["Authorization"] = "Bearer \(token)" }
+        if body != nil { headers["Content-Type"] = "application/json" }
+        let request = HTTPRequest(method: method, target: path.replacingOccurrences(of: "{t}", with: tenant), headers: headers,
+                                  body: Array((body ?? "").utf8))
+        let response = backend.respondSynchronously(to: request)
+        var violations: [Violation] = []
+        if case .routed(let routed) = EmulatorTestSupport.checker.route(request) {
+            violations = EmulatorTestSupport.checker.checkRequest(request, routed: routed).filter(\.isError)
+                + EmulatorTestSupport.checker.checkResponse(response, to: routed).violations
+        }
+        let json = (try? JSONParser().parse(response.body).value()) ?? .null
+        return Exchange(status: response.status.code, json: json, violations: violations.filter { !Self.isKnownContractGap($0) })
+    }
+}

@@ -1,0 +1,79 @@
+import SuretyEmulator
+import SuretyJSON
+import Testing
+
+@Suite struct FixtureTests {
+    @Test("the built-in fixtures load without issues: two tenants, four tokens, three policies")
+    func builtIn() throws {
+        let fixtures = try EmulatorFixtures.load(bytes: Array(BuiltInFixtures.json.utf8), file: "built-in")
+        #expect(fixtures.tenants.count == 2)
+        #expect(fixtures.tokens.count == 4)
+        #expect(fixtures.tenants.flatMap(\.policies).count == 3)
+    }
+
+    @Test("every fixture problem is reported with file, line, column, pointer and reason")
+    func errors() {
+        let text = """
+        {"tenants": [{"locator": "not-a-uuid", "products": [{"name": "P", "elementTypes": [],
+          "rates": [{"elementType": "V", "chargeType": "premium", "annualAmount": 1.234}]}],
+          "policies": [{"accountLocator": "01J6A00000000000000000AA01", "productName": "Q",
+            "startTime": "2024-01-01T00:00:00Z", "endTime": "yesterday", "element": {"type": "P"}}]}],
+         "tokens": [{"token": "t", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000001", "tenants": ["*"], "permissions": "all"}]}
+        """
+        #expect(throws: FixtureErrors.self) { try EmulatorFixtures.load(bytes: Array(text.utf8), file: "f.json") }
+        do {
+            _ = try EmulatorFixtures.load(bytes: Array(text.utf8), file: "f.json")
+        } catch {
+            #expect(error.issues.map(\.description) == [
+                #"f.json:1:26: error: expected a uuid, found "not-a-uuid" [at /tenants/0/locator]"#,
+                "f.json:2:75: error: expected an amount with at most 2 decimals, found 1.234 [at /tenants/0/products/0/rates/0/annualAmount]",
+                #"f.json:4:53: error: expected an RFC 3339 datetime, found "yesterday" [at /tenants/0/policies/0/endTime]"#,
+                "f.json:3:80: error: unknown product Q [at /tenants/0/policies/0/productName]",
+                "f.json:3:35: error: unknown account 01J6A00000000000000000AA01 [at /tenants/0/policies/0/accountLocator]",
+                "f.json:5:116: error: expected an array, found string [at /tokens/0/permissions]",
+            ])
+        }
+    }
+
+    @Test("a syntax error is one issue with its position")
+    func syntax() {
+        #expect(throws: FixtureErrors(issues: [FixtureIssue(file: "f.json", position: .init(line: 1, column: 2), pointer: .root,
+                                                            reason: .syntax("unexpected end of input: expected a key or '}'"))])) {
+            try EmulatorFixtures.load(bytes: Array("{".utf8), file: "f.json")
+        }
+    }
+
+    @Test("fixtures added at run time are served, survive reset, and clash with existing locators as a whole")
+    func addAndReset() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        let extra = try EmulatorFixtures.load(bytes: Array("""
+            {"tenants": [{"locator": "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003", "products": [\(BuiltInFixtures.product)],
+              "accounts": [{"locator": "01J6A00000000000000000AA09"}],
+              "policies": [{"locator": "01J6A00000000000000000PA09", "accountLocator": "01J6A00000000000000000AA09",
+                "productName": "PersonalAuto", "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
+                "element": {"type": "PersonalAuto"}}]}]}
+            """.utf8), file: "extra.json")
+        #expect(throws: FixtureErrors.self) { try EmulatorFixtures.load(bytes: [], file: "x") }
+        try backend.addFixtures(extra)
+        var client = EmulatorClient(backend: backend)
+        client.token = "surety-admin"
+        client.tenant = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003"
+        #expect(client.send(.get, "/policy/{t}/policies/01J6A00000000000000000PA09/terms/list").status == 200)
+        #expect(client.send(.patch, "/policy/{t}/policies/01J6A00000000000000000PA09/change", "[]").status == 200)
+        backend.reset()
+        #expect(client.send(.get, "/policy/{t}/policies/01J6A00000000000000000PA09/terms/list").status == 200)
+        #expect(throws: FixtureErrors.self) { try backend.addFixtures(extra) }
+    }
+
+    @Test("the clock can be set and advanced, and reset keeps the time")
+    func clock() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        backend.advanceClock(bySeconds: 86_400)
+        #expect(backend.now() == Timestamp(rfc3339: "2024-10-02T00:00:00Z"))
+        backend.reset()
+        #expect(backend.now() == Timestamp(rfc3339: "2024-10-02T00:00:00Z"))
+        backend.setClock(to: Timestamp(rfc3339: "2025-01-01T00:00:00Z")!)
+        let created = EmulatorClient(backend: backend).send(.patch, "/policy/{t}/policies/\(BuiltInFixtures.policyA1)/change", "[]")
+        #expect(created.json["effectiveTime"] == "2025-01-01T00:00:00Z")
+    }
+}
