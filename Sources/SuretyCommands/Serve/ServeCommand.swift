@@ -1,5 +1,6 @@
 import Foundation
 import SuretyConformance
+import SuretyEmulator
 import SuretyContracts
 import SuretyHTTPCore
 import SuretyHTTPTransport
@@ -12,7 +13,7 @@ struct ServeCommand: SuretyCommand {
     static let name = "serve"
     static let summary = "serve the API: schema-driven mocks (default), a validating proxy, record/replay, the emulator"
     static let usage = """
-        usage: surety serve [--mock | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
+        usage: surety serve [--mock | --emulate [--fixtures FILE] | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
         \(ServeOptions.usage)
         \(RecordingOptions.usage)
         """
@@ -23,6 +24,7 @@ struct ServeCommand: SuretyCommand {
         case proxy(URL)
         case record(directory: String, upstream: URL)
         case replay(directory: String)
+        case emulate
 
         var name: String {
             switch self {
@@ -30,13 +32,14 @@ struct ServeCommand: SuretyCommand {
             case .proxy: return "proxy"
             case .record: return "record"
             case .replay: return "replay"
+            case .emulate: return "emulator"
             }
         }
 
         /// Mocks and replays refuse invalid requests; a proxy or recorder lets the upstream decide.
         var defaultPolicy: RequestPolicy {
             switch self {
-            case .mock, .replay: return .reject
+            case .mock, .replay, .emulate: return .reject
             case .proxy, .record: return .forward
             }
         }
@@ -46,13 +49,14 @@ struct ServeCommand: SuretyCommand {
     let mode: Mode
     let options: ServeOptions
     let recording: RecordingOptions
+    let fixtures: String?
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(
-            arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream"]),
-            flags: ServeOptions.flags.union(RecordingOptions.flags).union(["mock"]))
+            arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream", "fixtures"]),
+            flags: ServeOptions.flags.union(RecordingOptions.flags).union(["mock", "emulate"]))
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
-        let modes = ["mock", "proxy", "record", "replay"].filter { scanner.flag($0) || scanner.value($0) != nil }
+        let modes = ["mock", "emulate", "proxy", "record", "replay"].filter { scanner.flag($0) || scanner.value($0) != nil }
         guard modes.count <= 1 else { throw UsageError("choose one mode, not --\(modes.joined(separator: " and --"))") }
         if let upstream = scanner.value("proxy") {
             mode = .proxy(try Self.upstreamURL(upstream, option: "proxy"))
@@ -61,12 +65,16 @@ struct ServeCommand: SuretyCommand {
             mode = .record(directory: directory, upstream: try Self.upstreamURL(upstream, option: "upstream"))
         } else if let directory = scanner.value("replay") {
             mode = .replay(directory: directory)
+        } else if scanner.flag("emulate") {
+            mode = .emulate
         } else {
             mode = .mock
         }
         if scanner.value("upstream") != nil, case .record = mode {} else if scanner.value("upstream") != nil {
             throw UsageError("--upstream goes with --record DIR (use --proxy URL to forward without recording)")
         }
+        fixtures = scanner.value("fixtures")
+        if fixtures != nil, case .emulate = mode {} else if fixtures != nil { throw UsageError("--fixtures goes with --emulate") }
         source = ContractSource(scanner)
         options = try ServeOptions(scanner)
         recording = try RecordingOptions(scanner)
@@ -113,6 +121,12 @@ struct ServeCommand: SuretyCommand {
             var replayStack = stack
             replayStack.admin.resets.append { replay.index.rewind() }
             responder = replayStack.assemble(replay)
+        case .emulate:
+            guard let emulator = makeEmulator(contract: contract, console: console) else { return .failure }
+            var emulatorStack = stack
+            emulatorStack.admin.resets.append { emulator.reset() }
+            emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
+            responder = emulatorStack.assemble(EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
         }
         return await serve(responder, endpoints: contract.endpoints.count, console: console)
     }
@@ -135,6 +149,22 @@ struct ServeCommand: SuretyCommand {
         signals.cancel()
         console.errorLine("surety serve: stopped")
         return .success
+    }
+
+    /// The emulator with the built-in fixtures or `--fixtures FILE`; nil after printing every fixture error.
+    private func makeEmulator(contract: Contract, console: Console) -> EmulatedBackend? {
+        do {
+            var loaded = EmulatorFixtures.builtIn
+            if let file = fixtures {
+                let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+                loaded = try EmulatorFixtures.load(bytes: bytes, file: file)
+            }
+            return try EmulatedBackend(contract: contract, fixtures: loaded, seed: options.seed,
+                                       options: EmulatorOptions(noAuth: !options.requiresAuthorization))
+        } catch {
+            console.errorLine("surety serve: \(error)")
+            return nil
+        }
     }
 
     private func loadFaults(_ file: String, contract: Contract, console: Console) -> FaultPlan? {
