@@ -57,6 +57,7 @@ public struct MockResponder: SynchronousResponder {
         case .notFound, .methodNotAllowed:
             return checker.judge(request).problem?.response ?? Problem(status: .notFound, title: "No such route").response
         }
+        if let unknown = unknownLocatorAnswer(routed) { return unknown }
         let prefer = PreferHeader(request.headers.combinedValue(for: "Prefer"))
         if let problem = refusal(for: prefer, endpoint: routed.endpoint) { return problem.response }
         let seed = prefer.dynamic ? SeedCounter.shared.next() : options.seed
@@ -76,6 +77,21 @@ public struct MockResponder: SynchronousResponder {
         }
         return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(body))
     }
+
+    /// The nil ULID (26 zeros) names nothing: a 404, or an empty list where the contract says an unknown reference
+    /// lists nothing; so clients (and `surety check`'s unknown-locator probe) can test their not-found paths.
+    func unknownLocatorAnswer(_ routed: RoutedRequest) -> HTTPResponse? {
+        let locators = routed.endpoint.parameters(in: .path).filter { [TypeRef.primitive(.ulid), .primitive(.locator)].contains($0.type.unwrapped) }
+        guard locators.contains(where: { routed.pathParameters[$0.name] == Self.unknownLocator }) else { return nil }
+        if let list = routed.endpoint.list, list.unknownReference == .emptyList {
+            let body: JSONValue = routed.wantsExtended || !list.extended ? .object(["items": [], "listCompleted": true]) : []
+            return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(body))
+        }
+        return Problem(status: .notFound, title: "Unknown locator", detail: "\(Self.unknownLocator) names nothing.").response
+    }
+
+    /// The locator the mock treats as unknown.
+    public static let unknownLocator = "00000000000000000000000000"
 
     /// The error a `Prefer` header asks for, or that it cannot be honoured; nil to answer normally.
     func refusal(for prefer: PreferHeader, endpoint: Endpoint) -> Problem? {

@@ -1,0 +1,121 @@
+import SuretyJSON
+
+extension ConformanceReport {
+    /// The report format's version, the `surety` member of every JSON report.
+    public static let jsonFormat = "conformance-report/1"
+
+    /// The report as JSON; with the canonical writer the same run gives the same bytes. Timings are left out
+    /// unless asked for, and then kept in their own `timings` member.
+    public func jsonValue(includingTimings: Bool = false) -> JSONValue {
+        var members: [JSONMember] = [
+            JSONMember(key: "surety", value: .string(Self.jsonFormat)),
+            JSONMember(key: "backend", value: .string(backend)),
+            JSONMember(key: "seed", value: .number(JSONNumber(literal: String(seed)))),
+            JSONMember(key: "tenant", value: .string(tenant)),
+            JSONMember(key: "strict", value: .bool(strict)),
+            JSONMember(key: "negativeProbes", value: .array(negativeProbes.map { .string($0.rawValue) })),
+            JSONMember(key: "scenarios", value: .array(scenarios.map { .string($0) })),
+            JSONMember(key: "summary", value: summaryJSON),
+            JSONMember(key: "results", value: .array(results.map(Self.json))),
+            JSONMember(key: "coverage", value: Self.json(coverage)),
+        ]
+        if includingTimings {
+            members.append(JSONMember(key: "timings", value: .object([
+                "totalNanoseconds": .number(JSONNumber(literal: String(nanoseconds))),
+                "checkNanoseconds": .array(results.map { .number(JSONNumber(literal: String($0.nanoseconds))) }),
+            ])))
+        }
+        return .object(members)
+    }
+
+    /// The canonical JSON bytes of ``jsonValue(includingTimings:)``.
+    public func jsonBytes(includingTimings: Bool = false) -> [UInt8] {
+        JSONWriter(style: .canonical).bytes(jsonValue(includingTimings: includingTimings))
+    }
+
+    var summaryJSON: JSONValue {
+        .object([
+            "conforms": .bool(conforms),
+            "checks": .integer(results.count),
+            "passed": .integer(passedCount),
+            "failed": .integer(failures.count),
+            "skipped": .integer(skippedCount),
+            "violations": .integer(violationCount),
+            "warnings": .integer(warningCount),
+            "endpoints": .object([
+                "total": .integer(coverage.endpoints.count),
+                "exercised": .integer(coverage.exercisedCount),
+                "answeredDocumentedStatus": .integer(coverage.documentedStatusCount),
+            ]),
+        ])
+    }
+
+    static func json(_ result: CheckResult) -> JSONValue {
+        var members: [JSONMember] = [
+            JSONMember(key: "check", value: .string(result.name)),
+            JSONMember(key: "endpoint", value: result.endpointID.map(JSONValue.string) ?? .null),
+            JSONMember(key: "method", value: .string(result.method)),
+            JSONMember(key: "target", value: .string(result.target)),
+            JSONMember(key: "passed", value: .bool(result.skipped == nil && !result.failed)),
+        ]
+        if let scenario = result.scenarioName { members.append(JSONMember(key: "scenario", value: .string(scenario))) }
+        if let status = result.status { members.append(JSONMember(key: "status", value: .integer(status))) }
+        if let skipped = result.skipped { members.append(JSONMember(key: "skipped", value: .string(skipped))) }
+        if !result.violations.isEmpty {
+            members.append(JSONMember(key: "violations", value: .array(result.violations.map(json))))
+        }
+        if !result.requestViolations.isEmpty {
+            members.append(JSONMember(key: "requestViolations", value: .array(result.requestViolations.map(json))))
+        }
+        return .object(members)
+    }
+
+    /// A violation with its severity and, when it has one, its place in the contract.
+    static func json(_ violation: Violation) -> JSONValue {
+        var members: [JSONMember] = [
+            JSONMember(key: "severity", value: .string(violation.severity.rawValue)),
+            JSONMember(key: "in", value: .string(violation.part.rawValue)),
+            JSONMember(key: "pointer", value: .string(violation.pointer.description)),
+            JSONMember(key: "rule", value: .string(violation.rule.rawValue)),
+            JSONMember(key: "expected", value: .string(violation.expected)),
+            JSONMember(key: "actual", value: .string(violation.actual)),
+        ]
+        if let schemaPath = violation.schemaPath { members.append(JSONMember(key: "schemaPath", value: .string(schemaPath))) }
+        return .object(members)
+    }
+
+    static func json(_ coverage: Coverage) -> JSONValue {
+        .object([
+            "endpoints": .array(coverage.endpoints.map { endpoint in
+                .object([
+                    "id": .string(endpoint.id),
+                    "statuses": .array(endpoint.statuses.map { .integer($0) }),
+                    "answeredDocumentedStatus": .bool(endpoint.answeredDocumentedStatus),
+                ])
+            }),
+            "optionalProperties": .object([
+                "total": .integer(coverage.optionalPropertyCount),
+                "neverObserved": .integer(coverage.neverObservedPropertyCount),
+                "schemas": .array(coverage.schemas.map { schema in
+                    .object([
+                        "schema": .string(schema.name),
+                        "observed": .bool(schema.observed),
+                        "optional": .integer(schema.optionalProperties.count),
+                        "neverObserved": .array(schema.neverObserved.map { .string($0) }),
+                    ])
+                }),
+            ]),
+            "enums": .object([
+                "total": .integer(coverage.enumValueCount),
+                "neverObserved": .integer(coverage.neverObservedValueCount),
+                "properties": .array(coverage.enums.map { item in
+                    .object([
+                        "property": .string(item.key),
+                        "values": .integer(item.values.count),
+                        "neverObserved": .array(item.neverObserved.map { .string($0) }),
+                    ])
+                }),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,57 @@
+/// The outcome of one exchange of a conformance run: which endpoint and check, the status, and what was wrong.
+public struct CheckResult: Sendable, Hashable {
+    /// Where a check comes from.
+    public enum Origin: Sendable, Hashable {
+        /// A step of a scenario file.
+        case scenario(name: String, step: Int)
+        /// A generated valid request (`extended` for the page variant of an extended list).
+        case probe(extended: Bool)
+        /// A negative probe.
+        case negative(NegativeProbe)
+    }
+
+    /// Where the check comes from.
+    public var origin: Origin
+    /// The check's name in reports: `valid`, `valid-extended`, a negative probe's name, or `scenario NAME: STEP`.
+    public var name: String
+    /// The endpoint the request routed to, when it did.
+    public var endpointID: String?
+    /// The request's method.
+    public var method: String
+    /// The request's target.
+    public var target: String
+    /// The response's status; nil when the check was skipped.
+    public var status: Int?
+    /// What the backend got wrong: response violations and unmet expectations.
+    public var violations: [Violation]
+    /// What the request itself broke, expected of negative probes and reported for scenarios; never fails the backend.
+    public var requestViolations: [Violation]
+    /// Why the check did not run, when it did not.
+    public var skipped: String?
+    /// The exchange's wall time in nanoseconds (kept out of the deterministic JSON report).
+    public var nanoseconds: UInt64
+
+    /// Creates a result.
+    public init(origin: Origin, name: String, endpointID: String?, method: String, target: String, status: Int?,
+                violations: [Violation] = [], requestViolations: [Violation] = [], skipped: String? = nil, nanoseconds: UInt64 = 0) {
+        self.origin = origin
+        self.name = name
+        self.endpointID = endpointID
+        self.method = method
+        self.target = target
+        self.status = status
+        self.violations = violations
+        self.requestViolations = requestViolations
+        self.skipped = skipped
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Whether the check ran and the backend broke the contract.
+    public var failed: Bool { skipped == nil && violations.contains(where: \.isError) }
+
+    /// The scenario's name, for scenario steps.
+    public var scenarioName: String? {
+        if case .scenario(let name, _) = origin { return name }
+        return nil
+    }
+}

@@ -1,0 +1,158 @@
+import SuretyContracts
+import SuretyHTTPCore
+import SuretyJSON
+import SuretySchemas
+
+extension ConformanceRunner {
+    /// Runs a scenario's steps in order; a step whose references were not captured is skipped with the reason.
+    func run(_ scenario: Scenario, state: inout RunState) async {
+        var values: [String: JSONValue] = [:]
+        var missing: [String: String] = [:]
+        var random = SeededRandom(seed: options.seed, key: "scenario:\(scenario.name)")
+        // Built-in references draw from their own stream, so filling values and rendering references never overlap.
+        var referenceRandom = SeededRandom(seed: options.seed, key: "scenario-references:\(scenario.name)")
+        for (index, step) in scenario.steps.enumerated() {
+            let name = "scenario \(scenario.name): \(step.name)"
+            let origin = CheckResult.Origin.scenario(name: scenario.name, step: index)
+            guard let endpoint = resolve(step.target) else {
+                state.append(CheckResult(origin: origin, name: name, endpointID: nil, method: "", target: step.target.description,
+                                         status: nil, skipped: "the contract has no endpoint \(step.target)"))
+                continue
+            }
+            var unresolved: String?
+            let lookup: (String) -> JSONValue? = { reference in
+                switch reference {
+                case "tenantLocator": return .string(factory.tenant)
+                case "$ulid": return .string(ExampleGenerator.ulid(random: &referenceRandom))
+                case "$uuid": return .string(ExampleGenerator.uuid(random: &referenceRandom))
+                default:
+                    guard let value = values[reference] else {
+                        if unresolved == nil { unresolved = missing[reference] ?? "{{\(reference)}} has no value" }
+                        return nil
+                    }
+                    return value
+                }
+            }
+            let request = buildRequest(step, endpoint: endpoint, lookup: lookup, random: &random, captures: state.captures)
+            let expected = step.expectation.values.map { ($0.pointer, Self.render($0.value, lookup)) }
+            guard let request, unresolved == nil, expected.allSatisfy({ $0.1 != nil }) else {
+                state.append(CheckResult(origin: origin, name: name, endpointID: endpoint.id, method: endpoint.method,
+                                         target: endpoint.path.text, status: nil, skipped: unresolved ?? "a reference has no value"))
+                for capture in step.captures {
+                    values[capture.name] = nil
+                    missing[capture.name] = "{{\(capture.name)}} was not captured: step \"\(step.name)\" was skipped"
+                }
+                continue
+            }
+            let exchange = await exchange(request, state: &state)
+            let status = exchange.response.status.code
+            var violations = exchange.responseCheck?.violations ?? []
+            if !step.expectation.statuses.isEmpty, !step.expectation.statuses.contains(status) {
+                let allowed = step.expectation.statuses.map(String.init).joined(separator: " or ")
+                violations.append(Violation(part: .status, rule: .expectedStatus, expected: allowed, actual: String(status)))
+            }
+            for (pointer, value) in expected {
+                guard let value else { continue }
+                let actual = exchange.body.flatMap { pointer.resolve(in: $0) }
+                if let actual, Self.equal(actual, value) { continue }
+                violations.append(Violation(part: .responseBody, pointer: pointer, rule: .expectedValue,
+                                            expected: JSONWriter(style: .compact).string(value),
+                                            actual: actual.map { ValidationIssue.bounded(JSONWriter(style: .compact).string($0)) } ?? "absent"))
+            }
+            for capture in step.captures {
+                if let value = exchange.body.flatMap({ capture.pointer.resolve(in: $0) }), value != .null {
+                    values[capture.name] = value
+                    if case .string(let text) = value { state.captures.set(capture.name, text) }
+                } else {
+                    values[capture.name] = nil
+                    missing[capture.name] = "{{\(capture.name)}} was not captured: step \"\(step.name)\" answered \(status) without \(capture.pointer)"
+                }
+            }
+            if endpoint.documents(status: status) { state.reachedByScenario.insert(endpoint.id) }
+            state.append(CheckResult(origin: origin, name: name, endpointID: endpoint.id, method: request.method.rawValue,
+                                     target: request.target, status: status, violations: violations,
+                                     requestViolations: exchange.requestViolations, nanoseconds: exchange.nanoseconds))
+        }
+    }
+
+    func resolve(_ target: Scenario.Target) -> Endpoint? {
+        switch target {
+        case .endpoint(let id): return contract.endpoint(id: id)
+        case .route(let method, let path): return contract.endpoints.first { $0.method == method && $0.path.text == path }
+        }
+    }
+
+    /// The step's request: given values rendered, the rest filled like a probe's; nil when a reference has no value.
+    func buildRequest(_ step: Scenario.Step, endpoint: Endpoint, lookup: (String) -> JSONValue?,
+                      random: inout SeededRandom, captures: CapturePool) -> HTTPRequest? {
+        func text(_ template: TemplateString) -> String? {
+            template.render { lookup($0).map(RequestFactory.text) }
+        }
+        var given: [String: String] = [:]
+        for field in step.pathValues {
+            guard let value = text(field.value) else { return nil }
+            given[field.name] = value
+        }
+        let path = factory.pathValues(for: endpoint, given: given, captures: captures, random: &random)
+        var query: [HTTPQueryItem] = []
+        for field in step.query {
+            guard let value = text(field.value) else { return nil }
+            query.append(HTTPQueryItem(name: field.name, value: value))
+        }
+        let givenNames = Set(step.query.map(\.name))
+        for parameter in endpoint.parameters(in: .query) where parameter.isRequired && !givenNames.contains(parameter.name) {
+            query += factory.queryItems(parameter, random: &random)
+        }
+        var headers: [(String, String)] = []
+        for field in step.headers {
+            guard let value = text(field.value) else { return nil }
+            headers.append((field.name, value))
+        }
+        var body: JSONValue?
+        if let template = step.body {
+            guard let rendered = Self.render(template, lookup) else { return nil }
+            body = rendered
+        } else if let type = endpoint.request?.type, !type.isOptional, type != .unspecified {
+            body = factory.body(for: endpoint, random: &random)
+        }
+        return factory.request(endpoint, path: path, query: query, body: body, token: options.token, extraHeaders: headers)
+    }
+
+    /// A JSON value with its string leaves rendered: `"{{x}}"` alone becomes the captured value, typed.
+    static func render(_ value: JSONValue, _ lookup: (String) -> JSONValue?) -> JSONValue? {
+        switch value {
+        case .string(let string):
+            let template = TemplateString(string)
+            if let reference = template.soleReference { return lookup(reference) }
+            return template.render { lookup($0).map(RequestFactory.text) }.map(JSONValue.string)
+        case .array(let elements):
+            var rendered: [JSONValue] = []
+            for element in elements {
+                guard let value = render(element, lookup) else { return nil }
+                rendered.append(value)
+            }
+            return .array(rendered)
+        case .object(let members):
+            var rendered: [JSONMember] = []
+            for member in members {
+                guard let value = render(member.value, lookup) else { return nil }
+                rendered.append(JSONMember(key: member.key, value: value))
+            }
+            return .object(rendered)
+        case .null, .bool, .number:
+            return value
+        }
+    }
+
+    /// JSON equality with numbers compared by value and object members in any order.
+    static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.number(let a), .number(let b)): return a.literal == b.literal || a.doubleValue == b.doubleValue
+        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            return a.allSatisfy { member in b.contains { $0.key == member.key && equal($0.value, member.value) } }
+        default: return lhs == rhs
+        }
+    }
+}
