@@ -65,6 +65,13 @@ public struct FaultPlanError: Error, Equatable, CustomStringConvertible {
     /// What is wrong.
     public var reason: String
 
+    /// Creates an error.
+    public init(file: String, pointer: JSONPointer, reason: String) {
+        self.file = file
+        self.pointer = pointer
+        self.reason = reason
+    }
+
     /// `file: error: reason [at /pointer]`.
     public var description: String { "\(file): error: \(reason) [at \(pointer)]" }
 }
