@@ -22,7 +22,7 @@ surety="$root/.build/release/surety"
 
 # Ours: the schema-driven mock (the default mode), request log off as for every peer.
 export OURS_LABEL=surety-mock OURS_BODY_CHECK=json
-export OURS_CMD="exec '$surety' serve --mock --contracts '$root/contracts' --quiet --host 127.0.0.1 --port {port}"
+export OURS_CMD="exec '$surety' serve --mock --no-auth --contracts '$root/contracts' --quiet --host 127.0.0.1 --port {port}"
 
 for round in $(seq "$rounds"); do
   echo "== round $round" >&2
@@ -40,7 +40,7 @@ best = None
 for attempt in range(5):
     port = 18190 + attempt
     start = time.monotonic()
-    proc = subprocess.Popen([surety, "serve", "--contracts", contracts, "--quiet", "--port", str(port)],
+    proc = subprocess.Popen([surety, "serve", "--contracts", contracts, "--quiet", "--no-auth", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         while time.monotonic() - start < 10:
