@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SuretyHTTPTransportTests", dependencies: ["SuretyHTTPTransport", "SuretyHTTPCore"]),
         .testTarget(
             name: "SuretyConformanceTests",
-            dependencies: ["SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
+            dependencies: ["SuretyConformance", "SuretyTestSupport", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
         ),
         .testTarget(
             name: "SuretyServingTests",
@@ -67,13 +67,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SuretyRecordingsTests",
-            dependencies: ["SuretyRecordings", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
+            dependencies: ["SuretyRecordings", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
                            "SuretyJSON", "SuretySchemas"],
             exclude: ["DiffCases"]
         ),
         .testTarget(
             name: "SuretyEmulatorTests",
-            dependencies: ["SuretyEmulator", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
+            dependencies: ["SuretyEmulator", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
         ),
         .testTarget(
             name: "SuretyCommandsTests",

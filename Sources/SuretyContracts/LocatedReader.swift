@@ -1,36 +1,46 @@
 import SuretyJSON
 import SuretySchemas
 
-/// Reads the fields of a parsed contract file with their positions, collecting a diagnostic for each shape problem.
-struct LocatedReader {
-    let document: JSONDocument
-    let file: String
+/// Reads the fields of a parsed JSON file (contracts, scenarios) with their positions, collecting a diagnostic with
+/// file, line, column and pointer for each shape problem instead of stopping at the first.
+public struct LocatedReader: Sendable {
+    /// The parsed file.
+    public let document: JSONDocument
+    /// The name diagnostics use.
+    public let file: String
     let lines: LineIndex
-    var diagnostics: [Diagnostic] = []
+    /// Every problem found so far, in reading order.
+    public var diagnostics: [Diagnostic] = []
 
-    init(document: JSONDocument, file: String) {
+    /// Starts reading a parsed file.
+    public init(document: JSONDocument, file: String) {
         self.document = document
         self.file = file
         self.lines = LineIndex(document.bytes)
     }
 
-    func position(_ node: Int) -> TextPosition {
+    /// The line and column of a node.
+    public func position(_ node: Int) -> TextPosition {
         document.position(of: node, lines: lines)
     }
 
-    func location(_ node: Int) -> SourceLocation {
+    /// The file, line and column of a node.
+    public func location(_ node: Int) -> SourceLocation {
         SourceLocation(file: file, position: position(node))
     }
 
-    mutating func error(_ message: String, at node: Int, _ pointer: JSONPointer) {
+    /// Records an error at a node.
+    public mutating func error(_ message: String, at node: Int, _ pointer: JSONPointer) {
         diagnostics.append(Diagnostic(.error, file: file, position: position(node), message: message, pointer: pointer))
     }
 
-    mutating func warning(_ message: String, at node: Int, _ pointer: JSONPointer) {
+    /// Records a warning at a node.
+    public mutating func warning(_ message: String, at node: Int, _ pointer: JSONPointer) {
         diagnostics.append(Diagnostic(.warning, file: file, position: position(node), message: message, pointer: pointer))
     }
 
-    func kindName(_ node: Int) -> String {
+    /// The node's JSON kind in words ("a string", "an object").
+    public func kindName(_ node: Int) -> String {
         switch document.kind(node) {
         case .null: return "null"
         case .true, .false: return "a boolean"
@@ -42,7 +52,7 @@ struct LocatedReader {
     }
 
     /// The members of an object node keyed by name (first wins), or nil with a diagnostic when it is not an object.
-    mutating func object(_ node: Int, _ pointer: JSONPointer, allowed: Set<String>? = nil) -> [(key: String, keyIndex: Int, valueIndex: Int)]? {
+    public mutating func object(_ node: Int, _ pointer: JSONPointer, allowed: Set<String>? = nil) -> [(key: String, keyIndex: Int, valueIndex: Int)]? {
         guard document.kind(node) == .object else {
             error("expected an object, found \(kindName(node))", at: node, pointer)
             return nil
@@ -59,14 +69,15 @@ struct LocatedReader {
     }
 
     /// The value index of a member, or nil (with a diagnostic when `required`).
-    mutating func member(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, of node: Int,
+    public mutating func member(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, of node: Int,
                          _ pointer: JSONPointer, required: Bool) -> Int? {
         if let found = members.first(where: { $0.key == key }) { return found.valueIndex }
         if required { error("missing required key \"\(key)\"", at: node, pointer) }
         return nil
     }
 
-    mutating func string(_ node: Int, _ pointer: JSONPointer) -> String? {
+    /// The text of a string node, or nil with a diagnostic.
+    public mutating func string(_ node: Int, _ pointer: JSONPointer) -> String? {
         guard document.kind(node) == .string else {
             error("expected a string, found \(kindName(node))", at: node, pointer)
             return nil
@@ -74,7 +85,8 @@ struct LocatedReader {
         return document.string(node)
     }
 
-    mutating func bool(_ node: Int, _ pointer: JSONPointer) -> Bool? {
+    /// The value of a boolean node, or nil with a diagnostic.
+    public mutating func bool(_ node: Int, _ pointer: JSONPointer) -> Bool? {
         switch document.kind(node) {
         case .true: return true
         case .false: return false
@@ -84,7 +96,8 @@ struct LocatedReader {
         }
     }
 
-    mutating func array(_ node: Int, _ pointer: JSONPointer) -> [Int]? {
+    /// The elements of an array node, or nil with a diagnostic.
+    public mutating func array(_ node: Int, _ pointer: JSONPointer) -> [Int]? {
         guard document.kind(node) == .array else {
             error("expected an array, found \(kindName(node))", at: node, pointer)
             return nil
@@ -92,19 +105,20 @@ struct LocatedReader {
         return document.elements(node)
     }
 
-    mutating func strings(_ node: Int, _ pointer: JSONPointer) -> [String] {
+    /// The strings of an array of strings (non-strings reported and skipped).
+    public mutating func strings(_ node: Int, _ pointer: JSONPointer) -> [String] {
         guard let elements = array(node, pointer) else { return [] }
         return elements.enumerated().compactMap { string($0.element, pointer.appending($0.offset)) }
     }
 
     /// Reads an optional string-array member such as `notes`.
-    mutating func optionalStrings(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, _ pointer: JSONPointer) -> [String] {
+    public mutating func optionalStrings(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, _ pointer: JSONPointer) -> [String] {
         guard let node = members.first(where: { $0.key == key })?.valueIndex else { return [] }
         return strings(node, pointer.appending(key))
     }
 
     /// Reads an optional string member such as `description`.
-    mutating func optionalString(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, _ pointer: JSONPointer) -> String? {
+    public mutating func optionalString(_ members: [(key: String, keyIndex: Int, valueIndex: Int)], _ key: String, _ pointer: JSONPointer) -> String? {
         guard let node = members.first(where: { $0.key == key })?.valueIndex else { return nil }
         return string(node, pointer.appending(key))
     }

@@ -7,48 +7,25 @@ import SuretyContracts
 import SuretyHTTPCore
 import SuretyHTTPTransport
 import SuretyJSON
+import SuretyTestSupport
 import Testing
 @testable import SuretyCommands
-
-/// The repository, found from this file with symlinks resolved.
-enum CheckPaths {
-    static let repository: String = {
-        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        // In the repository the walk up finds contracts/; in a private build package, follow its source symlink.
-        let packaged = here.appendingPathComponent("../../S/SuretyCommands").standardized.resolvingSymlinksInPath()
-        for start in [here, packaged] {
-            var url = start
-            while url.path != "/" {
-                if FileManager.default.fileExists(atPath: url.appendingPathComponent("contracts/README.md").path) { return url.path }
-                url.deleteLastPathComponent()
-            }
-        }
-        return "."
-    }()
-    static var contracts: String { repository + "/contracts" }
-}
 
 /// Runs `surety check` with a capturing console.
 func check(_ arguments: [String], environment: [String: String] = [:],
            backend: CheckCommand.BackendFactory? = nil) async throws -> (code: ExitCode, out: String, err: String) {
     let console = CapturingConsole(environment: environment)
-    let command = try CheckCommand(arguments: ["--contracts", CheckPaths.contracts] + arguments,
+    let command = try CheckCommand(arguments: ["--contracts", TestRepository.contracts] + arguments,
                                    makeInProcessBackend: backend ?? CheckCommand.defaultInProcessBackend)
     let code = await command.run(console: console)
     return (code, console.output, console.errors)
-}
-
-func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "surety-check-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }
 
 @Suite("surety check")
 struct CheckCommandTests {
     @Test("in-process, the built-in backend conforms: exit 0, a summary, JSON and JUnit reports")
     func inProcessConforms() async throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestRepository.temporaryDirectory("surety-check")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let result = try await check(["--seed", "3", "--report", "json:\(directory)/r.json,junit:\(directory)/r.xml"])
         #expect(result.code == .success, "\(result.err)")
@@ -104,7 +81,7 @@ struct CheckCommandTests {
 
     @Test("a broken scenario folder stops the run with exit 2 and every diagnostic")
     func brokenScenariosExitTwo() async throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestRepository.temporaryDirectory("surety-check")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(#"{"surety": "scenario/1", "steps": [{"endpoint": "nope"}, {"route": "GET /x"}]}"#.utf8)
             .write(to: URL(fileURLWithPath: directory + "/bad.json"))
@@ -118,14 +95,14 @@ struct CheckCommandTests {
     @Test("lint ignores contracts/scenarios/")
     func lintIgnoresScenarios() async {
         let console = CapturingConsole()
-        let code = await CommandLineTool.run(["lint", "--contracts", CheckPaths.contracts], console: console)
+        let code = await CommandLineTool.run(["lint", "--contracts", TestRepository.contracts], console: console)
         #expect(code == .success)
         #expect(console.output.contains("77 endpoints, 82 schemas: 0 error(s)"))
     }
 
     @Test("over a real socket: serve the generated backend on 127.0.0.1 port 0 and check it with --base-url")
     func realSocket() async throws {
-        let contract = try #require(try? ContractLoader().load(directory: CheckPaths.contracts).contract)
+        let contract = try #require(try? ContractLoader().load(directory: TestRepository.contracts).contract)
         let server = HTTPServer(host: "127.0.0.1", port: 0, eventLoopCount: 1, responder: GeneratedBackend(contract: contract))
         let port = try server.start()
         let result = try await check(["--base-url", "http://127.0.0.1:\(port)", "--timeout", "10", "--no-scenarios"])

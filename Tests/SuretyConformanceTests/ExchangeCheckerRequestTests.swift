@@ -1,11 +1,12 @@
 import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
+import SuretyTestSupport
 import Testing
 
 @Suite("Requests are judged by the contract")
 struct ExchangeCheckerRequestTests {
-    let checker = CheckerTestContract.checker
+    let checker = TestRepository.checker
     let tenant = "3f2a6c1e-9b4d-4e8a-8c2f-1a2b3c4d5e6f"
     let locator = "01HZX3K4M5N6P7Q8R9S0T1V2W3"
 
@@ -88,7 +89,7 @@ struct ExchangeCheckerRequestTests {
     func strictQuery() {
         let target = "/policy/\(tenant)/transactions/\(locator)?surprise=1"
         #expect(verdict(.get, target).violations.isEmpty)
-        let strict = ExchangeChecker(contract: CheckerTestContract.contract, options: .init(strict: true))
+        let strict = ExchangeChecker(contract: TestRepository.contract, options: .init(strict: true))
         let violations = strict.judge(HTTPRequest(method: .get, target: target)).violations
         #expect(violations.map(\.rule) == [.unknownParameter])
     }

@@ -1,11 +1,12 @@
 import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
+import SuretyTestSupport
 import Testing
 
 @Suite("Responses are judged by the contract")
 struct ExchangeCheckerResponseTests {
-    let checker = CheckerTestContract.checker
+    let checker = TestRepository.checker
     let target = "/policy/3f2a6c1e-9b4d-4e8a-8c2f-1a2b3c4d5e6f/transactions/01HZX3K4M5N6P7Q8R9S0T1V2W3/segment"
 
     func check(status: Int = 200, contentType: String? = "application/json", body: String, target: String? = nil) throws -> [Violation] {

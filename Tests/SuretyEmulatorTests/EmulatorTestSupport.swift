@@ -4,6 +4,8 @@ import SuretyContracts
 import SuretyEmulator
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
+import SuretyTestSupport
 import Testing
 
 /// Shared set-up: the contract, a backend on a manual clock, and requests with real JSON bodies.
@@ -11,23 +13,11 @@ enum EmulatorTestSupport {
     /// The instant the test clock starts at: inside the built-in policies' first term.
     static let start = Timestamp(rfc3339: "2024-10-01T00:00:00Z")!
 
-    /// The repository's `contracts/` directory: `SURETY_CONTRACTS`, else found by walking up from this file.
-    static let contractsDirectory: String = {
-        if let path = ProcessInfo.processInfo.environment["SURETY_CONTRACTS"] { return path }
-        var directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("contracts")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("policy-transactions.json").path) { return candidate.path }
-            directory.deleteLastPathComponent()
-        }
-        return "contracts"
-    }()
+    /// The repository's `contracts/` directory.
+    static var contractsDirectory: String { TestRepository.contracts }
 
     /// The contract, loaded once.
-    static let contract: Contract = {
-        guard let loaded = try? ContractLoader().load(directory: contractsDirectory) else { fatalError("cannot load \(contractsDirectory)") }
-        return loaded.contract
-    }()
+    static var contract: Contract { TestRepository.contract }
 
     /// The checker every response is judged with.
     static let checker = ExchangeChecker(contract: contract)

@@ -1,5 +1,6 @@
 import Foundation
 import SuretyEmulator
+import SuretySchemas
 import Testing
 
 @Suite struct PricingTests {

@@ -1,5 +1,6 @@
 import SuretyEmulator
 import SuretyJSON
+import SuretySchemas
 import Testing
 
 @Suite struct TransitionTableTests {

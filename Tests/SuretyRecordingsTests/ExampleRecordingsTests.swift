@@ -3,17 +3,14 @@ import SuretyConformance
 import SuretyContracts
 import SuretyHTTPCore
 import SuretyRecordings
+import SuretyTestSupport
 import Testing
 
 /// Keeps the example recordings of the repository (`recordings/`, recorded from `surety serve --mock`) in step with
 /// the contract, so that `surety serve --replay recordings/` works on a fresh clone.
 @Suite("The repository's example recordings")
 struct ExampleRecordingsTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static var root: String { TestRepository.root }
 
     @Test("every file reads without an issue and every exchange conforms to the current contract")
     func conform() throws {

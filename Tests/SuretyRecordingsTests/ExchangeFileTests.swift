@@ -2,6 +2,7 @@ import Foundation
 import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 import Testing
 @testable import SuretyRecordings
 
@@ -100,9 +101,11 @@ import Testing
 
     @Test("Timestamps are written in UTC with milliseconds and read back with offsets")
     func timestamps() {
-        #expect(RFC3339.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
-        #expect(RFC3339.format(Date(timeIntervalSince1970: 951_782_400.5)) == "2000-02-29T00:00:00.500Z")
-        #expect(RFC3339.parse("2000-02-29T01:30:00.5+01:30") == Date(timeIntervalSince1970: 951_782_400.5))
-        #expect(RFC3339.parse("2000-02-29 01:30:00Z") == nil)
+        #expect(Timestamp.recordingText(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.recordingText(Date(timeIntervalSince1970: 951_782_400.5)) == "2000-02-29T00:00:00.500Z")
+        #expect(Timestamp.recordingDate("2000-02-29T01:30:00.5+01:30") == Date(timeIntervalSince1970: 951_782_400.5))
+        #expect(Timestamp.recordingDate("2000-02-29 01:30:00Z") == nil)
+        #expect(Timestamp.recordingDate("2001-02-29T00:00:00Z") == nil)  // not a calendar date
+        #expect(Timestamp.recordingText(Date(timeIntervalSince1970: -0.0004)) == "1970-01-01T00:00:00.000Z")
     }
 }

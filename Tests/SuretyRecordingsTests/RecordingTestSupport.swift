@@ -3,22 +3,12 @@ import SuretyConformance
 import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
+import SuretyTestSupport
 @testable import SuretyRecordings
 
 /// The repository's contract, loaded once: found by walking up from this file (symbolic links resolved).
 enum TestContract {
-    static let checker: ExchangeChecker = {
-        var folder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("contracts")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("jobs.json").path) {
-                guard let (contract, _) = try? ContractLoader().load(directory: candidate.path) else { break }
-                return ExchangeChecker(contract: contract)
-            }
-            folder.deleteLastPathComponent()
-        }
-        fatalError("contracts/ not found above \(#filePath)")
-    }()
+    static var checker: ExchangeChecker { TestRepository.checker }
 }
 
 /// Values that route in the contract.

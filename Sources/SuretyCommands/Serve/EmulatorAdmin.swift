@@ -3,6 +3,7 @@ import SuretyContracts
 import SuretyEmulator
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 import SuretyServing
 
 /// The emulator's admin routes and the in-process backend that `serve --emulate` and `check` share.

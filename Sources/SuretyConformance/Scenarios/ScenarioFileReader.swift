@@ -6,37 +6,37 @@ import SuretySchemas
 struct ScenarioFileReader {
     typealias Members = [(key: String, keyIndex: Int, valueIndex: Int)]
 
-    let document: JSONDocument
-    let file: String
+    /// The located reading of the file: positions, diagnostics and the shape checks shared with contract files.
+    var reader: LocatedReader
     let contract: Contract?
-    let lines: LineIndex
-    var diagnostics: [Diagnostic] = []
     /// Captures defined by the steps read so far.
     var captured: Set<String> = []
 
     init(document: JSONDocument, file: String, contract: Contract?) {
-        self.document = document
-        self.file = file
+        self.reader = LocatedReader(document: document, file: file)
         self.contract = contract
-        self.lines = LineIndex(document.bytes)
     }
+
+    var document: JSONDocument { reader.document }
+    var file: String { reader.file }
+    var diagnostics: [Diagnostic] { reader.diagnostics }
 
     static let scenarioKeys: Set<String> = ["surety", "name", "description", "steps"]
     static let stepKeys: Set<String> = ["name", "endpoint", "route", "path", "query", "headers", "body", "expect", "capture"]
     static let expectKeys: Set<String> = ["status", "body"]
 
     mutating func readScenario() -> Scenario? {
-        guard let members = object(document.root, .root, allowed: Self.scenarioKeys) else { return nil }
-        if let node = member(members, "surety", of: document.root, .root, required: true),
-           let version = string(node, "/surety"), version != ScenarioLoader.formatVersion {
-            error("unsupported format \"\(ValidationIssue.bounded(version))\": expected \"\(ScenarioLoader.formatVersion)\"", at: node, "/surety")
+        guard let members = reader.object(document.root, .root, allowed: Self.scenarioKeys) else { return nil }
+        if let node = reader.member(members, "surety", of: document.root, .root, required: true),
+           let version = reader.string(node, "/surety"), version != ScenarioLoader.formatVersion {
+            reader.error("unsupported format \"\(ValidationIssue.bounded(version))\": expected \"\(ScenarioLoader.formatVersion)\"", at: node, "/surety")
         }
         let fallbackName = String(file.split(separator: "/").last ?? Substring(file)).replacingSuffix(".json")
-        let name = optionalString(members, "name", .root) ?? fallbackName
-        let description = optionalString(members, "description", .root)
-        guard let stepsNode = member(members, "steps", of: document.root, .root, required: true),
-              let elements = array(stepsNode, "/steps") else { return nil }
-        if elements.isEmpty { error("a scenario needs at least one step", at: stepsNode, "/steps") }
+        let name = reader.optionalString(members, "name", .root) ?? fallbackName
+        let description = reader.optionalString(members, "description", .root)
+        guard let stepsNode = reader.member(members, "steps", of: document.root, .root, required: true),
+              let elements = reader.array(stepsNode, "/steps") else { return nil }
+        if elements.isEmpty { reader.error("a scenario needs at least one step", at: stepsNode, "/steps") }
         var steps: [Scenario.Step] = []
         for (index, node) in elements.enumerated() {
             if let step = readStep(node, index: index) { steps.append(step) }
@@ -46,14 +46,14 @@ struct ScenarioFileReader {
 
     mutating func readStep(_ node: Int, index: Int) -> Scenario.Step? {
         let pointer = JSONPointer(tokens: ["steps", String(index)])
-        guard let members = object(node, pointer, allowed: Self.stepKeys) else { return nil }
-        let name = optionalString(members, "name", pointer) ?? "step \(index + 1)"
+        guard let members = reader.object(node, pointer, allowed: Self.stepKeys) else { return nil }
+        let name = reader.optionalString(members, "name", pointer) ?? "step \(index + 1)"
         let (target, endpoint) = readTarget(members, node: node, pointer)
         let pathValues = fields(members, "path", pointer)
         let query = fields(members, "query", pointer)
         let headers = fields(members, "headers", pointer)
         var body: JSONValue?
-        if let bodyNode = member(members, "body", of: node, pointer, required: false) {
+        if let bodyNode = reader.member(members, "body", of: node, pointer, required: false) {
             body = document.value(at: bodyNode)
             checkReferences(inValue: bodyNode, pointer.appending("body"))
         }
@@ -61,7 +61,7 @@ struct ScenarioFileReader {
             let names = Set(endpoint.path.parameterNames)
             for field in pathValues where !names.contains(field.field.name) {
                 let hint = EditDistance.didYouMean(EditDistance.closest(to: field.field.name, among: Array(names)))
-                error("\(endpoint.id) has no path parameter \"\(field.field.name)\"\(hint)", at: field.keyIndex,
+                reader.error("\(endpoint.id) has no path parameter \"\(field.field.name)\"\(hint)", at: field.keyIndex,
                       pointer.appending("path").appending(field.field.name))
             }
         }
@@ -74,7 +74,7 @@ struct ScenarioFileReader {
         return Scenario.Step(name: name, target: target, pathValues: pathValues.map(\.field),
                              query: query.map(\.field), headers: headers.map(\.field), body: body,
                              expectation: expectation, captures: captures,
-                             location: SourceLocation(file: file, position: position(node)))
+                             location: SourceLocation(file: file, position: reader.position(node)))
     }
 
     /// `endpoint` (an id) or `route` (`METHOD /template`); with a contract, the endpoint they name.
@@ -83,26 +83,26 @@ struct ScenarioFileReader {
         let routeNode = members.first { $0.key == "route" }?.valueIndex
         switch (idNode, routeNode) {
         case (nil, nil):
-            error("name the endpoint: \"endpoint\": ID or \"route\": \"METHOD /template\"", at: node, pointer)
+            reader.error("name the endpoint: \"endpoint\": ID or \"route\": \"METHOD /template\"", at: node, pointer)
             return (nil, nil)
         case (.some, .some):
-            error("give \"endpoint\" or \"route\", not both", at: node, pointer)
+            reader.error("give \"endpoint\" or \"route\", not both", at: node, pointer)
             return (nil, nil)
         case (let idNode?, nil):
-            guard let id = string(idNode, pointer.appending("endpoint")) else { return (nil, nil) }
+            guard let id = reader.string(idNode, pointer.appending("endpoint")) else { return (nil, nil) }
             guard let contract else { return (.endpoint(id), nil) }
             guard let endpoint = contract.endpoint(id: id) else {
                 let hint = EditDistance.didYouMean(contract.endpointSuggestions(for: id))
-                error("unknown endpoint \"\(ValidationIssue.bounded(id))\"\(hint)", at: idNode, pointer.appending("endpoint"))
+                reader.error("unknown endpoint \"\(ValidationIssue.bounded(id))\"\(hint)", at: idNode, pointer.appending("endpoint"))
                 return (.endpoint(id), nil)
             }
             return (.endpoint(id), endpoint)
         case (nil, let routeNode?):
             let at = pointer.appending("route")
-            guard let route = string(routeNode, at) else { return (nil, nil) }
+            guard let route = reader.string(routeNode, at) else { return (nil, nil) }
             let words = route.split(separator: " ", omittingEmptySubsequences: true)
             guard words.count == 2, words[1].hasPrefix("/") else {
-                error("expected \"METHOD /path/{template}\", found \"\(ValidationIssue.bounded(route))\"", at: routeNode, at)
+                reader.error("expected \"METHOD /path/{template}\", found \"\(ValidationIssue.bounded(route))\"", at: routeNode, at)
                 return (nil, nil)
             }
             let method = words[0].uppercased()
@@ -111,7 +111,7 @@ struct ScenarioFileReader {
             guard let contract else { return (target, nil) }
             guard let endpoint = contract.endpoints.first(where: { $0.method == method && $0.path.text == path }) else {
                 let hint = EditDistance.didYouMean(EditDistance.closest(to: "\(method) \(path)", among: contract.endpoints.map(\.route)))
-                error("no endpoint \(method) \(ValidationIssue.bounded(path)) in the contract\(hint)", at: routeNode, at)
+                reader.error("no endpoint \(method) \(ValidationIssue.bounded(path)) in the contract\(hint)", at: routeNode, at)
                 return (target, nil)
             }
             return (target, endpoint)
@@ -130,7 +130,7 @@ struct ScenarioFileReader {
     mutating func fields(_ members: Members, _ key: String, _ pointer: JSONPointer) -> [LocatedField] {
         guard let container = members.first(where: { $0.key == key }) else { return [] }
         let base = pointer.appending(key)
-        guard let entries = object(container.valueIndex, base) else { return [] }
+        guard let entries = reader.object(container.valueIndex, base) else { return [] }
         var result: [LocatedField] = []
         for entry in entries {
             let at = base.appending(entry.key)
@@ -147,9 +147,9 @@ struct ScenarioFileReader {
     }
 
     mutating func readExpectation(_ members: Members, node: Int, _ pointer: JSONPointer) -> Scenario.Expectation {
-        guard let expectNode = member(members, "expect", of: node, pointer, required: false) else { return .init() }
+        guard let expectNode = reader.member(members, "expect", of: node, pointer, required: false) else { return .init() }
         let base = pointer.appending("expect")
-        guard let expect = object(expectNode, base, allowed: Self.expectKeys) else { return .init() }
+        guard let expect = reader.object(expectNode, base, allowed: Self.expectKeys) else { return .init() }
         var statuses: [Int] = []
         if let statusNode = expect.first(where: { $0.key == "status" })?.valueIndex {
             let nodes = document.kind(statusNode) == .array
@@ -157,7 +157,7 @@ struct ScenarioFileReader {
                 : [(statusNode, base.appending("status"))]
             for (statusIndex, statusPointer) in nodes {
                 guard document.kind(statusIndex) == .number, let code = Int(document.numberLiteral(statusIndex)), (100...599).contains(code) else {
-                    error("expected a status code from 100 to 599, found \(kindName(statusIndex))", at: statusIndex, statusPointer)
+                    reader.error("expected a status code from 100 to 599, found \(reader.kindName(statusIndex))", at: statusIndex, statusPointer)
                     continue
                 }
                 statuses.append(code)
@@ -165,11 +165,11 @@ struct ScenarioFileReader {
         }
         var values: [Scenario.ValueExpectation] = []
         if let bodyNode = expect.first(where: { $0.key == "body" })?.valueIndex,
-           let entries = object(bodyNode, base.appending("body")) {
+           let entries = reader.object(bodyNode, base.appending("body")) {
             for entry in entries {
                 let at = base.appending("body").appending(entry.key)
                 guard let target = JSONPointer(parsing: entry.key) else {
-                    error("\"\(ValidationIssue.bounded(entry.key))\" is not a JSON Pointer (RFC 6901): it must be empty or start with /", at: entry.keyIndex, at)
+                    reader.error("\"\(ValidationIssue.bounded(entry.key))\" is not a JSON Pointer (RFC 6901): it must be empty or start with /", at: entry.keyIndex, at)
                     continue
                 }
                 checkReferences(inValue: entry.valueIndex, at)
@@ -181,21 +181,21 @@ struct ScenarioFileReader {
 
     mutating func readCaptures(_ members: Members, _ pointer: JSONPointer) -> [Scenario.Capture] {
         guard let node = members.first(where: { $0.key == "capture" })?.valueIndex,
-              let entries = object(node, pointer.appending("capture")) else { return [] }
+              let entries = reader.object(node, pointer.appending("capture")) else { return [] }
         var captures: [Scenario.Capture] = []
         for entry in entries {
             let at = pointer.appending("capture").appending(entry.key)
             guard TemplateString.isName(entry.key), !entry.key.hasPrefix("$") else {
-                error("capture name \"\(ValidationIssue.bounded(entry.key))\" must be letters, digits, _, . or -", at: entry.keyIndex, at)
+                reader.error("capture name \"\(ValidationIssue.bounded(entry.key))\" must be letters, digits, _, . or -", at: entry.keyIndex, at)
                 continue
             }
             guard !ScenarioLoader.builtinReferences.contains(entry.key) else {
-                error("\(entry.key) is a built-in reference and cannot be captured", at: entry.keyIndex, at)
+                reader.error("\(entry.key) is a built-in reference and cannot be captured", at: entry.keyIndex, at)
                 continue
             }
-            guard let text = string(entry.valueIndex, at) else { continue }
+            guard let text = reader.string(entry.valueIndex, at) else { continue }
             guard let target = JSONPointer(parsing: text) else {
-                error("\"\(ValidationIssue.bounded(text))\" is not a JSON Pointer (RFC 6901): it must be empty or start with /", at: entry.valueIndex, at)
+                reader.error("\"\(ValidationIssue.bounded(text))\" is not a JSON Pointer (RFC 6901): it must be empty or start with /", at: entry.valueIndex, at)
                 continue
             }
             captures.append(Scenario.Capture(name: entry.key, pointer: target))
@@ -210,7 +210,7 @@ struct ScenarioFileReader {
         for name in template.references where !ScenarioLoader.builtinReferences.contains(name) && !captured.contains(name) {
             let known = Array(captured.union(ScenarioLoader.builtinReferences)).sorted()
             let hint = EditDistance.didYouMean(EditDistance.closest(to: name, among: known))
-            error("{{\(name)}} is not captured by an earlier step\(hint)", at: node, pointer)
+            reader.error("{{\(name)}} is not captured by an earlier step\(hint)", at: node, pointer)
         }
     }
 
@@ -228,65 +228,6 @@ struct ScenarioFileReader {
 }
 
 extension ScenarioFileReader {
-    func position(_ node: Int) -> TextPosition { document.position(of: node, lines: lines) }
-
-    mutating func error(_ message: String, at node: Int, _ pointer: JSONPointer) {
-        diagnostics.append(Diagnostic(.error, file: file, position: position(node), message: message, pointer: pointer))
-    }
-
-    func kindName(_ node: Int) -> String {
-        switch document.kind(node) {
-        case .null: return "null"
-        case .true, .false: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
-
-    mutating func object(_ node: Int, _ pointer: JSONPointer, allowed: Set<String>? = nil) -> Members? {
-        guard document.kind(node) == .object else {
-            error("expected an object, found \(kindName(node))", at: node, pointer)
-            return nil
-        }
-        let members = document.members(node)
-        if let allowed {
-            for member in members where !allowed.contains(member.key) {
-                let hint = EditDistance.didYouMean(EditDistance.closest(to: member.key, among: allowed.sorted()).map { "\"\($0)\"" })
-                error("unknown key \"\(ValidationIssue.bounded(member.key))\"\(hint)", at: member.keyIndex, pointer.appending(member.key))
-            }
-        }
-        return members
-    }
-
-    mutating func member(_ members: Members, _ key: String, of node: Int, _ pointer: JSONPointer, required: Bool) -> Int? {
-        if let found = members.first(where: { $0.key == key }) { return found.valueIndex }
-        if required { error("missing required key \"\(key)\"", at: node, pointer) }
-        return nil
-    }
-
-    mutating func string(_ node: Int, _ pointer: JSONPointer) -> String? {
-        guard document.kind(node) == .string else {
-            error("expected a string, found \(kindName(node))", at: node, pointer)
-            return nil
-        }
-        return document.string(node)
-    }
-
-    mutating func optionalString(_ members: Members, _ key: String, _ pointer: JSONPointer) -> String? {
-        guard let node = members.first(where: { $0.key == key })?.valueIndex else { return nil }
-        return string(node, pointer.appending(key))
-    }
-
-    mutating func array(_ node: Int, _ pointer: JSONPointer) -> [Int]? {
-        guard document.kind(node) == .array else {
-            error("expected an array, found \(kindName(node))", at: node, pointer)
-            return nil
-        }
-        return document.elements(node)
-    }
-
     /// A string, number or boolean as parameter text.
     mutating func scalarText(_ node: Int, _ pointer: JSONPointer) -> String? {
         switch document.kind(node) {
@@ -295,7 +236,7 @@ extension ScenarioFileReader {
         case .true: return "true"
         case .false: return "false"
         default:
-            error("expected a string, number or boolean, found \(kindName(node))", at: node, pointer)
+            reader.error("expected a string, number or boolean, found \(reader.kindName(node))", at: node, pointer)
             return nil
         }
     }

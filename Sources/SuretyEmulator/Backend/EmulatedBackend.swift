@@ -3,6 +3,7 @@ import SuretyConformance
 import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 
 /// The stateful fake of the API's policy side: a ``Responder`` that remembers tenants, policies, transactions,
 /// segments and terms and applies the business rules of `semantics.md`.

@@ -1,4 +1,5 @@
 import SuretyJSON
+import SuretySchemas
 
 /// Start-up data: tenants with their products, accounts, quotes and policies, and the tokens that may use them.
 ///

@@ -1,4 +1,5 @@
 import SuretyJSON
+import SuretySchemas
 
 extension TenantStore {
     /// Creates a fixture policy: its first term, and an issuance transaction, issued and priced, whose coverage

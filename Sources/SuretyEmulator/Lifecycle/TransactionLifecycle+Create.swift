@@ -1,3 +1,4 @@
+import SuretySchemas
 extension TransactionLifecycle {
     /// Creates a draft transaction on a policy (`PATCH /policies/{locator}/change|renew|cancel|reinstate|reversal|{type}`).
     ///

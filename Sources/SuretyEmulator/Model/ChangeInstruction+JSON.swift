@@ -1,4 +1,5 @@
 import SuretyJSON
+import SuretySchemas
 
 extension ChangeInstruction {
     /// Reads one `*ChangeInstructionCreateRequest` object; `pointer` locates it in the body for errors.

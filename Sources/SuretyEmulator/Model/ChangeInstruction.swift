@@ -1,4 +1,5 @@
 import SuretyJSON
+import SuretySchemas
 
 /// One change instruction of a transaction: add, modify or delete elements, or set parameters (`semantics.md` §1.2).
 public struct ChangeInstruction: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import SuretySchemas
 /// A document instance created when a transaction reaches a state its product configures.
 public struct DocumentInstance: Sendable, Hashable {
     /// What a document is about.

@@ -1,4 +1,5 @@
 import SuretyJSON
+import SuretySchemas
 
 /// One element of a segment's tree: the root is the product's segment element, children are exposures and coverages.
 ///

@@ -1,4 +1,5 @@
 import SuretyJSON
+import SuretySchemas
 
 /// A policy transaction: a change to a policy moving through the lifecycle from draft to issued.
 public struct PolicyTransaction: Sendable, Hashable {

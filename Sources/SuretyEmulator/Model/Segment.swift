@@ -1,3 +1,4 @@
+import SuretySchemas
 /// A coverage or gap segment: the element tree in force from `startTime` to the end of its term.
 ///
 /// Every segment runs to its term's end, so its end is read from the term (``TenantStore/segmentEnd(_:)``) and

@@ -1,3 +1,4 @@
+import SuretySchemas
 /// One term of a policy: `[startTime, endTime)` with its ordinal (`semantics.md` §3).
 public struct Term: Sendable, Hashable {
     /// The term's locator.

@@ -1,3 +1,4 @@
+import SuretySchemas
 /// An underwriting flag on a transaction; cleared flags keep who cleared them and when (`semantics.md` §1.5).
 public struct UnderwritingFlag: Sendable, Hashable {
     /// The five flag levels.

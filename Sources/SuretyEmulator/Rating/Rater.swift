@@ -1,4 +1,5 @@
 import Foundation
+import SuretySchemas
 
 /// The emulator's deterministic rating rule [I]: each rate is an annual amount per element, prorated by duration.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import SuretyJSON
+import SuretySchemas
 
 /// Writes the store's values in the contract's response shapes (`policy-transactions.json`, `policy-terms.json`).
 extension TenantStore {

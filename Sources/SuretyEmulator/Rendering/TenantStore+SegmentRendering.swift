@@ -1,5 +1,6 @@
 import Foundation
 import SuretyJSON
+import SuretySchemas
 
 extension TenantStore {
     /// A `SegmentResponse`, with the newer API's `transactionLocator` (`semantics.md` §8: emit the newer shape).

@@ -1,4 +1,5 @@
 import SuretyJSON
+import SuretySchemas
 
 /// Builds a transaction's segment: the element tree in force where it takes effect, with its instructions applied.
 ///

@@ -1,3 +1,4 @@
+import SuretySchemas
 /// The flattened view of a term: its issued transactions' segments cut into non-overlapping pieces.
 ///
 /// Segments are laid in issue order; each runs from its start to the term's end and cuts whatever lay there

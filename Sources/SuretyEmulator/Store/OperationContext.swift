@@ -1,3 +1,4 @@
+import SuretySchemas
 /// What a business rule needs besides the tenant's data: the time, the acting user, locators and options.
 ///
 /// Handlers take the tenant's ``TenantStore`` and this context `inout`; the backend writes both back only when

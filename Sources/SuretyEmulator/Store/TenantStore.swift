@@ -1,3 +1,4 @@
+import SuretySchemas
 /// Everything one tenant owns, as values: products, accounts, quotes, policies, terms, transactions, segments and
 /// documents, keyed by locator. Another tenant's locators are simply absent here, so they answer 404.
 public struct TenantStore: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import SuretySchemas
 
 /// Computes durations as decimals in a policy's ``DurationBasis``, in the policy's time zone (`semantics.md` §2.5).
 ///
@@ -42,7 +43,7 @@ public struct DurationCalculator: Sendable {
         let left = local(a)
         let right = local(b)
         let wholeMonths = (right.year - left.year) * 12 + (right.month - left.month)
-        let monthDays = Timestamp.daysIn(month: right.month, year: right.year)
+        let monthDays = Formats.daysIn(month: right.month, year: right.year)
         let remainder = Int64(right.day - min(monthDays, left.day)) * 86_400 + right.secondOfDay - left.secondOfDay
         return Decimal(wholeMonths) + Decimal(remainder) / Decimal(Int64(monthDays) * 86_400)
     }
@@ -81,7 +82,7 @@ public struct DurationCalculator: Sendable {
         let total = parts.year * 12 + (parts.month - 1) + months
         let year = total / 12
         let month = total % 12 + 1
-        let day = min(parts.day, Timestamp.daysIn(month: month, year: year))
+        let day = min(parts.day, Formats.daysIn(month: month, year: year))
         let localSeconds = Int64(Timestamp.daysFromCivil(year: year, month: month, day: day)) * 86_400 + parts.secondOfDay
         let guess = Timestamp(seconds: localSeconds)
         return Timestamp(seconds: localSeconds - Int64(offset(guess)))

@@ -1,4 +1,5 @@
 import Foundation
+import SuretySchemas
 
 /// The emulator's notion of now: the system clock moved by an offset, or a manual clock that only moves when told.
 ///

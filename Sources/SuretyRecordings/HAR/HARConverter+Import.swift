@@ -2,6 +2,7 @@ import Foundation
 import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 
 extension HARConverter {
     /// Reads the entries of a HAR document; an entry that cannot be read is skipped with an issue naming its pointer.
@@ -66,7 +67,7 @@ extension HARConverter {
         }
         let httpRequest = HTTPRequest(method: HTTPMethod(method), target: target, headers: Self.fields(request["headers"]), body: requestBody)
         let httpResponse = HTTPResponse(status: HTTPStatus(code: status), headers: Self.fields(response["headers"]), body: responseBody)
-        let startedAt = entry["startedDateTime"]?.stringValue.flatMap(RFC3339.parse) ?? Exchange.Timing.unknown.startedAt
+        let startedAt = entry["startedDateTime"]?.stringValue.flatMap(Timestamp.recordingDate) ?? Exchange.Timing.unknown.startedAt
         let timing = Exchange.Timing(startedAt: startedAt, milliseconds: max(0, entry["time"]?.numberValue?.doubleValue ?? 0))
         guard let surety = entry["_surety"], surety.objectValue != nil else {
             return .success(Exchange(request: httpRequest, response: httpResponse, checker: checker, timing: timing))

@@ -2,6 +2,7 @@ import Foundation
 import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 
 /// Converts recordings to and from HAR 1.2 (`log.entries[]`), so they move between Surety, browsers' devtools,
 /// mitmproxy and other tools.
@@ -71,7 +72,7 @@ public struct HARConverter: Sendable {
             "bodySize": .integer(response.body.bytes.count),
         ])
         return .object([
-            "startedDateTime": .string(RFC3339.format(exchange.timing.startedAt)),
+            "startedDateTime": .string(Timestamp.recordingText(exchange.timing.startedAt)),
             "time": milliseconds,
             "request": .object(requestMembers),
             "response": responseValue,

@@ -1,6 +1,7 @@
 import Foundation
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 
 extension Exchange {
     /// The exchange as the JSON value of its recording file: envelope keys sorted, bodies in their received order.
@@ -14,7 +15,7 @@ extension Exchange {
             JSONMember(key: "response", value: response.fileValue),
             JSONMember(key: "timing", value: .object([
                 "milliseconds": .number(JSONNumber((timing.milliseconds * 1000).rounded() / 1000)),
-                "startedAt": .string(RFC3339.format(timing.startedAt)),
+                "startedAt": .string(Timestamp.recordingText(timing.startedAt)),
             ])),
             JSONMember(key: "violations", value: .array(violations.map { $0.jsonValue.canonicalized() })),
         ]

@@ -2,6 +2,7 @@ import Foundation
 import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 
 /// Reads a recording file's JSON back into an ``Exchange``, collecting every problem with its pointer.
 struct ExchangeDecoder {
@@ -99,7 +100,7 @@ struct ExchangeDecoder {
         guard let members = object(value, at: "/timing", allowed: ["milliseconds", "startedAt"]) else { return nil }
         var timing = Exchange.Timing.unknown
         if let text = require(members, "startedAt", at: "/timing").flatMap({ string($0, at: "/timing/startedAt") }) {
-            if let date = RFC3339.parse(text) { timing.startedAt = date } else {
+            if let date = Timestamp.recordingDate(text) { timing.startedAt = date } else {
                 fail("/timing/startedAt", .invalidValue(expected: "an RFC 3339 timestamp", actual: "\"\(text.prefix(40))\""))
             }
         }

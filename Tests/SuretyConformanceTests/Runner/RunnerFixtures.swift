@@ -3,27 +3,18 @@ import SuretyConformance
 import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
+import SuretyTestSupport
 
 /// The repository's contract and scenarios, found from this file (symlinks resolved) so tests run from anywhere.
 enum RunnerFixtures {
     /// The folder holding `contracts/`.
-    static let repository: URL = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("contracts/README.md").path) { return url }
-            url.deleteLastPathComponent()
-        }
-        fatalError("no contracts/ folder above \(#filePath)")
-    }()
+    static let repository = URL(fileURLWithPath: TestRepository.root)
 
     static var contractsDirectory: String { repository.appendingPathComponent("contracts").path }
     static var scenariosDirectory: String { repository.appendingPathComponent("contracts/scenarios").path }
 
     /// The contract, loaded once.
-    static let contract: Contract = {
-        guard let loaded = try? ContractLoader().load(directory: contractsDirectory) else { fatalError("cannot load the contract") }
-        return loaded.contract
-    }()
+    static var contract: Contract { TestRepository.contract }
 
     /// Runs the runner against a backend with every probe on and no scenarios unless given.
     static func run(_ backend: any Responder, options: ConformanceRunner.Options = .init(), scenarios: [Scenario] = []) async -> ConformanceReport {

@@ -1,8 +1,9 @@
 /// An instant as whole microseconds since 1970-01-01T00:00:00Z, written as RFC 3339 in UTC.
 ///
 /// The API's system timestamps carry microseconds and its effective times whole seconds (`semantics.md` §4.1);
-/// ``rfc3339(fractional:)`` writes either. Calendar arithmetic lives in ``DurationCalculator``; this type only
-/// converts, so that the core never touches `Date` except at the clock.
+/// ``rfc3339(fractionDigits:)`` writes either (recordings use milliseconds). It is the value of the contract's
+/// `datetime` format: the emulator's clock, recording timings and the checker share this one conversion, without
+/// `Date` or a formatter object, so output is the same on every platform.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Microseconds since the Unix epoch.
     public var microseconds: Int64
@@ -41,7 +42,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard bytes.count >= 20, bytes[4] == 45, bytes[7] == 45, bytes[10] | 0x20 == 116, bytes[13] == 58, bytes[16] == 58,
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), day >= 1, day <= Timestamp.daysIn(month: month, year: year),
+              (1...12).contains(month), day >= 1, day <= Formats.daysIn(month: month, year: year),
               hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
@@ -74,6 +75,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `2024-08-21T00:00:00Z`, or with six fraction digits (`…00.123456Z`) when `fractional`.
     public func rfc3339(fractional: Bool = false) -> String {
+        rfc3339(fractionDigits: fractional ? 6 : 0)
+    }
+
+    /// `2024-08-21T00:00:00Z` with 0 to 6 fraction digits (the fraction is truncated, not rounded).
+    public func rfc3339(fractionDigits: Int) -> String {
         let totalSeconds = seconds
         let micros = Int(microseconds - totalSeconds * 1_000_000)
         var days = Int(totalSeconds / 86_400)
@@ -86,7 +92,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         }
         var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
             + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-        if fractional { text += ".\(pad(micros, 6))" }
+        let digits = min(max(fractionDigits, 0), 6)
+        if digits > 0 { text += "." + pad(micros, 6).prefix(digits) }
         return text + "Z"
     }
 
@@ -96,17 +103,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Orders by instant.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
 
-    /// Days in a month of the proleptic Gregorian calendar.
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// Days since 1970-01-01 of a civil date (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -116,7 +114,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The civil date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
