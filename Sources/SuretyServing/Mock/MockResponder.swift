@@ -41,6 +41,8 @@ public struct MockResponder: SynchronousResponder {
     /// The options in force.
     public let options: Options
     let generator: ExampleGenerator
+    /// Bodies already generated: they are a pure function of the seed and the request, so a repeat is served as is.
+    let cache = MockBodyCache()
 
     /// Creates a mock of the checker's contract.
     public init(checker: ExchangeChecker, options: Options = Options()) {
@@ -62,6 +64,9 @@ public struct MockResponder: SynchronousResponder {
         if let problem = refusal(for: prefer, endpoint: routed.endpoint) { return problem.response }
         let seed = prefer.dynamic ? SeedCounter.shared.next() : options.seed
         let key = MockKey(request: request, routed: routed)
+        if !prefer.dynamic, let cached = cache.bytes(for: key.whole) {
+            return HTTPResponse(status: .ok, contentType: "application/json", body: cached)
+        }
         guard let type = routed.endpoint.responseType(status: 200, extended: routed.wantsExtended) else {
             return Problem(status: .internalServerError, title: "The endpoint documents no 200 response").response
         }
@@ -75,7 +80,9 @@ public struct MockResponder: SynchronousResponder {
             var random = SeededRandom(seed: seed, key: key.whole)
             body = echo.apply(to: generator.example(of: type, random: &random), type: type)
         }
-        return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(body))
+        let bytes = JSONWriter(style: .compact).bytes(body)
+        if !prefer.dynamic { cache.store(bytes, for: key.whole) }
+        return HTTPResponse(status: .ok, contentType: "application/json", body: bytes)
     }
 
     /// The nil ULID (26 zeros) names nothing: a 404, or an empty list where the contract says an unknown reference
