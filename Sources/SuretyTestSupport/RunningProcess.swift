@@ -34,19 +34,21 @@ public final class RunningProcess: @unchecked Sendable {
     public func readLine(timeout: TimeInterval = 10) async -> String? {
         let handle = output.fileHandleForReading
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        while true {
+            // A line already read is returned even past the deadline: under a loaded test run the read's
+            // continuation can resume late, and the line it brought must not be thrown away.
             if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffered[..<newline], as: UTF8.self)
                 buffered.removeSubrange(...newline)
                 return line
             }
+            guard Date() < deadline else { return nil }
             let chunk: Data = await withCheckedContinuation { continuation in
                 Thread { continuation.resume(returning: handle.availableData) }.start()
             }
             if chunk.isEmpty { return nil }
             buffered += chunk
         }
-        return nil
     }
 
     /// Sends a signal (SIGTERM by default) and waits for the exit status, killing the process after `timeout`.
