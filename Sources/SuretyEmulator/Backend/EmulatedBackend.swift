@@ -51,10 +51,20 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
     public func now() -> Timestamp { lock.withLock { state.clock.now() } }
 
     /// Sets the emulator's time (`POST /__surety/clock`).
-    public func setClock(to instant: Timestamp) { lock.withLock { state.clock.set(to: instant) } }
+    public func setClock(to instant: Timestamp) {
+        lock.withLock {
+            state.clock.set(to: instant)
+            state.settleJobs()
+        }
+    }
 
     /// Moves the emulator's time by a number of seconds (`POST /__surety/clock`).
-    public func advanceClock(bySeconds seconds: Int64) { lock.withLock { state.clock.advance(bySeconds: seconds) } }
+    public func advanceClock(bySeconds seconds: Int64) {
+        lock.withLock {
+            state.clock.advance(bySeconds: seconds)
+            state.settleJobs()
+        }
+    }
 
     /// Restores the fixtures, including those added at run time; the clock keeps its time (`POST /__surety/reset`).
     public func reset() {
@@ -90,6 +100,7 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
                 let body = try Self.jsonBody(of: request)
                 let call = EmulatorCall(endpoint: endpoint, pathParameters: parameters, queryItems: request.queryItems, body: body)
                 let reply = try handle(call, authorization: request.headers["Authorization"])
+                if endpoint.responseType(status: 200, extended: false) == .empty { return HTTPResponse(status: .ok) }
                 return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(reply))
             } catch {
                 return error.problem.response
@@ -106,6 +117,7 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
         guard let handler = handlers[call.endpoint.id] else {
             throw .unprocessable(reason: "The emulator does not implement \(call.endpoint.id).")
         }
+        state.tenants[tenant]?.jobs.settle(at: state.clock.now())
         guard var store = state.tenants[tenant] else { throw .notFound(kind: "tenant", locator: tenant) }
         var context = OperationContext(now: state.clock.now(), user: user, ids: state.ids, options: options)
         let reply = try handler(&store, &context, call)

@@ -24,6 +24,8 @@ public enum EmulatorError: Error, Equatable, Sendable {
     case notAllowed(operation: String, state: TransactionState, locator: String)
     /// The business rules refuse a well-formed request.
     case unprocessable(reason: String)
+    /// A job's state does not allow the operation (``JobTransitionTable``).
+    case jobNotAllowed(operation: String, state: String, locator: String)
 
     /// The status the error is answered with.
     public var status: HTTPStatus {
@@ -32,7 +34,7 @@ public enum EmulatorError: Error, Equatable, Sendable {
         case .missingPermission, .tenantNotHeld: return .forbidden
         case .notFound: return .notFound
         case .invalidBody: return .badRequest
-        case .notAllowed: return .conflict
+        case .notAllowed, .jobNotAllowed: return .conflict
         case .unprocessable: return .unprocessableContent
         }
     }
@@ -58,6 +60,9 @@ public enum EmulatorError: Error, Equatable, Sendable {
                            detail: "Cannot \(operation) transaction \(locator) in state \(state.rawValue).")
         case .unprocessable(let reason):
             return Problem(status: status, title: "Request refused by the business rules", detail: reason)
+        case .jobNotAllowed(let operation, let state, let locator):
+            return Problem(status: status, title: "Operation not allowed in this job state",
+                           detail: "Cannot \(operation) job \(locator) in state \(state).")
         }
     }
 }

@@ -55,6 +55,8 @@ extension TransactionLifecycle {
     /// Creates the documents the product configures for a state the transaction just reached.
     mutating func createDocuments(for transaction: PolicyTransaction, reaching state: TransactionState) throws(EmulatorError) {
         let policy = try store.policy(transaction.policyLocator)
+        var created: [DocumentInstance] = []
+        defer { recordJobs(for: transaction, reaching: state, documents: created) }
         for spec in try store.product(of: policy).documents where spec.trigger == state {
             let segment = transaction.segmentLocator
             if spec.referenceType == .segment && segment == nil { continue }
@@ -66,6 +68,7 @@ extension TransactionLifecycle {
                 policyLocator: policy.locator, termLocator: transaction.termLocator, transactionLocator: transaction.locator,
                 segmentLocator: segment, createdAt: context.now, createdBy: context.user, trigger: state)
             store.documents[document.locator] = document
+            created.append(document)
         }
     }
 }

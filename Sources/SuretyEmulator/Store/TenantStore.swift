@@ -22,6 +22,8 @@ public struct TenantStore: Sendable, Hashable {
     public var segments: [String: Segment] = [:]
     /// Documents by locator.
     public var documents: [String: DocumentInstance] = [:]
+    /// Jobs and job settings.
+    public var jobs = JobLedger()
 
     /// Creates an empty tenant.
     public init(tenantLocator: String, name: String) {

@@ -1,0 +1,80 @@
+import SuretyJSON
+
+extension EmulatorHandlers {
+    /// Every Jobs endpoint.
+    static var jobs: [String: EmulatorHandler] {
+        var table = documentJobs
+        table.merge(billingJobs) { first, _ in first }
+        table.merge(otherJobs) { first, _ in first }
+        return table
+    }
+
+    /// The documents-jobs endpoints for transactions, segments, quotes (fetch, list, both triggers) and invoices
+    /// (failed trigger only). A job belongs to a reference: fetching or triggering it under another answers 404; the
+    /// lists and the timed-out trigger answer an empty array for a reference with no jobs, known or not.
+    static var documentJobs: [String: EmulatorHandler] {
+        var table: [String: EmulatorHandler] = [:]
+        let names: [(String, DocumentInstance.ReferenceType)] = [("Transaction", .transaction), ("Segment", .segment), ("Quote", .quote)]
+        for (name, type) in names {
+            table["fetchDocumentsJobFor\(name)"] = fetchDocumentsJob(type)
+            table["fetchMultipleDocumentsJobsFor\(name)"] = listDocumentsJobs(type)
+            table["triggerTimedOutDocumentsJobFor\(name)"] = retriggerTimedOut(type)
+        }
+        for (name, type) in names + [("Invoice", .invoice)] {
+            table["triggerFailedDocumentJobFor\(name)"] = retriggerFailed(type)
+        }
+        return table
+    }
+
+    static func fetchDocumentsJob(_ type: DocumentInstance.ReferenceType) -> EmulatorHandler {
+        { store, _, call throws(EmulatorError) in
+            EmulatorReply(try documentsJob(call.path("jobLocator"), of: type, call.path("locator"), in: store).rendered)
+        }
+    }
+
+    static func listDocumentsJobs(_ type: DocumentInstance.ReferenceType) -> EmulatorHandler {
+        { store, context, call throws(EmulatorError) in
+            EmulatorReply(call.list(documentsJobs(of: type, call.path("locator"), in: store).map(\.summary), options: context.options))
+        }
+    }
+
+    /// Restarts the reference's running jobs that have run for ``JobSettings/documentTimeoutSeconds`` or longer.
+    static func retriggerTimedOut(_ type: DocumentInstance.ReferenceType) -> EmulatorHandler {
+        { store, context, call throws(EmulatorError) in
+            let settings = store.jobs.settings
+            let timedOut = documentsJobs(of: type, call.path("locator"), in: store).filter { job in
+                job.state == .running && context.now.seconds - job.updatedAt.seconds >= settings.documentTimeoutSeconds
+            }
+            var restarted: [JSONValue] = []
+            for job in timedOut {
+                restarted.append(try store.jobs.apply(.retriggerTimedOut, to: job.locator, kind: .documents, at: context.now,
+                                                      plan: settings.documentRerunPlan).summary)
+            }
+            return EmulatorReply(.array(restarted))
+        }
+    }
+
+    /// Runs a failed job of the reference again; 409 when it has not failed.
+    static func retriggerFailed(_ type: DocumentInstance.ReferenceType) -> EmulatorHandler {
+        { store, context, call throws(EmulatorError) in
+            let job = try documentsJob(call.path("jobLocator"), of: type, call.path("locator"), in: store)
+            return EmulatorReply(try store.jobs.apply(.retrigger, to: job.locator, kind: .documents, at: context.now,
+                                                      plan: store.jobs.settings.documentRerunPlan).summary)
+        }
+    }
+
+    /// The documents jobs about one reference, oldest first.
+    static func documentsJobs(of type: DocumentInstance.ReferenceType, _ reference: String, in store: TenantStore) -> [Job] {
+        store.jobs.list(.documents, reference: reference) { $0[member: "referenceType"]?.stringValue == type.rawValue }
+    }
+
+    /// A documents job of a reference, or 404.
+    static func documentsJob(_ locator: String, of type: DocumentInstance.ReferenceType, _ reference: String,
+                             in store: TenantStore) throws(EmulatorError) -> Job {
+        let job = try store.jobs.job(locator, kind: .documents)
+        guard job.reference == reference, job[member: "referenceType"]?.stringValue == type.rawValue else {
+            throw .notFound(kind: "documents job of \(type.rawValue) \(reference)", locator: locator)
+        }
+        return job
+    }
+}
