@@ -37,6 +37,7 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
         self.options = options
         self.router = contract.makeRouter()
         self.handlers = EmulatorHandlers.all
+        try JobFixtureCheck(contract: contract).check(fixtures)
         self.state = try EmulatorState(fixtures: fixtures, clock: clock, seed: seed, options: options)
         self.baseline = state
     }
@@ -79,6 +80,7 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
     public func addFixtures(_ fixtures: EmulatorFixtures) throws(FixtureErrors) {
         lock.lock()
         defer { lock.unlock() }
+        try JobFixtureCheck(contract: contract).check(fixtures)
         var updated = state
         try updated.add(fixtures, options: options)
         var updatedBaseline = baseline

@@ -35,7 +35,8 @@ public enum BuiltInFixtures {
             "startTime": "2025-01-01T00:00:00Z", "endTime": "2026-01-01T00:00:00Z",
             "element": {"type": "PersonalAuto", "data": {"garageState": "NY"}, "elements": [
               {"type": "Vehicle", "data": {"vin": "JH4KA7561PC008269"}, "coverageTerms": {"deductible": "250"}}]}}
-         ]},
+         ],
+         "jobSettings": \(BuiltInJobFixtures.settings), "jobs": \(BuiltInJobFixtures.jobs)},
         {"locator": "\(tenantB)", "name": "Tenant B",
          "products": [\(product)],
          "accounts": [{"locator": "01J6A00000000000000000AB01", "name": "Grace Hopper"}],

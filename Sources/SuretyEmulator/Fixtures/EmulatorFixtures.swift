@@ -21,6 +21,10 @@ public struct EmulatorFixtures: Sendable, Hashable {
         public var quotes: [Quote]
         /// Its policies, each issued by an issuance transaction when loaded.
         public var policies: [PolicySeed]
+        /// Its jobs (see ``FixtureReader``'s jobs format).
+        public var jobs: [JobSeed] = []
+        /// Its job settings; the defaults when nil.
+        public var jobSettings: JobSettings? = nil
     }
 
     /// A policy to create, with the element tree its issuance puts in force over its first term.

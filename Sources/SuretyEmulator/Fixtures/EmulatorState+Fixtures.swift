@@ -26,6 +26,7 @@ extension EmulatorState {
                                            reason: .duplicate(kind: "policy", value: policy.locator ?? "")))
             }
         }
+        issues += jobClashes(fixtures, file: file)
         guard issues.isEmpty else { throw FixtureErrors(issues: issues) }
         for token in fixtures.tokens { tokens[token.token] = token }
         var context = OperationContext(now: clock.now(), user: options.anonymousUser, ids: ids, options: options)
@@ -35,6 +36,7 @@ extension EmulatorState {
             for account in tenant.accounts { store.accounts[account.locator] = account }
             for quote in tenant.quotes { store.quotes[quote.locator] = quote }
             for seed in tenant.policies { store.seed(seed, context: &context) }
+            store.jobs.add(tenant.jobs, settings: tenant.jobSettings, at: clock.now(), user: options.anonymousUser)
             tenants[tenant.locator] = store
         }
         ids = context.ids

@@ -74,7 +74,8 @@ public struct FixtureReader {
         for (index, quote) in quotes.enumerated() { checkReferences(quote.productName, quote.accountLocator, at.appending("quotes").appending(index), productNames, accountLocators) }
         for (index, policy) in policies.enumerated() { checkReferences(policy.productName, policy.accountLocator, at.appending("policies").appending(index), productNames, accountLocators) }
         return EmulatorFixtures.Tenant(locator: locator.lowercased(), name: string(value, "name", at, required: false) ?? "", products: products,
-                                       accounts: accounts, quotes: quotes, policies: policies)
+                                       accounts: accounts, quotes: quotes, policies: policies, jobs: jobs(value, at),
+                                       jobSettings: jobSettings(value, at))
     }
 
     mutating func checkReferences(_ product: String, _ account: String, _ at: JSONPointer, _ products: Set<String>, _ accounts: Set<String>) {
