@@ -119,7 +119,8 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
         guard let handler = handlers[call.endpoint.id] else {
             throw .unprocessable(reason: "The emulator does not implement \(call.endpoint.id).")
         }
-        state.tenants[tenant]?.jobs.settle(at: state.clock.now())
+        let now = state.clock.now()
+        state.tenants[tenant]?.jobs.settle(at: now)
         guard var store = state.tenants[tenant] else { throw .notFound(kind: "tenant", locator: tenant) }
         var context = OperationContext(now: state.clock.now(), user: user, ids: state.ids, options: options)
         let reply = try handler(&store, &context, call)

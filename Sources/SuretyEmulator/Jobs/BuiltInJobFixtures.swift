@@ -38,7 +38,8 @@ public enum BuiltInJobFixtures {
 
     static var documents: [String] {
         let jobs: [(String, String, String, String)] = [("quote", quote, "finished", "accepted"), ("quote", quote, "failed", "underwritten"),
-                                                        ("quote", quote, "running", "validated"), ("invoice", invoice, "failed", "generated")]
+                                                        ("quote", quote, "running", "validated"), ("invoice", invoice, "failed", "generated"),
+                                                        ("quote", quote, "finished", "generated")]
         return jobs.enumerated().map { index, job in
             let (type, reference, state, trigger) = job
             let document = #"{"locator": "\#(locator("DD", index + 1))", "staticName": "\#(type)Letter", "name": "\#(type) letter", "documentInstanceState": "draft", "processingErrors": "", "state": "draft"}"#

@@ -11,10 +11,10 @@ extension EmulatorHandlers {
             "retryFailedTransactions": { store, context, call throws(EmulatorError) in
                 let policy = call.path("policyLocator")
                 let failed = store.jobs.list(.installments) { $0.state == .failed && $0[member: "policyLocator"]?.stringValue == policy }
+                let plan = store.jobs.settings.installmentPlan(failing: false)
                 var retried: [JSONValue] = []
                 for job in failed {
-                    retried.append(try store.jobs.apply(.retry, to: job.locator, kind: .installments, at: context.now,
-                                                        plan: store.jobs.settings.installmentPlan(failing: false)).rendered)
+                    retried.append(try store.jobs.apply(.retry, to: job.locator, kind: .installments, at: context.now, plan: plan).rendered)
                 }
                 return EmulatorReply(page(retried, call, context))
             },

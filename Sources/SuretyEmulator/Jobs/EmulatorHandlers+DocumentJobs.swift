@@ -38,11 +38,15 @@ extension EmulatorHandlers {
         }
     }
 
-    /// Restarts the reference's running jobs that have run for ``JobSettings/documentTimeoutSeconds`` or longer.
+    /// Restarts the reference's running jobs that have run for ``JobSettings/documentTimeoutSeconds`` or longer;
+    /// 404 for a reference the tenant does not have and no job is about (the endpoint is not a list).
     static func retriggerTimedOut(_ type: DocumentInstance.ReferenceType) -> EmulatorHandler {
         { store, context, call throws(EmulatorError) in
             let settings = store.jobs.settings
-            let timedOut = documentsJobs(of: type, call.path("locator"), in: store).filter { job in
+            let reference = call.path("locator")
+            let jobs = documentsJobs(of: type, reference, in: store)
+            guard !jobs.isEmpty || isKnown(reference, type, in: store) else { throw .notFound(kind: type.rawValue, locator: reference) }
+            let timedOut = jobs.filter { job in
                 job.state == .running && context.now.seconds - job.updatedAt.seconds >= settings.documentTimeoutSeconds
             }
             var restarted: [JSONValue] = []
@@ -58,8 +62,18 @@ extension EmulatorHandlers {
     static func retriggerFailed(_ type: DocumentInstance.ReferenceType) -> EmulatorHandler {
         { store, context, call throws(EmulatorError) in
             let job = try documentsJob(call.path("jobLocator"), of: type, call.path("locator"), in: store)
-            return EmulatorReply(try store.jobs.apply(.retrigger, to: job.locator, kind: .documents, at: context.now,
-                                                      plan: store.jobs.settings.documentRerunPlan).summary)
+            let plan = store.jobs.settings.documentRerunPlan
+            return EmulatorReply(try store.jobs.apply(.retrigger, to: job.locator, kind: .documents, at: context.now, plan: plan).summary)
+        }
+    }
+
+    /// Whether the tenant has the transaction, segment or quote.
+    static func isKnown(_ reference: String, _ type: DocumentInstance.ReferenceType, in store: TenantStore) -> Bool {
+        switch type {
+        case .transaction: return store.transactions[reference] != nil
+        case .segment: return store.segments[reference] != nil
+        case .quote: return store.quotes[reference] != nil
+        default: return false
         }
     }
 

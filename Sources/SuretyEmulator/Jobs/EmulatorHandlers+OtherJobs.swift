@@ -26,8 +26,8 @@ extension EmulatorHandlers {
                 return EmulatorReply(.null)
             },
             "restartDeserializationJob": { store, context, call throws(EmulatorError) in
-                try store.jobs.apply(.restart, to: call.path("locator"), kind: .deserialization, at: context.now,
-                                     plan: store.jobs.settings.deserializationRestartPlan)
+                let plan = store.jobs.settings.deserializationRestartPlan
+                try store.jobs.apply(.restart, to: call.path("locator"), kind: .deserialization, at: context.now, plan: plan)
                 return EmulatorReply(.null)
             },
         ]
