@@ -31,7 +31,7 @@ extension FixtureReader {
         let run = seconds(value, "runSeconds", at)
         var ending = enumerated(value, "ending", at, JobState.self)
         let data = object(value, "data", at, required: false)?.objectValue ?? []
-        guard let kind, let locator, let state else { return nil }
+        guard let kind, let state else { return nil }
         if !kind.family.states.contains(state) {
             report(at.appending("state"), .invalid(expected: "one of \(kind.family.states.map(\.rawValue).joined(separator: " | ")) for \(kind.rawValue) jobs",
                                                    actual: "\"\(state.rawValue)\""))
@@ -49,7 +49,7 @@ extension FixtureReader {
                       failure: string(value, "failure", at, required: false))
         var position: TextPosition?
         if let document, let index = document.index(of: at.appending("data")) ?? document.index(of: at) { position = document.position(of: index) }
-        return JobSeed(kind: kind, locator: locator, state: state, createdAt: createdAt, createdBy: createdBy, plan: plan,
+        return JobSeed(kind: kind, locator: locator ?? "", state: state, createdAt: createdAt, createdBy: createdBy, plan: plan,
                        processingErrors: string(value, "processingErrors", at, required: false), retryCount: integer(value, "retryCount", at) ?? 0,
                        data: data, file: file, pointer: at, position: position)
     }
