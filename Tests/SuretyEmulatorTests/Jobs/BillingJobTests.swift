@@ -1,0 +1,109 @@
+import SuretyEmulator
+import SuretyJSON
+import SuretySchemas
+import Testing
+
+@Suite struct BillingJobTests {
+    @Test("issuing (the billing trigger) records an installment job: queued, running, then finished on the clock")
+    func installmentJobOnTheClock() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        let client = JobsFixture.tenantB(backend)
+        let transaction = client.change(BuiltInFixtures.policyB1)
+        let list = "/billing/{t}/jobs/installments/transactions/\(transaction)/list"
+        client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/accept")
+        #expect(client.expect(200, .get, list) == [], "accepting is not the billing trigger")
+        client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/issue")
+        let queued = client.expect(200, .get, list)
+        #expect(queued[0]?["jobStatus"] == "queued")
+        #expect(queued[0]?["referenceLocator"]?.stringValue == transaction)
+        #expect(queued[0]?["installmentLocators"] == "")
+        #expect(queued[0]?["policyLocator"] == nil, "kept for retries, not shown")
+        backend.advanceClock(bySeconds: 1)
+        #expect(client.expect(200, .get, list)[0]?["jobStatus"] == "running")
+        backend.advanceClock(bySeconds: 5)
+        let finished = client.expect(200, .get, list + "?extended=true")
+        #expect(finished["items"]?[0]?["jobStatus"] == "finished")
+        #expect(finished["items"]?[0]?["completedAt"]?.stringValue == EmulatorTestSupport.start.adding(seconds: 6).rfc3339(fractional: true))
+    }
+
+    @Test("a failed installment job is queued again by retryFailedTransactions and then runs; nothing failed gives an empty page")
+    func retry() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        let client = try JobsFixture.tenantC(backend, settings: #"{"failInstallmentJobs": true, "installmentQueueSeconds": 10, "installmentRunSeconds": 10}"#)
+        let transaction = client.change("01J6A00000000000000000PC01")
+        client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/issue")
+        backend.advanceClock(bySeconds: 20)
+        let list = "/billing/{t}/jobs/installments/transactions/\(transaction)/list"
+        let failed = client.expect(200, .get, list)
+        #expect(failed[0]?["jobStatus"] == "failed")
+        #expect(failed[0]?["processingErrors"] == "Installment generation failed (fixture jobSettings.failInstallmentJobs).")
+        let retried = client.expect(200, .post, "/billing/{t}/retryJobs/01J6A00000000000000000PC01/retryFailedTransactions")
+        #expect(retried["listCompleted"] == true)
+        #expect(retried["items"]?[0]?["jobStatus"] == "queued")
+        #expect(retried["items"]?[0]?["processingErrors"] == "")
+        backend.advanceClock(bySeconds: 20)
+        #expect(client.expect(200, .get, list)[0]?["jobStatus"] == "finished", "a retry is not made to fail")
+        #expect(client.expect(200, .post, "/billing/{t}/retryJobs/01J6A00000000000000000PC01/retryFailedTransactions")["items"] == [])
+        #expect(client.expect(200, .post, "/billing/{t}/retryJobs/01J6B0000000000000000ZZZZZ/retryFailedTransactions")["items"] == [])
+    }
+
+    @Test("the quote's fixture installment jobs are listed bare or as a page")
+    func quoteJobs() throws {
+        let client = EmulatorClient(backend: try EmulatorTestSupport.makeBackend())
+        let bare = client.expect(200, .get, "/billing/{t}/jobs/installments/quotes/\(JobsFixture.quote)/list")
+        #expect(bare.arrayValue?.compactMap { $0["jobStatus"]?.stringValue } == ["queued", "running", "finished"])
+        let page = client.expect(200, .get, "/billing/{t}/jobs/installments/quotes/\(JobsFixture.quote)/list?extended=true&offset=1&count=1")
+        #expect(page["listCompleted"] == false)
+        #expect(page["items"]?[0]?["jobStatus"] == "running")
+    }
+
+    @Test("invoicing, invoice-generation and invoice lifecycle jobs: pages, fetches and 404s")
+    func invoices() throws {
+        let client = EmulatorClient(backend: try EmulatorTestSupport.makeBackend())
+        let invoicing = client.expect(200, .get, "/billing/{t}/jobs/invoicing/accounts/\(JobsFixture.account)/list")
+        #expect(invoicing["items"]?.arrayValue?.count == 4)
+        #expect(invoicing["items"]?[1]?["invoicingData"]?["installmentsToBeInvoiced"] != nil, "early invoicing")
+        #expect(invoicing["items"]?[0]?["completedAt"] == nil, "optional and not done")
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/invoicing/\(BuiltInJobFixtures.locator("VJ", 4))")["processingErrors"] == "fixture failure")
+        client.expect(404, .get, "/billing/{t}/jobs/invoicing/\(BuiltInJobFixtures.locator("GJ", 1))")
+        let generation = client.expect(200, .get, "/billing/{t}/jobs/invoices/accounts/\(JobsFixture.account)/list")
+        #expect(generation[0]?["invoiceGenerationInstances"]?.arrayValue?.count == 4)
+        #expect(generation[0]?["accountLocator"] == nil)
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/invoicesLifecycle/\(BuiltInJobFixtures.locator("CJ", 2))")["workflowType"] == "INVOICE_GENERATION")
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/invoicesLifecycle/\(BuiltInJobFixtures.invoice)")["workflowJobLocator"]?.stringValue
+            == BuiltInJobFixtures.locator("CJ", 5))
+        client.expect(404, .get, "/billing/{t}/jobs/invoicesLifecycle/01J6B0000000000000000ZZZZZ")
+    }
+
+    @Test("delinquency grace, creation and event jobs, and empty lists for unknown references")
+    func delinquencies() throws {
+        let client = EmulatorClient(backend: try EmulatorTestSupport.makeBackend())
+        let delinquency = BuiltInJobFixtures.delinquency
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/delinquencies/\(delinquency)/list").arrayValue?.count == 4)
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/delinquencies/invoices/\(BuiltInJobFixtures.invoice)/list?extended=true")["items"]?.arrayValue?.count == 4)
+        let events = client.expect(200, .get, "/billing/{t}/jobs/delinquencies/\(delinquency)/events/list?count=2")
+        #expect(events["listCompleted"] == false && events["items"]?.arrayValue?.count == 2)
+        let unknown = "01J6B0000000000000000ZZZZZ"
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/delinquencies/\(unknown)/list") == [])
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/delinquencies/invoices/\(unknown)/list") == [])
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/delinquencies/\(unknown)/events/list")["items"] == [])
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/invoices/accounts/\(unknown)/list") == [])
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/installments/transactions/\(unknown)/list") == [])
+    }
+
+    @Test("a fixture job with a plan is moved by the clock: started, then failed with its failure text")
+    func fixturePlan() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        let job = #"{"kind": "grace", "locator": "01J6B00000000000000000ZZ01", "state": "queued", "startAfterSeconds": 60, "runSeconds": 30, "ending": "failed", "failure": "grace rules missing", "data": {"delinquencyLocator": "01J6B00000000000000000DQ09"}}"#
+        let client = try JobsFixture.tenantC(backend, settings: "{}", jobs: job)
+        let list = "/billing/{t}/jobs/delinquencies/01J6B00000000000000000DQ09/list"
+        #expect(client.expect(200, .get, list)[0]?["jobStatus"] == "queued")
+        backend.advanceClock(bySeconds: 60)
+        #expect(client.expect(200, .get, list)[0]?["updatedAt"]?.stringValue == EmulatorTestSupport.start.adding(seconds: 60).rfc3339(fractional: true))
+        backend.setClock(to: EmulatorTestSupport.start.adding(seconds: 3600))
+        let failed = client.expect(200, .get, list)
+        #expect(failed[0]?["jobStatus"] == "failed")
+        #expect(failed[0]?["processingErrors"] == "grace rules missing")
+        #expect(failed[0]?["updatedAt"]?.stringValue == EmulatorTestSupport.start.adding(seconds: 90).rfc3339(fractional: true))
+    }
+}
