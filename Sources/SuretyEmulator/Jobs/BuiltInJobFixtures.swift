@@ -1,5 +1,5 @@
 /// The built-in jobs of tenant A, so that every job endpoint has something to answer and every job state shows:
-/// documents jobs about quote `QA01` and invoice ``invoice``, installment jobs, and for each billing kind one job
+/// documents jobs about quote `QA01`, invoice ``invoice``, ``transaction`` and ``segment``, installment jobs, and for each billing kind one job
 /// per `jobStatus` (no clock moves them), anonymization jobs in each state and reference type, and a
 /// deserialization job in each `jobState`. The job settings make the emulator's own jobs end at once (so a run on
 /// the system clock is deterministic) except restarted deserialization jobs, which run an hour; quote letters and
@@ -36,14 +36,24 @@ public enum BuiltInJobFixtures {
 
     static func errors(_ state: String) -> String { state == "failed" ? #", "processingErrors": "fixture failure""# : "" }
 
+    /// The transaction and segment the built-in documents jobs DJ06–DJ09 are about (no such transaction exists:
+    /// the lifecycle's own jobs are about real ones).
+    public static let transaction = "01J6B00000000000000000TX01"
+    public static let segment = "01J6B00000000000000000SG01"
+
     static var documents: [String] {
+        let none = Job.absentReference
         let jobs: [(String, String, String, String)] = [("quote", quote, "finished", "accepted"), ("quote", quote, "failed", "underwritten"),
                                                         ("quote", quote, "running", "validated"), ("invoice", invoice, "failed", "generated"),
-                                                        ("quote", quote, "finished", "generated")]
+                                                        ("quote", quote, "finished", "generated"), ("transaction", transaction, "failed", "priced"),
+                                                        ("segment", segment, "failed", "issued"), ("transaction", transaction, "running", "issued"),
+                                                        ("segment", segment, "running", "issued")]
         return jobs.enumerated().map { index, job in
             let (type, reference, state, trigger) = job
+            let transactionLocator = ["transaction", "segment"].contains(type) ? transaction : none
+            let segmentLocator = type == "segment" ? segment : none
             let document = #"{"locator": "\#(locator("DD", index + 1))", "staticName": "\#(type)Letter", "name": "\#(type) letter", "documentInstanceState": "draft", "processingErrors": "", "state": "draft"}"#
-            return self.job("documents", "DJ", index + 1, state, #""transactionLocator": "00000000000000000000000000", "segmentLocator": "00000000000000000000000000", "referenceLocator": "\#(reference)", "referenceType": "\#(type)", "documentTrigger": "\#(trigger)", "isConsolidation": false, "childrenJobs": [], "documents": [\#(document)]"#,
+            return self.job("documents", "DJ", index + 1, state, #""transactionLocator": "\#(transactionLocator)", "segmentLocator": "\#(segmentLocator)", "referenceLocator": "\#(reference)", "referenceType": "\#(type)", "documentTrigger": "\#(trigger)", "isConsolidation": false, "childrenJobs": [], "documents": [\#(document)]"#,
                             extra: errors(state))
         }
     }
@@ -53,7 +63,7 @@ public enum BuiltInJobFixtures {
         for (index, state) in billingStates.enumerated() {
             let n = index + 1
             let failing = errors(state)
-            let reference = state == "failed" ? locator("TX", 1) : quote
+            let reference = state == "failed" ? transaction : quote
             jobs.append(job("installments", "NJ", n, state, #""latticeLocator": "\#(locator("KT", 1))", "referenceLocator": "\#(reference)", "installmentLocators": "\#(locator("NS", n))", "policyLocator": "\#(BuiltInFixtures.policyA1)""#, extra: failing))
             let invoicing = index % 2 == 0 ? #"{"accountLocator": "\#(account)", "currencies": ["USD"]}"#
                 : #"{"accountLocator": "\#(account)", "installmentsToBeInvoiced": ["\#(locator("NS", n))"], "timezone": "UTC", "invoiceDueTime": "2024-10-01T00:00:00Z", "invoiceThroughTime": "2024-09-30T00:00:00Z"}"#
