@@ -19,6 +19,7 @@ import SuretySchemas
 ///  "tokens": [{"token": "…", "userLocator": "<uuid>", "tenants": ["<uuid>" | "*"], "permissions": ["transactions.*"]}]}
 /// ```
 /// `annualAmount` is in major units with at most the currency's decimals (2 unless `currencyScale` says otherwise).
+/// A tenant may also have `jobSettings` and `jobs` (the format is in `FixtureReader+Jobs.swift`).
 public struct FixtureReader {
     /// The file name written in issues.
     public let file: String
