@@ -6,9 +6,7 @@ import Testing
 @Suite struct BillingJobTests {
     @Test("issuing (the billing trigger) records an installment job: queued, running, then finished on the clock")
     func installmentJobOnTheClock() throws {
-        let backend = try EmulatorTestSupport.makeBackend()
-        let client = JobsFixture.tenantB(backend)
-        let transaction = client.change(BuiltInFixtures.policyB1)
+        let (backend, client, transaction) = try JobsFixture.changeOnTenantB()
         let list = "/billing/{t}/jobs/installments/transactions/\(transaction)/list"
         client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/accept")
         #expect(client.expect(200, .get, list) == [], "accepting is not the billing trigger")

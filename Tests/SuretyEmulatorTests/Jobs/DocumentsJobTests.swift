@@ -6,9 +6,7 @@ import Testing
 @Suite struct DocumentsJobTests {
     @Test("pricing starts a documents job that runs for the configured time on the emulator's clock, then finishes")
     func runsThenFinishes() throws {
-        let backend = try EmulatorTestSupport.makeBackend()
-        let client = JobsFixture.tenantB(backend)
-        let transaction = client.change(BuiltInFixtures.policyB1)
+        let (backend, client, transaction) = try JobsFixture.changeOnTenantB()
         client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/price")
         let list = client.expect(200, .get, "/document/{t}/documents/transaction/\(transaction)/jobs/list")
         #expect(list.arrayValue?.count == 1)
@@ -32,9 +30,7 @@ import Testing
 
     @Test("issuing starts one job for the transaction's documents and one for the segment's")
     func issueJobs() throws {
-        let backend = try EmulatorTestSupport.makeBackend()
-        let client = JobsFixture.tenantB(backend)
-        let transaction = client.change(BuiltInFixtures.policyB1)
+        let (_, client, transaction) = try JobsFixture.changeOnTenantB()
         client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/issue")
         let segment = try #require(client.expect(200, .get, "/policy/{t}/transactions/\(transaction)/segment")["locator"]?.stringValue)
         let transactionJobs = client.expect(200, .get, "/document/{t}/documents/transaction/\(transaction)/jobs/list?extended=true")

@@ -16,6 +16,13 @@ enum JobsFixture {
         return client
     }
 
+    /// A fresh backend, a client of tenant B and a change (no instructions) on its policy.
+    static func changeOnTenantB() throws -> (EmulatedBackend, EmulatorClient, String) {
+        let backend = try EmulatorTestSupport.makeBackend()
+        let client = tenantB(backend)
+        return (backend, client, client.change(BuiltInFixtures.policyB1))
+    }
+
     /// Adds a tenant C with one policy, `jobSettings` and `jobs`, and returns a client of it.
     static func tenantC(_ backend: EmulatedBackend, settings: String, jobs: String = "") throws -> EmulatorClient {
         let text = """
