@@ -3,13 +3,14 @@ import SuretyJSON
 import SuretySchemas
 
 /// Checks fixture jobs against the contract: each job, as the emulator would answer it, must be valid in its kind's
-/// schema, so that no response built from a fixture breaks the contract. Issues point into the fixtures file.
+/// schema, strictly (a member the schema lacks is a mistake, not an extension), so that no response built from a
+/// fixture breaks the contract. Issues point into the fixtures file.
 public struct JobFixtureCheck {
     let validator: SchemaValidator
 
     /// A check against `contract`'s schemas.
     public init(contract: Contract) {
-        validator = SchemaValidator(contract: contract)
+        validator = SchemaValidator(contract: contract, strict: true)
     }
 
     /// Every problem of every fixture job, in file order.

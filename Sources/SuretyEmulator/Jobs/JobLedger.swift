@@ -2,19 +2,37 @@ import SuretySchemas
 
 /// A tenant's jobs and job settings; the clock moves the jobs through ``settle(at:)``.
 public struct JobLedger: Sendable, Hashable {
-    /// Jobs by locator.
-    public var jobs: [String: Job] = [:]
+    /// Jobs by locator; changed through ``insert(_:)`` and ``apply(_:to:kind:at:plan:)``.
+    public private(set) var jobs: [String: Job] = [:]
     /// Durations and failures of the jobs the emulator runs itself.
     public var settings = JobSettings()
+    /// The earliest instant at which some job moves by itself; nil when none will.
+    private var earliestDue: Timestamp?
 
     /// An empty ledger with default settings.
     public init() {}
 
-    /// Applies every automatic event that is due by `now` (called before each request and when the clock moves).
+    /// Adds or replaces a job.
+    public mutating func insert(_ job: Job) {
+        jobs[job.locator] = job
+        note(job)
+    }
+
+    /// Applies every automatic event that is due by `now` (called before each request and when the clock moves);
+    /// nothing is looked at before the earliest due instant.
     public mutating func settle(at now: Timestamp) {
+        guard let due = earliestDue, due <= now else { return }
+        earliestDue = nil
         for locator in jobs.keys {
             jobs[locator]?.settle(at: now)
+            if let job = jobs[locator] { note(job) }
         }
+    }
+
+    /// Keeps ``earliestDue`` at the earliest of the job's next automatic move and the others'.
+    private mutating func note(_ job: Job) {
+        guard let due = job.plan?.nextEvent(for: job)?.1 else { return }
+        earliestDue = earliestDue.map { min($0, due) } ?? due
     }
 
     /// The jobs of a kind, optionally only those listed under `reference`, oldest first.
@@ -34,7 +52,7 @@ public struct JobLedger: Sendable, Hashable {
     public mutating func apply(_ event: JobEvent, to locator: String, kind: JobKind, at now: Timestamp, plan: JobPlan?) throws(EmulatorError) -> Job {
         var job = try job(locator, kind: kind)
         try job.apply(event, at: now, plan: plan)
-        jobs[locator] = job
+        insert(job)
         return job
     }
 }

@@ -41,7 +41,7 @@ extension JobLedger {
     /// Adds fixture jobs and, when given, replaces the settings.
     mutating func add(_ seeds: [JobSeed], settings: JobSettings?, at time: Timestamp, user: String) {
         if let settings { self.settings = settings }
-        for seed in seeds { jobs[seed.locator] = seed.makeJob(at: time, user: user) }
+        for seed in seeds { insert(seed.makeJob(at: time, user: user)) }
     }
 }
 

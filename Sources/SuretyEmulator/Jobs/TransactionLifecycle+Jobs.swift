@@ -42,7 +42,7 @@ extension TransactionLifecycle {
         let plan = store.jobs.settings.documentPlan(for: documents.map(\.staticName))
         let job = Job(kind: .documents, locator: context.makeLocator(), state: .running, at: context.now, createdBy: context.user,
                       plan: plan, data: data)
-        store.jobs.jobs[job.locator] = job
+        store.jobs.insert(job)
     }
 
     /// Records the installment job of a transaction that reached the ``billingTrigger``: queued, then running,
@@ -57,6 +57,6 @@ extension TransactionLifecycle {
         let settings = store.jobs.settings
         let job = Job(kind: .installments, locator: context.makeLocator(), state: .queued, at: context.now, createdBy: context.user,
                       plan: settings.installmentPlan(failing: settings.failInstallmentJobs), data: data)
-        store.jobs.jobs[job.locator] = job
+        store.jobs.insert(job)
     }
 }

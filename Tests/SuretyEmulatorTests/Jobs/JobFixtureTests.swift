@@ -58,12 +58,13 @@ extension JobFixtureTests {
         let text = Self.tenant("""
         {"kind": "deserialization", "locator": "01J6B00000000000000000ZZ01", "state": "failed",
            "data": {"jobType": "scheduleItems", "metadata": {"referenceLocator": "x", "staticElementLocator": "01J6B00000000000000000SE01",
-                    "fileName": "a.csv", "fileSize": "big", "referenceType": "policy", "params": {}}}}
+                    "fileName": "a.csv", "fileSize": "big", "referenceType": "policy", "params": {}}, "jobTyp": "x"}}
         """)
         let fixtures = try EmulatorFixtures.load(bytes: Array(text.utf8), file: "jobs.json")
         let expected = [
             #"jobs.json:3:12: error: expected ulid (DeserializationJob, rule format), found "x" [at /tenants/0/jobs/0/data/metadata/referenceLocator]"#,
             "jobs.json:3:12: error: expected integer (DeserializationJob, rule type), found string [at /tenants/0/jobs/0/data/metadata/fileSize]",
+            #"jobs.json:3:12: error: expected only the properties of DeserializationJob (DeserializationJob, rule unknownProperty), found property "jobTyp" [at /tenants/0/jobs/0/data/jobTyp]"#,
         ]
         #expect(JobFixtureCheck(contract: EmulatorTestSupport.contract).issues(in: fixtures).map(\.description) == expected)
         #expect(throws: FixtureErrors.self) { try EmulatedBackend(contract: EmulatorTestSupport.contract, fixtures: fixtures) }
