@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test("surety serve --emulate: POST /__surety/clock moves due jobs (a restarted deserialization job completes after an hour)")
+    @Test("surety serve --emulate: POST /__surety/clock (sent with curl) moves due jobs (a restarted deserialization job completes after an hour)")
     func clockOverProcess() async throws {
         let process = try RunningProcess(arguments: ["serve", "--emulate", "--port", "0", "--contracts", TestRepository.contracts, "--quiet"])
         let line = try #require(await process.readLine(timeout: 60), "serve printed its address")
@@ -45,9 +45,10 @@ import Testing
         let job = "\(base)/policy/\(BuiltInFixtures.tenantA)/deserializeJobs/\(BuiltInJobFixtures.locator("DS", 3))"
         #expect(try await URLSessionClient.send(job + "/restart", method: "PATCH", headers: Self.auth).status == 200)
         #expect(Self.json(try await URLSessionClient.send(job, headers: Self.auth))["jobState"] == "running")
-        let clock = try await URLSessionClient.send("\(base)/__surety/clock", method: "POST", headers: ["Content-Type": "application/json"],
-                                                    body: Array(#"{"advanceSeconds": 3600}"#.utf8))
-        #expect(clock.status == 200)
+        let curl = try #require(ToolRunner.curl)
+        let clock = try await ToolRunner.run(curl, ["-s", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json",
+                                                    "--data", #"{"advanceSeconds": 3600}"#, "\(base)/__surety/clock"])
+        #expect(clock.standardOutput.hasSuffix("\n200"))
         let completed = Self.json(try await URLSessionClient.send(job, headers: Self.auth))
         #expect(completed["jobState"] == "completed")
         #expect(completed["retryCount"] == 1)
