@@ -8,9 +8,21 @@ import SuretyServing
 
 /// The emulator's admin routes and the in-process backend that `serve --emulate` and `check` share.
 enum EmulatorAdmin {
-    /// The emulator for the endpoints it implements, the mock for the rest, so every endpoint answers.
+    /// The emulator for the endpoints it implements, the mock for the rest, so every endpoint answers; the mock's
+    /// endpoints take the emulator's tokens too (401/403), as a real backend's would.
     static func backend(_ emulator: EmulatedBackend, checker: ExchangeChecker, mock: MockResponder) -> some SynchronousResponder {
-        EndpointSplitResponder(primary: emulator, endpoints: emulator.implementedEndpointIDs, fallback: mock, checker: checker)
+        EndpointSplitResponder(primary: emulator, endpoints: emulator.implementedEndpointIDs,
+                               fallback: TokenGuard(emulator: emulator, inner: mock), checker: checker)
+    }
+
+    /// Answers the emulator's 401 or 403 before the inner responder sees a request the tokens do not allow.
+    struct TokenGuard<Inner: SynchronousResponder>: SynchronousResponder {
+        let emulator: EmulatedBackend
+        let inner: Inner
+
+        func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+            emulator.refusal(of: request) ?? inner.respondSynchronously(to: request)
+        }
     }
 
     /// `POST /__surety/fixtures` (a fixtures document; all or nothing) and `POST /__surety/clock`

@@ -136,6 +136,21 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
         }
     }
 
+    /// The 401/403 the emulator's tokens give a request for a routed endpoint, or nil when it may go ahead; for the
+    /// endpoints another responder answers (the mock behind `serve --emulate`), so every endpoint honours the fixtures' tokens.
+    public func refusal(of request: HTTPRequest) -> HTTPResponse? {
+        guard case .endpoint(let endpoint, let parameters) = router.route(method: request.method == .head ? "GET" : request.method.rawValue,
+                                                                           path: request.path) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            _ = try authorize(endpoint, tenant: (parameters["tenantLocator"] ?? "").lowercased(), authorization: request.headers["Authorization"])
+            return nil
+        } catch {
+            return error.problem.response
+        }
+    }
+
     /// Authenticates, authorises and runs the endpoint's handler under the lock, at the emulator's time.
     func handle(_ call: EmulatorCall, authorization: String?) throws(EmulatorError) -> JSONValue {
         lock.lock()
