@@ -66,4 +66,15 @@ struct EmulatorCheckTests {
         #expect(steps.allSatisfy { $0.skipped == nil && !$0.failed && $0.violations.isEmpty }, "\(steps.filter { $0.failed || $0.skipped != nil })")
         #expect(report.conforms)
     }
+
+    @Test("endpoints the mock answers behind the emulator take the fixtures' tokens: 401 unknown, 403 not permitted, 200 allowed")
+    func mockedEndpointsTakeTheTokens() async throws {
+        let path = "/billing/\(CheckCommand.inProcessTenant)/installments/policies/01J6A00000000000000000PA01/list"
+        let request = { (token: String) in HTTPRequest(method: .get, target: path, headers: ["Authorization": "Bearer \(token)"]) }
+        let backend = Self.inProcessBackend()
+        #expect(await backend.respond(to: request("not-a-fixture-token")).status.code == 401)
+        #expect(await backend.respond(to: request("surety-readonly")).status.code == 403)
+        #expect(await backend.respond(to: request("surety-token-b")).status.code == 403)
+        #expect(await backend.respond(to: request("surety-token")).status.code == 200)
+    }
 }
