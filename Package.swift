@@ -77,7 +77,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SuretyCommandsTests",
-            dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyConformance", "SuretyHTTPTransport", "SuretyHTTPCore", "SuretyContracts", "SuretyJSON"],
+            dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyConformance", "SuretyHTTPTransport", "SuretyHTTPCore", "SuretyContracts", "SuretyJSON",
+                           "SuretyEmulator", "SuretySchemas"],
             exclude: ["Golden"]
         ),
     ],

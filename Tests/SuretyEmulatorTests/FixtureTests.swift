@@ -4,11 +4,11 @@ import SuretySchemas
 import Testing
 
 @Suite struct FixtureTests {
-    @Test("the built-in fixtures load without issues: two tenants, four tokens, three policies")
+    @Test("the built-in fixtures load without issues: two tenants, five tokens, three policies")
     func builtIn() throws {
         let fixtures = try EmulatorFixtures.load(bytes: Array(BuiltInFixtures.json.utf8), file: "built-in")
         #expect(fixtures.tenants.count == 2)
-        #expect(fixtures.tokens.count == 4)
+        #expect(fixtures.tokens.count == 5)
         #expect(fixtures.tenants.flatMap(\.policies).count == 3)
     }
 
@@ -61,7 +61,7 @@ import Testing
         client.tenant = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003"
         #expect(client.send(.get, "/policy/{t}/policies/01J6A00000000000000000PA09/terms/list").status == 200)
         #expect(client.send(.patch, "/policy/{t}/policies/01J6A00000000000000000PA09/change", "[]").status == 200)
-        backend.reset()
+        try backend.reset()
         #expect(client.send(.get, "/policy/{t}/policies/01J6A00000000000000000PA09/terms/list").status == 200)
         #expect(throws: FixtureErrors.self) { try backend.addFixtures(extra) }
     }
@@ -69,11 +69,11 @@ import Testing
     @Test("the clock can be set and advanced, and reset keeps the time")
     func clock() throws {
         let backend = try EmulatorTestSupport.makeBackend()
-        backend.advanceClock(bySeconds: 86_400)
+        try backend.advanceClock(bySeconds: 86_400)
         #expect(backend.now() == Timestamp(rfc3339: "2024-10-02T00:00:00Z"))
-        backend.reset()
+        try backend.reset()
         #expect(backend.now() == Timestamp(rfc3339: "2024-10-02T00:00:00Z"))
-        backend.setClock(to: Timestamp(rfc3339: "2025-01-01T00:00:00Z")!)
+        try backend.setClock(to: Timestamp(rfc3339: "2025-01-01T00:00:00Z")!)
         let created = EmulatorClient(backend: backend).send(.patch, "/policy/{t}/policies/\(BuiltInFixtures.policyA1)/change", "[]")
         #expect(created.json["effectiveTime"] == "2025-01-01T00:00:00Z")
     }

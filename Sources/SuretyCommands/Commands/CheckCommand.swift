@@ -40,7 +40,8 @@ struct CheckCommand: SuretyCommand {
     static let defaultInProcessBackend: BackendFactory = { contract, options in
         let checker = ExchangeChecker(contract: contract, options: .init(requiresAuthorization: true))
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed))
-        guard let emulator = try? EmulatedBackend(contract: contract, fixtures: .builtIn, seed: options.seed) else {
+        guard let emulator = try? EmulatedBackend(contract: contract, fixtures: .builtIn, clock: .manual(BuiltInFixtures.referenceInstant),
+                                                  seed: options.seed) else {
             return ValidatingResponder(checker: checker, inner: mock)
         }
         return ValidatingResponder(checker: checker, inner: EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
@@ -49,6 +50,8 @@ struct CheckCommand: SuretyCommand {
     /// The tenant and token of the built-in fixtures, used in-process when `--tenant` and `--token` are not given.
     static let inProcessTenant = BuiltInFixtures.tenantA
     static let inProcessToken = "surety-token"
+    /// The built-in token that holds the tenant but no permission, for the in-process `no-permission` probe.
+    static let inProcessTokenWithoutPermission = "surety-no-permission"
 
     /// A report file to write.
     enum ReportFile: Sendable, Equatable {
@@ -108,7 +111,7 @@ struct CheckCommand: SuretyCommand {
             options.tenant = scanner.value("tenant") ?? Self.inProcessTenant
             options.token = options.token ?? Self.inProcessToken
         }
-        options.tokenWithoutPermission = scanner.value("token-without-permission")
+        options.tokenWithoutPermission = scanner.value("token-without-permission") ?? (baseURL == nil ? Self.inProcessTokenWithoutPermission : nil)
         options.strict = scanner.flag("strict")
         options.negativeProbes = try Self.negativeProbes(scanner)
         self.options = options

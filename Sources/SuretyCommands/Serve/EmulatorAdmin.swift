@@ -8,9 +8,21 @@ import SuretyServing
 
 /// The emulator's admin routes and the in-process backend that `serve --emulate` and `check` share.
 enum EmulatorAdmin {
-    /// The emulator for the endpoints it implements, the mock for the rest, so every endpoint answers.
+    /// The emulator for the endpoints it implements, the mock for the rest, so every endpoint answers; the mock's
+    /// endpoints take the emulator's tokens too (401/403), as a real backend's would.
     static func backend(_ emulator: EmulatedBackend, checker: ExchangeChecker, mock: MockResponder) -> some SynchronousResponder {
-        EndpointSplitResponder(primary: emulator, endpoints: emulator.implementedEndpointIDs, fallback: mock, checker: checker)
+        EndpointSplitResponder(primary: emulator, endpoints: emulator.implementedEndpointIDs,
+                               fallback: TokenGuard(emulator: emulator, inner: mock), checker: checker)
+    }
+
+    /// Answers the emulator's 401 or 403 before the inner responder sees a request the tokens do not allow.
+    struct TokenGuard<Inner: SynchronousResponder>: SynchronousResponder {
+        let emulator: EmulatedBackend
+        let inner: Inner
+
+        func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+            emulator.refusal(of: request) ?? inner.respondSynchronously(to: request)
+        }
     }
 
     /// `POST /__surety/fixtures` (a fixtures document; all or nothing) and `POST /__surety/clock`
@@ -18,11 +30,16 @@ enum EmulatorAdmin {
     static func routes(for emulator: EmulatedBackend) -> [String: AdminContext.Handler] {
         [
             "POST /__surety/fixtures": { request in
-                do {
-                    try emulator.addFixtures(try EmulatorFixtures.load(bytes: request.body, file: "request body"))
+                do throws(EmulatorAdminError) {
+                    try emulator.addFixtures(document: request.body, file: "request body")
                     return HTTPResponse(status: .ok, jsonText: #"{"added":true}"#)
                 } catch {
-                    return Problem(status: .badRequest, title: "Fixtures not added", detail: String(describing: error)).response
+                    switch error {
+                    case .fixtures(let errors):
+                        return Problem(status: .badRequest, title: "Fixtures not added", detail: String(describing: errors)).response
+                    case .notSaved(let error):
+                        return notSaved(error)
+                    }
                 }
             },
             "GET /__surety/clock": { _ in clock(emulator) },
@@ -30,20 +47,29 @@ enum EmulatorAdmin {
                 guard let body = try? JSONParser().parse(request.body).value() else {
                     return Problem(status: .badRequest, title: "Expected JSON", detail: #"Send {"set": RFC3339} or {"advanceSeconds": N}."#).response
                 }
-                if let text = body["set"]?.stringValue {
-                    guard let instant = Timestamp(rfc3339: text) else {
-                        return Problem(status: .badRequest, title: "Not an RFC 3339 time", detail: text).response
+                do throws(JournalError) {
+                    if let text = body["set"]?.stringValue {
+                        guard let instant = Timestamp(rfc3339: text) else {
+                            return Problem(status: .badRequest, title: "Not an RFC 3339 time", detail: text).response
+                        }
+                        try emulator.setClock(to: instant)
+                    } else if let seconds = body["advanceSeconds"]?.numberValue?.intValue, seconds >= 0 {
+                        try emulator.advanceClock(bySeconds: Int64(seconds))
+                    } else {
+                        return Problem(status: .badRequest, title: "Expected set or advanceSeconds",
+                                       detail: #"Send {"set": RFC3339} or {"advanceSeconds": N} with N ≥ 0 (the clock never goes back by advancing)."#).response
                     }
-                    emulator.setClock(to: instant)
-                } else if let seconds = body["advanceSeconds"]?.numberValue?.intValue, seconds >= 0 {
-                    emulator.advanceClock(bySeconds: Int64(seconds))
-                } else {
-                    return Problem(status: .badRequest, title: "Expected set or advanceSeconds",
-                                   detail: #"Send {"set": RFC3339} or {"advanceSeconds": N} with N ≥ 0 (the clock never goes back by advancing)."#).response
+                } catch {
+                    return notSaved(error)
                 }
                 return clock(emulator)
             },
         ]
+    }
+
+    /// 500: a persisted emulator could not journal the change, so it did not make it.
+    static func notSaved(_ error: JournalError) -> HTTPResponse {
+        Problem(status: .internalServerError, title: "State not saved", detail: "The change was not made: \(error.description)").response
     }
 
     private static func clock(_ emulator: EmulatedBackend) -> HTTPResponse {

@@ -13,7 +13,7 @@ struct ServeCommand: SuretyCommand {
     static let name = "serve"
     static let summary = "serve the API: schema-driven mocks (default), a validating proxy, record/replay, the emulator"
     static let usage = """
-        usage: surety serve [--mock | --emulate [--fixtures FILE] | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
+        usage: surety serve [--mock | --emulate [--fixtures FILE] [--state DIR] | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
         \(ServeOptions.usage)
         \(RecordingOptions.usage)
         """
@@ -50,10 +50,12 @@ struct ServeCommand: SuretyCommand {
     let options: ServeOptions
     let recording: RecordingOptions
     let fixtures: String?
+    /// `--state DIR`: where the emulator's journal keeps its state across restarts.
+    let stateDirectory: String?
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(
-            arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream", "fixtures"]),
+            arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream", "fixtures", "state"]),
             flags: ServeOptions.flags.union(RecordingOptions.flags).union(["mock", "emulate"]))
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         let modes = ["mock", "emulate", "proxy", "record", "replay"].filter { scanner.flag($0) || scanner.value($0) != nil }
@@ -75,6 +77,8 @@ struct ServeCommand: SuretyCommand {
         }
         fixtures = scanner.value("fixtures")
         if fixtures != nil, case .emulate = mode {} else if fixtures != nil { throw UsageError("--fixtures goes with --emulate") }
+        stateDirectory = scanner.value("state")
+        if stateDirectory != nil, case .emulate = mode {} else if stateDirectory != nil { throw UsageError("--state goes with --emulate") }
         source = ContractSource(scanner)
         options = try ServeOptions(scanner)
         recording = try RecordingOptions(scanner)
@@ -124,7 +128,9 @@ struct ServeCommand: SuretyCommand {
         case .emulate:
             guard let emulator = makeEmulator(contract: contract, console: console) else { return .failure }
             var emulatorStack = stack
-            emulatorStack.admin.resets.append { emulator.reset() }
+            emulatorStack.admin.resets.append {
+                do { try emulator.reset() } catch { writer.error("surety serve: the reset was not made: \(error)") }
+            }
             emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
             responder = emulatorStack.assemble(EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
         }
@@ -149,22 +155,6 @@ struct ServeCommand: SuretyCommand {
         signals.cancel()
         console.errorLine("surety serve: stopped")
         return .success
-    }
-
-    /// The emulator with the built-in fixtures or `--fixtures FILE`; nil after printing every fixture error.
-    private func makeEmulator(contract: Contract, console: Console) -> EmulatedBackend? {
-        do {
-            var loaded = EmulatorFixtures.builtIn
-            if let file = fixtures {
-                let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
-                loaded = try EmulatorFixtures.load(bytes: bytes, file: file)
-            }
-            return try EmulatedBackend(contract: contract, fixtures: loaded, seed: options.seed,
-                                       options: EmulatorOptions(noAuth: !options.requiresAuthorization))
-        } catch {
-            console.errorLine("surety serve: \(error)")
-            return nil
-        }
     }
 
     private func loadFaults(_ file: String, contract: Contract, console: Console) -> FaultPlan? {

@@ -18,7 +18,7 @@ import SuretySchemas
 /// let response = await backend.respond(to: request)
 /// ```
 public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
-    // @unchecked Sendable: `state` and `baseline` are only read or written while `lock` is held, and the other
+    // @unchecked Sendable: `state`, `baseline` and `journal` are only read or written while `lock` is held, and the other
     // stored properties are immutable `Sendable` values.
     /// The contract requests are routed with.
     public let contract: Contract
@@ -26,9 +26,11 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
     public let options: EmulatorOptions
     private let router: Router
     private let handlers: [String: EmulatorHandler]
-    private let lock = NSLock()
-    private var state: EmulatorState
-    private var baseline: EmulatorState
+    let lock = NSLock()
+    var state: EmulatorState
+    var baseline: EmulatorState
+    /// The state journal, once ``restore(from:clock:)`` has attached one; nil keeps the state in memory only.
+    var journal: StateJournal?
 
     /// Creates a backend holding `fixtures`; locators come from `seed`, time from `clock`.
     public init(contract: Contract, fixtures: EmulatorFixtures = .builtIn, clock: EmulatorClock = .system, seed: UInt64 = 0x5EED,
@@ -51,43 +53,71 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
     /// The emulator's current time.
     public func now() -> Timestamp { lock.withLock { state.clock.now() } }
 
-    /// Sets the emulator's time (`POST /__surety/clock`).
-    public func setClock(to instant: Timestamp) {
-        lock.withLock {
-            state.clock.set(to: instant)
-            state.settleJobs()
-        }
+    /// Sets the emulator's time (`POST /__surety/clock`); journaled first when the state is persisted.
+    public func setClock(to instant: Timestamp) throws(JournalError) {
+        try changeClock { $0.set(to: instant) }
     }
 
-    /// Moves the emulator's time by a number of seconds (`POST /__surety/clock`).
-    public func advanceClock(bySeconds seconds: Int64) {
-        lock.withLock {
-            state.clock.advance(bySeconds: seconds)
-            state.settleJobs()
-        }
+    /// Moves the emulator's time by a number of seconds (`POST /__surety/clock`); journaled first when persisted.
+    public func advanceClock(bySeconds seconds: Int64) throws(JournalError) {
+        try changeClock { $0.advance(bySeconds: seconds) }
+    }
+
+    private func changeClock(_ change: (inout EmulatorClock) -> Void) throws(JournalError) {
+        lock.lock()
+        defer { lock.unlock() }
+        var clock = state.clock
+        change(&clock)
+        try journal?.append(.clock(clock.mode))
+        state.clock = clock
+        state.settleJobs()
     }
 
     /// Restores the fixtures, including those added at run time; the clock keeps its time (`POST /__surety/reset`).
-    public func reset() {
-        lock.withLock {
-            let clock = state.clock
-            state = baseline
-            state.clock = clock
-        }
+    public func reset() throws(JournalError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try journal?.append(.reset)
+        resetLocked()
     }
 
-    /// Adds fixtures at run time (`POST /__surety/fixtures`); they survive ``reset()``. Nothing is added on error.
+    func resetLocked() {
+        let clock = state.clock
+        state = baseline
+        state.clock = clock
+    }
+
+    /// Adds fixtures at run time; they survive ``reset()``. Nothing is added on error. Not journaled: a persisted
+    /// backend takes run-time fixtures through ``addFixtures(document:file:)``.
     public func addFixtures(_ fixtures: EmulatorFixtures) throws(FixtureErrors) {
         lock.lock()
         defer { lock.unlock() }
+        (state, baseline) = try adding(fixtures)
+    }
+
+    /// Adds the fixtures of a document (`POST /__surety/fixtures`), journaling the document first when persisted.
+    public func addFixtures(document bytes: [UInt8], file: String) throws(EmulatorAdminError) {
+        let fixtures: EmulatorFixtures
+        do { fixtures = try EmulatorFixtures.load(bytes: bytes, file: file) } catch { throw .fixtures(error) }
+        // The bytes loaded as fixtures, so they are JSON.
+        let document = (try? JSONParser().parse(bytes).value()) ?? .null
+        lock.lock()
+        defer { lock.unlock() }
+        let updated: (EmulatorState, EmulatorState)
+        do { updated = try adding(fixtures) } catch { throw .fixtures(error) }
+        do { try journal?.append(.fixtures(document: document, at: state.clock.now())) } catch { throw .notSaved(error) }
+        (state, baseline) = updated
+    }
+
+    /// The state and baseline with `fixtures` added, or every clash. Under the lock.
+    func adding(_ fixtures: EmulatorFixtures) throws(FixtureErrors) -> (EmulatorState, EmulatorState) {
         try JobFixtureCheck(contract: contract).check(fixtures)
         var updated = state
         try updated.add(fixtures, options: options)
         var updatedBaseline = baseline
         updatedBaseline.ids = updated.ids
         try updatedBaseline.add(fixtures, options: options)
-        state = updated
-        baseline = updatedBaseline
+        return (updated, updatedBaseline)
     }
 
     /// Answers one request.
@@ -110,21 +140,47 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
         }
     }
 
-    /// Authenticates, authorises and runs the endpoint's handler under the lock.
-    func handle(_ call: EmulatorCall, authorization: String?) throws(EmulatorError) -> JSONValue {
-        let tenant = call.path("tenantLocator").lowercased()
+    /// The 401/403 the emulator's tokens give a request for a routed endpoint, or nil when it may go ahead; for the
+    /// endpoints another responder answers (the mock behind `serve --emulate`), so every endpoint honours the fixtures' tokens.
+    public func refusal(of request: HTTPRequest) -> HTTPResponse? {
+        guard case .endpoint(let endpoint, let parameters) = router.route(method: request.method == .head ? "GET" : request.method.rawValue,
+                                                                           path: request.path) else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        let user = try authorize(call.endpoint, tenant: tenant, authorization: authorization)
+        do {
+            _ = try authorize(endpoint, tenant: (parameters["tenantLocator"] ?? "").lowercased(), authorization: request.headers["Authorization"])
+            return nil
+        } catch {
+            return error.problem.response
+        }
+    }
+
+    /// Authenticates, authorises and runs the endpoint's handler under the lock, at the emulator's time.
+    func handle(_ call: EmulatorCall, authorization: String?) throws(EmulatorError) -> JSONValue {
+        lock.lock()
+        defer { lock.unlock() }
+        let user = try authorize(call.endpoint, tenant: call.path("tenantLocator").lowercased(), authorization: authorization)
+        return try apply(call, user: user, at: state.clock.now(), journals: true)
+    }
+
+    /// Runs the handler as `user` at `now` on a copy of the tenant's store, kept unless the reply discards it; a
+    /// kept change of a non-GET request is journaled (and synced) first when the state is persisted. Under the lock.
+    func apply(_ call: EmulatorCall, user: String, at now: Timestamp, journals: Bool) throws(EmulatorError) -> JSONValue {
+        let tenant = call.path("tenantLocator").lowercased()
         guard let handler = handlers[call.endpoint.id] else {
             throw .unprocessable(reason: "The emulator does not implement \(call.endpoint.id).")
         }
         let now = state.clock.now()
         state.tenants[tenant]?.jobs.settle(at: now)
         guard var store = state.tenants[tenant] else { throw .notFound(kind: "tenant", locator: tenant) }
-        var context = OperationContext(now: state.clock.now(), user: user, ids: state.ids, options: options)
+        var context = OperationContext(now: now, user: user, ids: state.ids, options: options)
         let reply = try handler(&store, &context, call)
         if !reply.discardChanges {
+            if journals, let journal, call.endpoint.method != "GET" {
+                let entry = JournalEntry.Call(endpointID: call.endpoint.id, at: now, user: user, path: call.pathParameters,
+                                              query: call.queryItems, body: call.body)
+                do { try journal.append(.call(entry)) } catch { throw .notSaved(reason: error.description) }
+            }
             state.tenants[tenant] = store
             state.ids = context.ids
         }

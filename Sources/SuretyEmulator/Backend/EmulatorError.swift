@@ -6,7 +6,8 @@ import SuretyJSON
 ///
 /// The platform's error catalogue is unpublished (`semantics.md` §4.3 [U]); the statuses are the emulator's choice,
 /// all inside ``ErrorConvention``: 400 malformed body, 401 token, 403 permission or tenant, 404 unknown locator,
-/// 409 an operation the transaction's state does not allow, 422 a well-formed request the business rules refuse.
+/// 409 an operation the transaction's state does not allow, 422 a well-formed request the business rules refuse;
+/// 500 only when a persisted emulator cannot write its state journal.
 public enum EmulatorError: Error, Equatable, Sendable {
     /// No `Authorization: Bearer` header.
     case missingToken
@@ -26,6 +27,8 @@ public enum EmulatorError: Error, Equatable, Sendable {
     case unprocessable(reason: String)
     /// A job's state does not allow the operation (``JobTransitionTable``).
     case jobNotAllowed(operation: String, state: String, locator: String)
+    /// The change could not be written to the state journal, so it was not made (`--state DIR`).
+    case notSaved(reason: String)
 
     /// The status the error is answered with.
     public var status: HTTPStatus {
@@ -36,6 +39,7 @@ public enum EmulatorError: Error, Equatable, Sendable {
         case .invalidBody: return .badRequest
         case .notAllowed, .jobNotAllowed: return .conflict
         case .unprocessable: return .unprocessableContent
+        case .notSaved: return .internalServerError
         }
     }
 
@@ -63,6 +67,8 @@ public enum EmulatorError: Error, Equatable, Sendable {
         case .jobNotAllowed(let operation, let state, let locator):
             return Problem(status: status, title: "Operation not allowed in this job state",
                            detail: "Cannot \(operation) job \(locator) in state \(state).")
+        case .notSaved(let reason):
+            return Problem(status: status, title: "State not saved", detail: "The change was not made: \(reason)")
         }
     }
 }

@@ -1,7 +1,10 @@
+import SuretySchemas
+
 /// The built-in fixtures, so that `surety serve --emulate` works with no file.
 ///
 /// Two tenants; tokens `surety-token` (every permission, tenant A), `surety-readonly` (read and list, tenant A),
-/// `surety-token-b` (every permission, tenant B) and `surety-admin` (every tenant); a `PersonalAuto` product whose
+/// `surety-token-b` (every permission, tenant B), `surety-admin` (every tenant) and `surety-no-permission` (tenant A,
+/// no permission: `surety check --token-without-permission`); a `PersonalAuto` product whose
 /// vehicles need a `vin`, rated 600.00 a year per vehicle (+120.00 with deductible 250) plus a 25.00 policy fee,
 /// with documents at pricing and issue; an account, a quote and policies issued for a 12-month term.
 public enum BuiltInFixtures {
@@ -15,6 +18,9 @@ public enum BuiltInFixtures {
     public static let policyA2 = "01J6A00000000000000000PA02"
     /// The policy of tenant B.
     public static let policyB1 = "01J6A00000000000000000PB01"
+    /// An instant inside the first term of every built-in policy: the stopped clock of `surety check` in-process,
+    /// so that its locators, and so its reports, are the same on every run.
+    public static let referenceInstant = Timestamp(microseconds: 1_727_740_800_000_000) // 2024-10-01T00:00:00Z
 
     /// The fixtures as JSON, in the format ``FixtureReader`` reads.
     public static let json = """
@@ -52,7 +58,8 @@ public enum BuiltInFixtures {
         {"token": "surety-readonly", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000002", "tenants": ["\(tenantA)"],
          "permissions": ["transactions.read", "policies.read", "policies.list", "terms.read", "terms.list", "documents.read"]},
         {"token": "surety-token-b", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000003", "tenants": ["\(tenantB)"], "permissions": ["*"]},
-        {"token": "surety-admin", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000004", "tenants": ["*"], "permissions": ["*"]}
+        {"token": "surety-admin", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000004", "tenants": ["*"], "permissions": ["*"]},
+        {"token": "surety-no-permission", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000005", "tenants": ["\(tenantA)"], "permissions": []}
       ]
     }
     """

@@ -1,6 +1,7 @@
 import SuretySchemas
 /// Everything one tenant owns, as values: products, accounts, quotes, policies, terms, transactions, segments and
-/// documents, keyed by locator. Another tenant's locators are simply absent here, so they answer 404.
+/// documents, keyed by locator (the large tables sharded, see ``LocatorTable``). Another tenant's locators are simply
+/// absent here, so they answer 404.
 public struct TenantStore: Sendable, Hashable {
     /// The tenant's UUID (lower case).
     public var tenantLocator: String
@@ -13,15 +14,15 @@ public struct TenantStore: Sendable, Hashable {
     /// Quotes by locator.
     public var quotes: [String: Quote] = [:]
     /// Policies by locator.
-    public var policies: [String: Policy] = [:]
+    public var policies: LocatorTable<Policy> = [:]
     /// Terms by locator.
-    public var terms: [String: Term] = [:]
+    public var terms: LocatorTable<Term> = [:]
     /// Transactions by locator.
-    public var transactions: [String: PolicyTransaction] = [:]
+    public var transactions: LocatorTable<PolicyTransaction> = [:]
     /// Segments by locator.
-    public var segments: [String: Segment] = [:]
+    public var segments: LocatorTable<Segment> = [:]
     /// Documents by locator.
-    public var documents: [String: DocumentInstance] = [:]
+    public var documents: LocatorTable<DocumentInstance> = [:]
     /// Jobs and job settings.
     public var jobs = JobLedger()
 

@@ -1,0 +1,37 @@
+import Foundation
+import SuretyContracts
+import SuretyEmulator
+import SuretyJSON
+import SuretySchemas
+
+extension ServeCommand {
+    /// The emulator with the built-in fixtures or `--fixtures FILE`, its state replayed from `--state DIR` when
+    /// given; nil after printing every fixture or journal error.
+    func makeEmulator(contract: Contract, console: Console) -> EmulatedBackend? {
+        do {
+            var bytes = Array(BuiltInFixtures.json.utf8)
+            var name = "<built-in fixtures>"
+            if let file = fixtures {
+                bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+                name = file
+            }
+            let loaded = try EmulatorFixtures.load(bytes: bytes, file: name)
+            let options = EmulatorOptions(noAuth: !self.options.requiresAuthorization)
+            guard let stateDirectory else {
+                return try EmulatedBackend(contract: contract, fixtures: loaded, seed: self.options.seed, options: options)
+            }
+            // The fixtures loaded, so they are JSON.
+            let document = (try? JSONParser().parse(bytes).value()) ?? .null
+            let journal = try StateJournal(directory: stateDirectory, seed: self.options.seed, fixtures: document, now: EmulatorClock.system.now())
+            if let skipped = journal.skippedLine { console.errorLine(skipped.description) }
+            let emulator = try EmulatedBackend(contract: contract, fixtures: loaded, clock: .manual(journal.createdAt),
+                                               seed: self.options.seed, options: options)
+            let replayed = try emulator.restore(from: journal, clock: .system)
+            console.errorLine("surety serve: state \(journal.path): \(replayed) entries replayed")
+            return emulator
+        } catch {
+            console.errorLine("surety serve: \(error)")
+            return nil
+        }
+    }
+}

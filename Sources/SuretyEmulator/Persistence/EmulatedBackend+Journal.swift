@@ -1,0 +1,49 @@
+import SuretyJSON
+import SuretySchemas
+
+extension EmulatedBackend {
+    /// Replays `journal`'s entries and from then on journals every change to it (`serve --emulate --state DIR`).
+    ///
+    /// Build the backend on `.manual(journal.createdAt)` with the journal's fixtures and seed, so its issuance
+    /// locators are the recorded ones; each recorded request then runs at its recorded instant and as its recorded
+    /// user, and the locator generator, being seeded, makes the same locators again. Afterwards the clock is the
+    /// last one the journal set, else `clock`. Answers the number of entries replayed.
+    @discardableResult
+    public func restore(from journal: StateJournal, clock: EmulatorClock) throws(JournalError) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        var finalClock = clock
+        for line in journal.recorded {
+            switch line.entry {
+            case .call(let recorded):
+                guard let endpoint = contract.endpoint(id: recorded.endpointID) else {
+                    throw .replayFailed(path: journal.path, line: line.number, reason: "the contract has no endpoint \(recorded.endpointID)")
+                }
+                let call = EmulatorCall(endpoint: endpoint, pathParameters: recorded.path, queryItems: recorded.query, body: recorded.body)
+                do {
+                    _ = try apply(call, user: recorded.user, at: recorded.at, journals: false)
+                } catch {
+                    throw .replayFailed(path: journal.path, line: line.number, reason: "\(recorded.endpointID): \(error.problem.detail ?? error.problem.title)")
+                }
+            case .clock(let mode):
+                finalClock = EmulatorClock(mode: mode)
+                state.clock = finalClock
+            case .fixtures(let document, let at):
+                let running = state.clock
+                state.clock = .manual(at)
+                defer { state.clock = running }
+                do {
+                    let fixtures = try EmulatorFixtures.load(bytes: JSONWriter(style: .compact).bytes(document), file: "\(journal.path):\(line.number)")
+                    (state, baseline) = try adding(fixtures)
+                } catch {
+                    throw .replayFailed(path: journal.path, line: line.number, reason: String(describing: error))
+                }
+            case .reset:
+                resetLocked()
+            }
+        }
+        state.clock = finalClock
+        self.journal = journal
+        return journal.recorded.count
+    }
+}

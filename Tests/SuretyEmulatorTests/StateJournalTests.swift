@@ -1,0 +1,69 @@
+import Foundation
+import SuretyEmulator
+import SuretyJSON
+import SuretySchemas
+import SuretyTestSupport
+import Testing
+
+@Suite struct StateJournalTests {
+    let document = try! JSONParser().parse(BuiltInFixtures.json).value()
+
+    func open(_ directory: String, seed: UInt64 = 42) throws -> (EmulatedBackend, StateJournal) {
+        let journal = try StateJournal(directory: directory, seed: seed, fixtures: document, now: EmulatorTestSupport.start)
+        let backend = try EmulatedBackend(contract: EmulatorTestSupport.contract, clock: .manual(journal.createdAt), seed: seed)
+        try backend.restore(from: journal, clock: .manual(EmulatorTestSupport.start))
+        return (backend, journal)
+    }
+
+    @Test("replaying the journal rebuilds exactly the same state: calls, clock changes, fixtures and resets")
+    func replayIsExact() throws {
+        let directory = try TestRepository.temporaryDirectory("surety-journal")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let expected = try record(in: directory)
+        let (restored, journal) = try open(directory)
+        #expect(journal.recorded.count == 7)
+        #expect(journal.skippedLine == nil)
+        #expect(restored.snapshot == expected)
+    }
+
+    /// Opens a journal in `directory`, changes the state in every journaled way, and answers the state; the backend
+    /// and its journal (and the journal's lock) are released on return.
+    func record(in directory: String) throws -> EmulatorState {
+        let (backend, _) = try open(directory)
+        let client = RecordingClient(backend: backend)
+        let change = client.create(BuiltInFixtures.policyA1, "change", #"[{"action": "params", "effectiveTime": "2024-11-01T00:00:00Z"}]"#)
+        #expect(client.operate(change, "price") == "priced")
+        #expect(client.operate(change, "underwrite", query: "?stateless=true") == "underwritten")
+        try backend.advanceClock(bySeconds: 3_600)
+        try backend.reset()
+        let again = client.create(BuiltInFixtures.policyA1, "change", #"[{"action": "params", "effectiveTime": "2024-12-01T00:00:00Z"}]"#)
+        #expect(client.operate(again, "issue") == "issued")
+        let extra = #"{"tenants": [{"locator": "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003", "products": [\#(BuiltInFixtures.product)]}], "tokens": []}"#
+        try backend.addFixtures(document: Array(extra.utf8), file: "extra")
+        return backend.snapshot
+    }
+
+    @Test("a journal written with another seed or other fixtures is refused with the reason")
+    func mismatchedHeader() throws {
+        let directory = try TestRepository.temporaryDirectory("surety-journal")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try StateJournal(directory: directory, seed: 1, fixtures: document, now: EmulatorTestSupport.start)
+        #expect(throws: JournalError.mismatchedHeader(path: directory + "/journal.ndjson", reason: "the journal was written with --seed 1, not 2")) {
+            try StateJournal(directory: directory, seed: 2, fixtures: self.document, now: EmulatorTestSupport.start)
+        }
+        #expect(throws: JournalError.mismatchedHeader(path: directory + "/journal.ndjson", reason: "the journal was written for other fixtures")) {
+            try StateJournal(directory: directory, seed: 1, fixtures: .object([]), now: EmulatorTestSupport.start)
+        }
+    }
+
+    @Test("a second open of the same journal while the first holds it is refused")
+    func locked() throws {
+        let directory = try TestRepository.temporaryDirectory("surety-journal")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try StateJournal(directory: directory, seed: 1, fixtures: document, now: EmulatorTestSupport.start)
+        #expect(throws: JournalError.inUse(path: directory + "/journal.ndjson")) {
+            try StateJournal(directory: directory, seed: 1, fixtures: self.document, now: EmulatorTestSupport.start)
+        }
+        withExtendedLifetime(first) {}
+    }
+}
