@@ -170,7 +170,6 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
         guard let handler = handlers[call.endpoint.id] else {
             throw .unprocessable(reason: "The emulator does not implement \(call.endpoint.id).")
         }
-        let now = state.clock.now()
         state.tenants[tenant]?.jobs.settle(at: now)
         guard var store = state.tenants[tenant] else { throw .notFound(kind: "tenant", locator: tenant) }
         var context = OperationContext(now: now, user: user, ids: state.ids, options: options)

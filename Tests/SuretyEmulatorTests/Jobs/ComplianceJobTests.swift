@@ -22,9 +22,9 @@ import Testing
         client.expect(409, .patch, failed + "/restart")
         let interrupted = Self.deserialization(3)
         client.expect(200, .patch, interrupted + "/restart")
-        backend.advanceClock(bySeconds: 3599)
+        try backend.advanceClock(bySeconds: 3599)
         #expect(client.expect(200, .get, interrupted)["jobState"] == "running")
-        backend.advanceClock(bySeconds: 1)
+        try backend.advanceClock(bySeconds: 1)
         job = client.expect(200, .get, interrupted)
         #expect(job["jobState"] == "completed" && job["retryCount"] == 1)
         for (number, restart, terminate) in [(1, 409, 200), (2, 409, 200), (5, 409, 409), (6, 409, 409)] {
