@@ -31,6 +31,25 @@ enum RecordingFolders {
 
     struct TamperingError: Error { var file: String; var missing: String }
 
+    /// Renames every locator (a 26-character ULID in quotes) of every file under `directory` consistently, to one
+    /// that differs, and moves every timestamp to another instant: what a second recording of the same traffic
+    /// from a fresh backend looks like.
+    static func renameLocatorsAndTimestamps(_ directory: String) throws {
+        let locator = try NSRegularExpression(pattern: #""([0-7][0-9A-HJKMNP-TV-Z]{25})""#)
+        let timestamp = try NSRegularExpression(pattern: #""\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z""#)
+        for file in FileManager.default.subpaths(atPath: directory) ?? [] where file.hasSuffix(".json") {
+            let path = directory + "/" + file
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            for match in locator.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+                guard let range = Range(match.range(at: 1), in: text) else { continue }
+                text.replaceSubrange(range, with: "7" + String(text[range].dropFirst().reversed()))
+            }
+            text = timestamp.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                      withTemplate: #""2030-01-01T00:00:00.000001Z""#)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
     /// The four files of the examples tampered with by ``exampleTamperings``.
     static let enumFile = "fetchTransaction/000001-4ffa378d.json"
     static let requiredFile = "fetchTerm/000003-8dcb9ff8.json"
