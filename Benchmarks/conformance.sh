@@ -4,11 +4,12 @@
 #   2. `surety check --base-url` against `surety serve` (the mock) over loopback, through ../shared/bench's hook
 #      (conformance_ours.sh with OURS_CONFORMANCE_CMD);
 #   3. Schemathesis (the bench venv) on the OpenAPI document `surety openapi` exports, against the same server, with
-#      ST_MAX_EXAMPLES examples per operation (default 5, which gives a request count close to ours).
+#      ST_MAX_EXAMPLES examples per operation in the ST_PHASES phases (default 5 in `fuzzing` only: about 5 × 77
+#      requests, close to ours; all four phases send ~12× more, see the README).
 # The server logs every request, so the number of requests each runner sent is counted, not estimated.
 # Prints BENCH lines, then a table with the ratios.
 #
-# usage: Benchmarks/conformance.sh     ROUNDS=3 ST_MAX_EXAMPLES=5
+# usage: Benchmarks/conformance.sh     ROUNDS=3 ST_MAX_EXAMPLES=5 ST_PHASES=fuzzing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -16,6 +17,7 @@ shared=$(cd "${SURETY_SHARED:-../shared}" && pwd)
 bench="$shared/bench"
 rounds=${ROUNDS:-3}
 max_examples=${ST_MAX_EXAMPLES:-5}
+phases=${ST_PHASES:-fuzzing}
 work=$(mktemp -d /tmp/surety-bench-conformance.XXXXXX)
 results=${BENCH_RESULTS:-/tmp/surety-bench-conformance.txt}
 : >"$results"
@@ -64,7 +66,7 @@ before=$(requests_logged)
 started=$(now)
 set +e
 (cd "$work" && timeout 600 "${BENCH_VENV_ROOT:-/tmp/benchvenv}/main/bin/schemathesis" run "$work/openapi.json" --url "$base" \
-  --max-examples "$max_examples" --seed 20240301 --workers 1 --no-color --generation-database none --request-timeout 5 \
+  --max-examples "$max_examples" --phases "$phases" --seed 20240301 --workers 1 --no-color --generation-database none --request-timeout 5 \
   -H "Authorization: Bearer $token" >"$work/schemathesis.txt" 2>&1)
 st_rc=$?
 set -e
@@ -73,7 +75,7 @@ st_requests=$(( $(requests_logged) - before ))
 st_cases=$(grep -A1 '^Test cases:' "$work/schemathesis.txt" | tail -n 1 | grep -oE '^ *[0-9]+ generated' | grep -oE '[0-9]+' || echo na)
 st_failures=$(grep -A1 '^Test cases:' "$work/schemathesis.txt" | tail -n 1 | grep -oE '[0-9]+ unique failures?' | grep -oE '[0-9]+' || echo 0)
 st_version=$("${BENCH_VENV_ROOT:-/tmp/benchvenv}/main/bin/schemathesis" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -n 1 || echo na)
-echo "BENCH kind=conformance tool=schemathesis-$st_version target=surety-serve-mock wall_s=$st_wall cases=$st_cases failures=$st_failures requests=$st_requests exit=$st_rc max_examples=$max_examples" | tee -a "$results"
+echo "BENCH kind=conformance tool=schemathesis-$st_version target=surety-serve-mock wall_s=$st_wall cases=$st_cases failures=$st_failures requests=$st_requests exit=$st_rc max_examples=$max_examples phases=$phases" | tee -a "$results"
 
 python3 - "$results" <<'PY'
 import sys
