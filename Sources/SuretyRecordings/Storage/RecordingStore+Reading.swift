@@ -46,7 +46,8 @@ extension RecordingStore {
             let (file, name) = files[index]
             let filePath = directory + "/" + file
             let result: Result<Exchange, RecordingFileError>
-            if isSymbolicLink(filePath) || isDirectory(filePath) {
+            let kind = EntryKind(path: filePath)
+            if kind == .symbolicLink || kind == .directory {
                 result = .failure(RecordingFileError(issues: [RecordingIssue(file: file, reason: .unexpectedLocation)]))
             } else if RecordingFileName.isRecording(name) {
                 result = readFile(directory: directory, file: file)
@@ -92,7 +93,7 @@ extension RecordingStore {
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+        EntryKind(path: path) == .symbolicLink
     }
 
     private static func isDirectory(resolving path: String) -> Bool {
