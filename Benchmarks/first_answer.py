@@ -3,15 +3,26 @@
 
 usage: first_answer.py ATTEMPTS PORT PATH COMMAND...   ({port} in COMMAND is replaced by PORT)
 
-Polls every millisecond with a raw HTTP/1.1 GET of PATH (bounded: 120 s per attempt), stops the process with
+Refuses a port something already answers on. Polls every millisecond with a raw HTTP/1.1 GET of PATH (bounded: 120 s per attempt), stops the process with
 SIGTERM after each attempt, and prints the best time, or `na` when no attempt got a 200.
 """
 import socket, subprocess, sys, time
 
 attempts, port, path, command = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 command = [part.replace("{port}", str(port)) for part in command]
+
+def answers():
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
 best = None
 for attempt in range(attempts):
+    if answers():
+        sys.exit(f"first_answer.py: port {port} already answers; pick another")
     start = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

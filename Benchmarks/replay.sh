@@ -5,7 +5,8 @@
 # answer with each store. The recordings are written by Benchmarks/make_recordings.py (cached under /tmp), not
 # recorded. Release build; every server on 127.0.0.1; wrk bounded by WRK_DURATION.
 #
-# usage: Benchmarks/replay.sh     ROUNDS=2 WRK_DURATION=5 SMALL=100 LARGE=100000
+# usage: Benchmarks/replay.sh     ROUNDS=2 WRK_DURATION=5 SMALL=100 LARGE=100000 PORT=18290
+# (PORT is not the harness's default 18090, which other runs of stub_ours.sh on a shared machine use.)
 # The figure that matters: replay req/s with LARGE recordings ÷ with SMALL, which must stay within 20% (≥ 0.80).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ small=${SMALL:-100}
 large=${LARGE:-100000}
 export WRK_DURATION=${WRK_DURATION:-5}
 export BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-120}
+export PORT=${PORT:-18290}
 data=${REPLAY_DATA:-/tmp/surety-bench-replay}
 results=${BENCH_RESULTS:-/tmp/surety-bench-replay.txt}
 : >"$results"
@@ -52,7 +54,7 @@ done
 
 path=$(jq -r '.[] | select(.operationId=="fetchTransaction") | .path' "$bench/fixtures/routes.json")
 for count in "$small" "$large"; do
-  ms=$(python3 "$root/Benchmarks/first_answer.py" 3 18191 "$path" "$surety" serve --replay "$data/$count" --no-auth --quiet \
+  ms=$(python3 "$root/Benchmarks/first_answer.py" 3 $((PORT + 1)) "$path" "$surety" serve --replay "$data/$count" --no-auth --quiet \
         --contracts "$root/contracts" --port "{port}")
   echo "BENCH kind=startup tool=surety-replay-$count recordings=$count first_answer_ms=$ms" | tee -a "$results"
 done
