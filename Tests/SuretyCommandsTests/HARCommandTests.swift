@@ -34,12 +34,12 @@ struct HARCommandTests {
 
     @Test("importing into a folder that has recordings numbers the new files after them")
     func importAppends() async throws {
-        let folder = try RecordingFolders.copyOfExamples("surety-har")
-        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
-        let har = folder + "/../one.har"
-        try HARFixture.write([HARFixture.entry()], to: har)
-        #expect(await surety(["har", "import", har, folder] + contractsArgument).code == .success)
-        #expect(FileManager.default.subpaths(atPath: folder + "/fetchTransaction")?.contains { $0.hasPrefix("000009-") } == true)
+        try await RecordingFolders.withCopyOfExamples("surety-har") { folder in
+            let har = folder + "/../one.har"
+            try HARFixture.write([HARFixture.entry()], to: har)
+            #expect(await surety(["har", "import", har, folder] + contractsArgument).code == .success)
+            #expect(FileManager.default.subpaths(atPath: folder + "/fetchTransaction")?.contains { $0.hasPrefix("000009-") } == true)
+        }
     }
 
     @Test("a bad HAR file exits 2 naming the file, line, column and pointer of every bad entry, and writes nothing")
@@ -84,22 +84,22 @@ struct HARCommandTests {
 
     @Test("export refuses a folder with a bad recording, and usage errors exit 64")
     func exportAndUsageErrors() async throws {
-        let folder = try RecordingFolders.copyOfExamples("surety-har")
-        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
-        try RecordingFolders.tamper(folder, [.init(file: RecordingFolders.statusFile, original: #""status": 200"#, replacement: #""status": true"#)])
-        let bad = await surety(["har", "export", folder, folder + "/../x.har"] + contractsArgument)
-        #expect(bad.code == .failure)
-        #expect(bad.err.contains("\(folder)/\(RecordingFolders.statusFile):"))
-        #expect(bad.err.contains("[at /response/status]"))
-        #expect(!FileManager.default.fileExists(atPath: folder + "/../x.har"))
+        try await RecordingFolders.withCopyOfExamples("surety-har") { folder in
+            try RecordingFolders.tamper(folder, [.init(file: RecordingFolders.statusFile, original: #""status": 200"#, replacement: #""status": true"#)])
+            let bad = await surety(["har", "export", folder, folder + "/../x.har"] + contractsArgument)
+            #expect(bad.code == .failure)
+            #expect(bad.err.contains("\(folder)/\(RecordingFolders.statusFile):"))
+            #expect(bad.err.contains("[at /response/status]"))
+            #expect(!FileManager.default.fileExists(atPath: folder + "/../x.har"))
 
-        #expect(await surety(["har"]).code == .usage)
-        let direction = await surety(["har", "inport", "a.har", "dir"])
-        #expect(direction.code == .usage)
-        #expect(direction.err.contains("unknown direction inport; give import or export"))
-        #expect(await surety(["har", "export", "dir"]).err.contains("har export needs DIR and FILE.har"))
-        #expect(await surety(["har", "export", "dir", "f.har", "--redact", "header:X"]).code == .usage)
-        #expect(await surety(["har", "import", "/nonexistent.har", "dir"] + contractsArgument).code == .failure)
+            #expect(await surety(["har"]).code == .usage)
+            let direction = await surety(["har", "inport", "a.har", "dir"])
+            #expect(direction.code == .usage)
+            #expect(direction.err.contains("unknown direction inport; give import or export"))
+            #expect(await surety(["har", "export", "dir"]).err.contains("har export needs DIR and FILE.har"))
+            #expect(await surety(["har", "export", "dir", "f.har", "--redact", "header:X"]).code == .usage)
+            #expect(await surety(["har", "import", "/nonexistent.har", "dir"] + contractsArgument).code == .failure)
+        }
     }
 }
 

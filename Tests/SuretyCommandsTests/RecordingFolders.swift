@@ -18,6 +18,13 @@ enum RecordingFolders {
         return copy
     }
 
+    /// Runs `body` with a fresh copy of the example recordings, removed afterwards.
+    static func withCopyOfExamples(_ label: String = "surety-recordings", _ body: (String) async throws -> Void) async throws {
+        let folder = try copyOfExamples(label)
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        try await body(folder)
+    }
+
     /// Applies each tampering (to the first occurrence) to the files under `directory`; throws when an original
     /// text is not found.
     static func tamper(_ directory: String, _ tamperings: [Tampering]) throws {

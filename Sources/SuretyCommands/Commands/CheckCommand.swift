@@ -94,14 +94,7 @@ struct CheckCommand: SuretyCommand {
         }
         source = ContractSource(scanner)
         self.makeInProcessBackend = makeInProcessBackend
-        if let text = scanner.value("base-url") {
-            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                throw UsageError("--base-url needs an http or https URL, got \(text)")
-            }
-            baseURL = url
-        } else {
-            baseURL = nil
-        }
+        baseURL = try scanner.httpURL("base-url")
         timeout = .seconds(try scanner.integer("timeout", in: 1...3_600) ?? 30)
         var options = ConformanceRunner.Options()
         if let seed = scanner.value("seed") {

@@ -51,12 +51,9 @@ struct HARCommand: SuretyCommand {
             do { try redaction.add(spec) } catch { throw UsageError("--redact \(spec): \(error.description)") }
         }
         self.redaction = redaction
-        if let url = scanner.value("base-url") {
+        if let url = try scanner.httpURL("base-url") {
             guard direction == .export else { throw UsageError("--base-url applies to har export") }
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
-                throw UsageError("--base-url needs an http or https URL, got \(url)")
-            }
-            baseURL = url
+            baseURL = url.absoluteString
         } else {
             baseURL = "http://localhost"
         }
