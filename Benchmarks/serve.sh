@@ -32,32 +32,9 @@ for round in $(seq "$rounds"); do
 done
 
 # Time from process start to the first 200 answer, best of 5, measured by polling every millisecond.
-first_answer_ms=$(python3 - "$surety" "$root/contracts" <<'PY'
-import socket, subprocess, sys, time
-surety, contracts = sys.argv[1], sys.argv[2]
-path = "/policy/5f0c4e3a-8b2d-4c1e-9a7f-3d6b2e1c0a94/transactions/01J8Z3K6Q4M7N2P5R8T1V4W7XA"
-best = None
-for attempt in range(5):
-    port = 18190 + attempt
-    start = time.monotonic()
-    proc = subprocess.Popen([surety, "serve", "--contracts", contracts, "--quiet", "--no-auth", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while time.monotonic() - start < 10:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                    s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
-                    if s.recv(16).startswith(b"HTTP/1.1 200"):
-                        elapsed = (time.monotonic() - start) * 1000
-                        best = elapsed if best is None else min(best, elapsed)
-                        break
-            except OSError:
-                time.sleep(0.001)
-    finally:
-        proc.terminate(); proc.wait()
-print(f"{best:.1f}" if best is not None else "na")
-PY
-)
+first_answer_ms=$(python3 "$root/Benchmarks/first_answer.py" 5 18190 \
+  /policy/5f0c4e3a-8b2d-4c1e-9a7f-3d6b2e1c0a94/transactions/01J8Z3K6Q4M7N2P5R8T1V4W7XA \
+  "$surety" serve --contracts "$root/contracts" --quiet --no-auth --port "{port}")
 echo "BENCH kind=startup tool=surety-mock first_answer_ms=$first_answer_ms" | tee -a "$results"
 
 python3 - "$results" <<'PY'

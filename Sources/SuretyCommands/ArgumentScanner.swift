@@ -1,3 +1,4 @@
+import Foundation
 import SuretySchemas
 
 /// Splits a command's arguments into options (`--name value`, `--name=value`), flags (`--name`) and positionals.
@@ -76,5 +77,14 @@ public struct ArgumentScanner: Sendable {
         guard let text = value(name) else { return nil }
         guard choices.contains(text) else { throw UsageError("--\(name) must be one of \(choices.joined(separator: ", ")), got \(text)") }
         return text
+    }
+
+    /// The value of an option that must be an absolute http or https URL with a host.
+    public func httpURL(_ name: String) throws(UsageError) -> URL? {
+        guard let text = value(name) else { return nil }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw UsageError("--\(name) needs an http or https URL, got \(text)")
+        }
+        return url
     }
 }

@@ -19,7 +19,7 @@ public enum CommandLineTool {
     /// Every subcommand, in the order `surety help` lists them.
     public static let commands: [any SuretyCommand.Type] = [
         LintCommand.self, RoutesCommand.self, OpenAPICommand.self, ValidateCommand.self, GenerateCommand.self, ServeCommand.self,
-        CheckCommand.self, DiffCommand.self, JSONCheckCommand.self,
+        CheckCommand.self, DiffCommand.self, HARCommand.self, JSONCheckCommand.self,
     ]
 
     /// Runs `surety` with the arguments after the program name.

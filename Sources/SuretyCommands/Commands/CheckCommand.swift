@@ -26,7 +26,9 @@ struct CheckCommand: SuretyCommand {
                             [--tenant UUID] [--seed N] [--strict] [--scenarios DIR | --no-scenarios]
                             [--report json:FILE] [--report junit:FILE] [--no-negative-probes | --no-probe NAME ...]
                             [--contracts DIR]
-          Without --base-url the built-in backend runs in-process.
+               surety check --recordings DIR|FILE.har [--strict] [--report json:FILE] [--report junit:FILE]
+          Without --base-url the built-in backend runs in-process. --recordings checks every recorded request and
+          response offline, sending nothing.
           Negative probes: \(NegativeProbe.allCases.map(\.rawValue).joined(separator: ", ")) (no-token needs --token,
           no-permission needs --token-without-permission). --report may repeat or list several: junit:a.xml,json:b.json.
           Exit codes: 0 conforms, 1 violations, 2 could not run, 64 usage.
@@ -68,6 +70,8 @@ struct CheckCommand: SuretyCommand {
     let scenariosDirectory: String?
     let runsScenarios: Bool
     let reports: [ReportFile]
+    /// The recordings folder (or HAR file) to check offline, instead of driving a backend.
+    let recordings: String?
     /// Makes the backend when there is no `--base-url`.
     let makeInProcessBackend: BackendFactory
 
@@ -83,19 +87,17 @@ struct CheckCommand: SuretyCommand {
                       "report", "no-probe", "recordings"],
             flags: ["strict", "no-scenarios", "no-negative-probes"])
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
-        if scanner.value("recordings") != nil {
-            throw UsageError("--recordings (offline checking of recorded exchanges) is not yet available")
+        recordings = scanner.value("recordings")
+        if recordings != nil {
+            let driving = ["base-url", "timeout", "token", "token-without-permission", "tenant", "seed", "scenarios", "no-probe"]
+                .filter { scanner.value($0) != nil } + ["no-scenarios", "no-negative-probes"].filter { scanner.flag($0) }
+            if let first = driving.first {
+                throw UsageError("--recordings checks recorded exchanges offline; --\(first) drives a backend, give one or the other")
+            }
         }
         source = ContractSource(scanner)
         self.makeInProcessBackend = makeInProcessBackend
-        if let text = scanner.value("base-url") {
-            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                throw UsageError("--base-url needs an http or https URL, got \(text)")
-            }
-            baseURL = url
-        } else {
-            baseURL = nil
-        }
+        baseURL = try scanner.httpURL("base-url")
         timeout = .seconds(try scanner.integer("timeout", in: 1...3_600) ?? 30)
         var options = ConformanceRunner.Options()
         if let seed = scanner.value("seed") {
@@ -158,6 +160,7 @@ struct CheckCommand: SuretyCommand {
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
+        if let recordings { return checkRecordings(recordings, contract: contract, console: console) }
         guard let scenarios = loadScenarios(contract, console) else { return .failure }
         let backend: any Responder
         let backendName: String
@@ -184,6 +187,11 @@ struct CheckCommand: SuretyCommand {
         }
         let report = await runner.run(progress: showsProgress ? progress : nil)
         if showsProgress { console.err("\r\u{1B}[K") }
+        return emit(report, contract: contract, console: console)
+    }
+
+    /// Prints the summary (and GitHub annotations), writes the report files, and gives the exit code.
+    func emit(_ report: ConformanceReport, contract: Contract, console: Console) -> ExitCode {
         console.out(TextReport(colors: console.colorsOutput).render(report))
         if console.environment("GITHUB_ACTIONS") == "true" {
             for line in GitHubAnnotations.render(report, contract: contract, relativeTo: FileManager.default.currentDirectoryPath) { console.line(line) }

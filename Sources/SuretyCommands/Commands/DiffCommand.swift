@@ -40,7 +40,8 @@ struct DiffCommand: SuretyCommand {
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
         let checker = ExchangeChecker(contract: contract)
-        guard let oldExchanges = Self.load(old, checker: checker, console), let newExchanges = Self.load(new, checker: checker, console) else {
+        guard let oldExchanges = RecordingInput.load(old, checker: checker, command: Self.name, console),
+              let newExchanges = RecordingInput.load(new, checker: checker, command: Self.name, console) else {
             return .failure
         }
         let report = RecordingDiff(contract: contract, options: options).compare(old: oldExchanges, new: newExchanges)
@@ -50,44 +51,5 @@ struct DiffCommand: SuretyCommand {
         default: console.out(report.text(colors: console.colorsOutput))
         }
         return report.failingCount(failOn) > 0 ? .findings : .success
-    }
-
-    /// The exchanges of a recordings folder or a HAR file, or nil after printing every issue found.
-    static func load(_ path: String, checker: ExchangeChecker, _ console: Console) -> [StoredExchange]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            console.errorLine("surety diff: cannot read \(path): no such file or folder")
-            return nil
-        }
-        let exchanges: [StoredExchange]
-        let issues: [RecordingIssue]
-        if isDirectory.boolValue {
-            do {
-                let set = try RecordingStore.read(directory: path)
-                exchanges = set.exchanges
-                issues = set.issues.map { issue in
-                    var located = issue
-                    located.file = path + "/" + issue.file
-                    return located
-                }
-            } catch {
-                console.errorLine("surety diff: \(error.description)")
-                return nil
-            }
-        } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                console.errorLine("surety diff: cannot read \(path)")
-                return nil
-            }
-            let imported = HARConverter(checker: checker).importEntries(from: Array(data), file: path)
-            exchanges = imported.exchanges.enumerated().map { StoredExchange(file: "\(path)#\($0.offset)", sequence: $0.offset, exchange: $0.element) }
-            issues = imported.issues
-        }
-        guard issues.isEmpty else {
-            for issue in issues { console.errorLine(issue.description) }
-            console.errorLine("surety diff: \(path) has \(issues.count) unreadable recording(s)")
-            return nil
-        }
-        return exchanges
     }
 }

@@ -59,6 +59,7 @@ extension ConformanceReport {
             JSONMember(key: "passed", value: .bool(result.skipped == nil && !result.failed)),
         ]
         if let scenario = result.scenarioName { members.append(JSONMember(key: "scenario", value: .string(scenario))) }
+        if let file = result.recordingFile { members.append(JSONMember(key: "recording", value: .string(file))) }
         if let status = result.status { members.append(JSONMember(key: "status", value: .integer(status))) }
         if let skipped = result.skipped { members.append(JSONMember(key: "skipped", value: .string(skipped))) }
         if !result.violations.isEmpty {

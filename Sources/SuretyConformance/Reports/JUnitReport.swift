@@ -1,18 +1,24 @@
 /// Renders a conformance report as JUnit XML for CI systems: one test case per endpoint and check, failures
 /// carrying each violation's pointer, expected and actual value.
 ///
-/// Scenario steps form the suite `scenarios` (class name `scenario.NAME`); probes form the suite `endpoints`
-/// (class name the endpoint id, test name the check); endpoints no exchange reached appear as skipped.
+/// Scenario steps form the suite `scenarios` (class name `scenario.NAME`); recorded exchanges the suite `recordings`
+/// (class name the endpoint id, test name the file); probes form the suite `endpoints` (class name the endpoint id,
+/// test name the check); endpoints no exchange reached appear as skipped.
 public enum JUnitReport {
     /// The XML document; with `includingTimings` false every `time` is 0, so the bytes depend only on the run.
     public static func render(_ report: ConformanceReport, includingTimings: Bool = true) -> String {
         let scenarioResults = report.results.filter { $0.scenarioName != nil }
-        let probeResults = report.results.filter { $0.scenarioName == nil }
+        let recordingResults = report.results.filter { $0.recordingFile != nil }
+        let probeResults = report.results.filter { $0.scenarioName == nil && $0.recordingFile == nil }
         let exercised = Set(report.results.compactMap(\.endpointID))
         let unreached = report.coverage.endpoints.filter { !exercised.contains($0.id) }.map(\.id)
         var cases: [(suite: String, text: String, failed: Bool, skipped: Bool, nanoseconds: UInt64)] = []
         for result in scenarioResults {
             cases.append(("scenarios", testcase(result, className: "scenario.\(result.scenarioName ?? "")", includingTimings: includingTimings),
+                          result.failed, result.skipped != nil, result.nanoseconds))
+        }
+        for result in recordingResults {
+            cases.append(("recordings", testcase(result, className: result.endpointID ?? "unrouted", includingTimings: includingTimings),
                           result.failed, result.skipped != nil, result.nanoseconds))
         }
         for result in probeResults {
@@ -30,7 +36,7 @@ public enum JUnitReport {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"surety check\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
             + " time=\"\(seconds(report.nanoseconds, includingTimings))\">\n"
-        for suite in ["scenarios", "endpoints"] {
+        for suite in ["scenarios", "recordings", "endpoints"] {
             let members = cases.filter { $0.suite == suite }
             guard !members.isEmpty else { continue }
             let time = members.reduce(UInt64(0)) { $0 &+ $1.nanoseconds }
@@ -44,7 +50,7 @@ public enum JUnitReport {
     }
 
     static func testcase(_ result: CheckResult, className: String, includingTimings: Bool) -> String {
-        let name = result.scenarioName == nil ? result.name : "\(result.name) (\(result.endpointID ?? result.target))"
+        let name = result.recordingFile ?? (result.scenarioName == nil ? result.name : "\(result.name) (\(result.endpointID ?? result.target))")
         var text = "    <testcase classname=\"\(XMLText.escape(className))\" name=\"\(XMLText.escape(name))\""
             + " time=\"\(seconds(result.nanoseconds, includingTimings))\">\n"
         if let reason = result.skipped {

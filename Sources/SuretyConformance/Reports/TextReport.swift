@@ -15,7 +15,8 @@ public struct TextReport: Sendable {
     /// The whole summary, ending with a newline.
     public func render(_ report: ConformanceReport) -> String {
         var lines: [String] = []
-        lines.append("surety check: \(report.backend), seed \(report.seed), tenant \(report.tenant)\(report.strict ? ", strict" : "")")
+        let settings = report.tenant.isEmpty ? "" : ", seed \(report.seed), tenant \(report.tenant)"
+        lines.append("surety check: \(report.backend)\(settings)\(report.strict ? ", strict" : "")")
         lines.append("")
         lines += table(report)
         let failures = report.failures
@@ -23,7 +24,8 @@ public struct TextReport: Sendable {
             lines.append("")
             lines.append(paint("Failures", .red))
             for result in failures {
-                lines.append("  \(paint("✗", .red)) \(result.endpointID ?? "-")  \(result.name)  \(result.method) \(result.target) → \(result.status.map(String.init) ?? "-")")
+                let name = result.recordingFile ?? result.name
+                lines.append("  \(paint("✗", .red)) \(result.endpointID ?? "-")  \(name)  \(result.method) \(result.target) → \(result.status.map(String.init) ?? "-")")
                 for violation in result.violations {
                     lines.append("      " + violation.description + (violation.schemaPath.map { "  [\($0)]" } ?? ""))
                 }
@@ -52,6 +54,7 @@ public struct TextReport: Sendable {
         var groups: [(String, [CheckResult])] = []
         func add(_ name: String, _ results: [CheckResult]) { if !results.isEmpty { groups.append((name, results)) } }
         add("scenario steps", report.results.filter { $0.scenarioName != nil })
+        add("recordings", report.results.filter { $0.recordingFile != nil })
         add("valid requests", report.results.filter { if case .probe = $0.origin { return true } else { return false } })
         for probe in NegativeProbe.allCases {
             add(probe.rawValue, report.results.filter { $0.origin == .negative(probe) })

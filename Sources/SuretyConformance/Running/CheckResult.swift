@@ -8,6 +8,8 @@ public struct CheckResult: Sendable, Hashable {
         case probe(extended: Bool)
         /// A negative probe.
         case negative(NegativeProbe)
+        /// A recorded exchange judged offline (`surety check --recordings`); `file` is relative to the folder.
+        case recording(file: String)
     }
 
     /// Where the check comes from.
@@ -48,6 +50,12 @@ public struct CheckResult: Sendable, Hashable {
 
     /// Whether the check ran and the backend broke the contract.
     public var failed: Bool { skipped == nil && violations.contains(where: \.isError) }
+
+    /// The recording's file, for recorded exchanges.
+    public var recordingFile: String? {
+        if case .recording(let file) = origin { return file }
+        return nil
+    }
 
     /// The scenario's name, for scenario steps.
     public var scenarioName: String? {

@@ -13,6 +13,9 @@ public struct HTTPMethod: RawRepresentable, Sendable, Hashable {
         self.rawValue = rawValue
     }
 
+    /// Whether the method is a token (RFC 9112 §3.1: `method = token`): non-empty, `tchar` bytes only.
+    public var isToken: Bool { !rawValue.isEmpty && rawValue.utf8.allSatisfy(HTTPGrammar.isTokenChar) }
+
     /// `GET`: transfer a current representation of the target resource (RFC 9110 §9.3.1).
     public static let get = HTTPMethod("GET")
     /// `HEAD`: like GET but the response carries no content (RFC 9110 §9.3.2).

@@ -49,8 +49,8 @@ public struct RecordingDiff: Sendable {
 
     /// Diffs OLD against NEW, each in recorded order.
     public func compare(old: [StoredExchange], new: [StoredExchange]) -> DiffReport {
-        let oldKeys = old.map { matcher.key(for: $0.exchange.request) }
-        let newKeys = new.map { matcher.key(for: $0.exchange.request) }
+        let oldKeys = matcher.keys(for: old)
+        let newKeys = matcher.keys(for: new)
         let pairing = Pairing(oldKeys: oldKeys, newKeys: newKeys)
         var alignment = LocatorAlignment()
         if !options.exact {

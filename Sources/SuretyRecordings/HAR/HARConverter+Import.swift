@@ -51,8 +51,14 @@ extension HARConverter {
         }
         guard let request = entry["request"], request.objectValue != nil else { return fail(.root, .missing(member: "request")) }
         guard let response = entry["response"], response.objectValue != nil else { return fail(.root, .missing(member: "response")) }
-        guard let method = request["method"]?.stringValue, !method.isEmpty else { return fail("/request", .missing(member: "method")) }
-        guard let url = request["url"]?.stringValue else { return fail("/request", .missing(member: "url")) }
+        let method: String, url: String
+        switch (Self.string(request, "method"), Self.string(request, "url")) {
+        case (.failure(let failure), _), (_, .failure(let failure)): return .failure(failure)
+        case (.success(let methodText), .success(let urlText)): (method, url) = (methodText, urlText)
+        }
+        guard HTTPMethod(method).isToken else {
+            return fail("/request/method", .invalidValue(expected: "an HTTP method (a token such as GET)", actual: "\"\(method.prefix(40))\""))
+        }
         guard let target = Self.target(of: url) else {
             return fail("/request/url", .invalidValue(expected: "an http(s) URL or a path", actual: "\"\(url.prefix(80))\""))
         }
@@ -79,6 +85,15 @@ extension HARConverter {
         }
         exchange.violations = surety["violations"]?.arrayValue?.compactMap(Violation.init(jsonValue:)) ?? []
         return .success(exchange)
+    }
+
+    /// The string member `name` of the entry's `request`, or why it is not one (pointer relative to the entry).
+    static func string(_ request: JSONValue, _ name: String) -> Result<String, EntryFailure> {
+        guard let value = request[name] else { return .failure(EntryFailure(pointer: "/request", reason: .missing(member: name))) }
+        guard let text = value.stringValue else {
+            return .failure(EntryFailure(pointer: JSONPointer(tokens: ["request", name]), reason: .wrongType(expected: "string", actual: value.typeName)))
+        }
+        return .success(text)
     }
 
     /// The origin-form target of an absolute URL (`https://host/p?q` → `/p?q`), or the URL itself when it is a path.

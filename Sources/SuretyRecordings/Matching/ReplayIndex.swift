@@ -31,7 +31,7 @@ public final class ReplayIndex: Sendable {
         self.recordings = recordings
         self.matcher = matcher
         self.repetition = repetition
-        let keys = recordings.map { matcher.key(for: $0.exchange.request) }
+        let keys = matcher.keys(for: recordings)
         self.keys = keys
         var buckets: [RequestMatcher.Key: Int] = [:]
         var members: [[Int]] = []

@@ -19,13 +19,21 @@ extension Exchange {
         return (judgement.routed?.endpoint.id, judgement.violations)
     }
 
+    /// What judging one exchange found: the route, every violation, and the response check (parsed body and its type).
+    struct Judgement {
+        var routed: RoutedRequest?
+        var violations: [Violation]
+        var responseCheck: ResponseCheck?
+    }
+
     /// Routes and checks one request and its response.
-    static func judge(request: HTTPRequest, response: HTTPResponse, checker: ExchangeChecker) -> (routed: RoutedRequest?, violations: [Violation]) {
+    static func judge(request: HTTPRequest, response: HTTPResponse, checker: ExchangeChecker) -> Judgement {
         let verdict = checker.judge(request)
         guard let routed = verdict.routed else {
             let actual = verdict.problem.map { "\($0.status.code) \($0.title)" } ?? "no route"
-            return (nil, [Violation(part: .path, rule: .status, expected: "a route of the contract", actual: actual)])
+            return Judgement(violations: [Violation(part: .path, rule: .status, expected: "a route of the contract", actual: actual)])
         }
-        return (routed, verdict.violations + checker.checkResponse(response, to: routed).violations)
+        let check = checker.checkResponse(response, to: routed)
+        return Judgement(routed: routed, violations: verdict.violations + check.violations, responseCheck: check)
     }
 }

@@ -56,7 +56,7 @@ struct ExchangeDecoder {
         let at: JSONPointer = "/request"
         guard let members = object(value, at: at, allowed: ["body", "headers", "method", "path", "query"]) else { return nil }
         let method = require(members, "method", at: at).flatMap { string($0, at: "/request/method") }
-        if let method, method.isEmpty || !method.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+        if let method, !HTTPMethod(method).isToken {
             fail("/request/method", .invalidValue(expected: "a method token", actual: "\"\(method.prefix(40))\""))
         }
         let path = require(members, "path", at: at).flatMap { string($0, at: "/request/path") }

@@ -99,6 +99,6 @@ public final class RecordingStore: Sendable {
 
     /// Whether `path` is a directory (following no symbolic link).
     static func isDirectory(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
+        EntryKind(path: path) == .directory
     }
 }
