@@ -84,7 +84,9 @@ import SuretyHTTPCore
         }
         try await withServer(responder: responder) { _, port in
             let texts = try await onThread { () -> [String] in
-                let client = try RawClient(port: port)
+                // The async responder's task needs a cooperative thread; on 2 cores a loaded parallel run can hold
+                // both for many seconds, so the read waits longer than the default 20 s before calling it lost.
+                let client = try RawClient(port: port, timeout: 60)
                 try client.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\nGET /fast HTTP/1.1\r\nHost: t\r\n\r\n")
                 return [try client.readResponse().text, try client.readResponse().text]
             }

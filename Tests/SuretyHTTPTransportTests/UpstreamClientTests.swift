@@ -60,7 +60,7 @@ import SuretyHTTPCore
             await #expect(throws: UpstreamError.timedOut) { try await client.forward(HTTPRequest(target: "/slow")) }
             let elapsed = clock.now - start
             #expect(elapsed >= .milliseconds(250), "timed out after \(elapsed)")
-            #expect(elapsed < .seconds(20), "timed out rather than waiting for the upstream (bound loose: shared CI cores)")
+            #expect(elapsed < .seconds(60), "timed out rather than waiting for the upstream (bound loose: a loaded parallel run on 2 cores)")
             let answer = await client.respond(to: HTTPRequest(target: "/slow"))
             #expect(answer.status == .gatewayTimeout)
             await release.open()
