@@ -3,7 +3,8 @@
 /// Two tenants; tokens `surety-token` (every permission, tenant A), `surety-readonly` (read and list, tenant A),
 /// `surety-token-b` (every permission, tenant B) and `surety-admin` (every tenant); a `PersonalAuto` product whose
 /// vehicles need a `vin`, rated 600.00 a year per vehicle (+120.00 with deductible 250) plus a 25.00 policy fee,
-/// with documents at pricing and issue; an account, a quote and policies issued for a 12-month term.
+/// with documents at pricing and issue, billed by a monthly (default), a quarterly or a pay-in-full plan; an account,
+/// a quote with a billing block, and policies issued for a 12-month term.
 public enum BuiltInFixtures {
     /// Tenant A's UUID.
     public static let tenantA = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001"
@@ -24,7 +25,9 @@ public enum BuiltInFixtures {
          "products": [\(product)],
          "accounts": [{"locator": "01J6A00000000000000000AA01", "name": "Ada Lovelace"}],
          "quotes": [{"locator": "01J6A00000000000000000QA01", "accountLocator": "01J6A00000000000000000AA01",
-                     "productName": "PersonalAuto", "state": "draft"}],
+                     "productName": "PersonalAuto", "state": "draft",
+                     "billing": {"termStartTime": "2024-10-01T00:00:00Z", "termEndTime": "2025-10-01T00:00:00Z",
+                                 "charges": [{"chargeType": "premium", "amount": 600}, {"chargeType": "fee", "amount": 25}]}}],
          "policies": [
            {"locator": "\(policyA1)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
             "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
@@ -66,6 +69,9 @@ public enum BuiltInFixtures {
                 "coverageTerm": {"name": "deductible", "option": "250"}}],
      "documents": [{"trigger": "priced", "staticName": "quoteLetter", "name": "Quote letter", "referenceType": "transaction"},
                    {"trigger": "issued", "staticName": "declaration", "name": "Declarations", "referenceType": "transaction"},
-                   {"trigger": "issued", "staticName": "segmentSchedule", "name": "Schedule", "referenceType": "segment"}]}
+                   {"trigger": "issued", "staticName": "segmentSchedule", "name": "Schedule", "referenceType": "segment"}],
+     "billing": {"installmentPlans": [{"name": "monthly", "cadence": "monthly", "generateLeadDays": 10, "dueLeadDays": 0},
+                                      {"name": "quarterly", "cadence": "quarterly", "installmentWeights": [3, 2], "generateLeadDays": 15},
+                                      {"name": "payInFull", "cadence": "fullPay", "generateLeadDays": 15}]}}
     """
 }

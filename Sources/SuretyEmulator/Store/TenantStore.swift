@@ -22,6 +22,8 @@ public struct TenantStore: Sendable, Hashable {
     public var segments: [String: Segment] = [:]
     /// Documents by locator.
     public var documents: [String: DocumentInstance] = [:]
+    /// Installment lattices, their settings and installments.
+    public var billing = BillingLedger()
 
     /// Creates an empty tenant.
     public init(tenantLocator: String, name: String) {

@@ -5,7 +5,7 @@ public enum EmulatorHandlers {
     /// Every handler.
     public static var all: [String: EmulatorHandler] {
         var table: [String: EmulatorHandler] = [:]
-        for part in [fetching, creation, lifecycle, changes, underwriting, documents, terms] {
+        for part in [fetching, creation, lifecycle, changes, underwriting, documents, terms, billing] {
             table.merge(part) { first, _ in first }
         }
         return table
