@@ -14,7 +14,9 @@ extension InstallmentSettings {
     }
 
     /// These settings with the members of an `InstallmentPreferences` (or fixture plan) object laid over them, and
-    /// every member that could not be read. `installmentPlanName` is the caller's (it picks the base).
+    /// every member that could not be read. `installmentPlanName` is the caller's (it picks the base). An empty
+    /// `installmentWeights` keeps the base's weights: the member is required in `InstallmentPreferences`, so an
+    /// empty list is how a request says nothing about weights [I].
     public func overlaid(with json: JSONValue) -> (settings: InstallmentSettings, problems: [Problem]) {
         var result = self
         var problems: [Problem] = []
@@ -69,7 +71,7 @@ extension InstallmentSettings {
         if let value = json["installmentWeights"], value != .null {
             if let items = value.arrayValue {
                 let parsed = items.compactMap { decimal("installmentWeights", $0) }
-                if parsed.count == items.count { result.installmentWeights = parsed }
+                if parsed.count == items.count, !parsed.isEmpty { result.installmentWeights = parsed }
             } else {
                 problems.append(Problem(key: "installmentWeights", expected: "an array of numbers", actual: value.typeName))
             }
