@@ -84,6 +84,32 @@ public struct InstallmentLattice: Sendable, Hashable {
     public var createdBy: String
     /// Its frames, in time order.
     public var frames: [LatticeFrame]
+
+    /// Creates a lattice.
+    public init(locator: String, accountLocator: String, policyLocator: String?, termLocator: String?, quoteLocator: String?,
+                basedOnLocator: String?, settingsLocator: String, settings: InstallmentSettings, originTransactionLocator: String?,
+                effectiveTime: Timestamp, currency: String, timeZone: String, durationBasis: DurationBasis, isReversal: Bool,
+                termStart: Timestamp, termEnd: Timestamp, createdAt: Timestamp, createdBy: String, frames: [LatticeFrame]) {
+        self.locator = locator
+        self.accountLocator = accountLocator
+        self.policyLocator = policyLocator
+        self.termLocator = termLocator
+        self.quoteLocator = quoteLocator
+        self.basedOnLocator = basedOnLocator
+        self.settingsLocator = settingsLocator
+        self.settings = settings
+        self.originTransactionLocator = originTransactionLocator
+        self.effectiveTime = effectiveTime
+        self.currency = currency
+        self.timeZone = timeZone
+        self.durationBasis = durationBasis
+        self.isReversal = isReversal
+        self.termStart = termStart
+        self.termEnd = termEnd
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+        self.frames = frames
+    }
 }
 
 /// A stored settings record (`Settings` / `SettingsResponse`), one per lattice.

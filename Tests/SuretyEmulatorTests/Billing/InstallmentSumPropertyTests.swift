@@ -1,0 +1,83 @@
+import Foundation
+import SuretyEmulator
+import SuretySchemas
+import Testing
+
+/// Seeded random properties: whatever the charge, weights, cadence and effective time, a charge's installment items
+/// sum exactly to it.
+@Suite struct InstallmentSumPropertyTests {
+    /// SplitMix64: small, seeded, the same sequence on every platform.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    @Test("split: parts sum to the amount, share its sign, and only the remainder's holder strays past one minor unit",
+          arguments: [ProductBilling.Remainder.lastItem, .firstItem])
+    func split(_ remainder: ProductBilling.Remainder) {
+        var random = Random(state: 0xB111)
+        for _ in 0..<2_000 {
+            let amount = random.below(20_000_001) - 10_000_000
+            let shares = (0..<(1 + random.below(30))).map { _ in Decimal(1 + random.below(1_000)) / Decimal(1 + random.below(97)) }
+            let parts = ChargeSpreader.split(amount, by: shares, remainder: remainder)
+            #expect(parts.reduce(0, +) == amount)
+            #expect(parts.allSatisfy { amount >= 0 ? $0 >= 0 : $0 <= 0 })
+            let total = shares.reduce(0, +)
+            let holder = remainder == .lastItem ? parts.count - 1 : 0
+            for (index, part) in parts.enumerated() where index != holder {
+                let exact = NSDecimalNumber(decimal: Decimal(amount) * shares[index] / total).doubleValue
+                #expect(abs(Double(part) - exact) < 1, "part \(index) of \(amount)")
+            }
+        }
+    }
+
+    @Test("installments from random settings and effective times: every charge's items sum exactly to it")
+    func installments() {
+        var random = Random(state: 0x5EED)
+        let zones = ["UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata"]
+        let cadences = InstallmentSettings.Cadence.allCases.filter { $0 != .none }
+        let anchors = InstallmentSettings.AnchorType.allCases
+        for round in 0..<300 {
+            let start = Timestamp(seconds: 1_704_067_200 + Int64(random.below(730)) * 86_400 + Int64(random.below(86_400)))
+            let end = start.adding(seconds: Int64(30 + random.below(800)) * 86_400)
+            let settings = InstallmentSettings(
+                cadence: cadences[random.below(cadences.count)], anchorMode: InstallmentSettings.AnchorMode.allCases[random.below(3)],
+                anchorType: anchors[random.below(anchors.count)], anchorTime: start.adding(seconds: Int64(random.below(400) - 200) * 86_400),
+                dayOfMonth: 1 + random.below(31), dayOfWeek: InstallmentSettings.Weekday.allCases[random.below(7)],
+                weekOfMonth: InstallmentSettings.WeekOfMonth.allCases[1 + random.below(5)], generateLeadDays: random.below(20),
+                dueLeadDays: random.below(10), installmentWeights: (0..<random.below(6)).map { _ in Decimal(1 + random.below(5)) },
+                maxInstallmentsPerTerm: random.below(3) == 0 ? 1 + random.below(12) : nil, intervalDays: 1 + random.below(40))
+            let zone = zones[random.below(zones.count)]
+            let frames = LatticeBuilder(settings: settings, timeZoneIdentifier: zone).frames(termStart: start, termEnd: end)
+            #expect(!frames.isEmpty && frames.first?.installmentStart == start && frames.last?.installmentEnd == end, "round \(round)")
+            #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.installmentEnd == $1.installmentStart && $0.coverageEnd == $1.coverageStart })
+            let lattice = InstallmentLattice(
+                locator: "L", accountLocator: "A", policyLocator: nil, termLocator: nil, quoteLocator: nil, basedOnLocator: nil, settingsLocator: "S",
+                settings: settings, originTransactionLocator: nil, effectiveTime: start, currency: "USD", timeZone: zone, durationBasis: .months,
+                isReversal: false, termStart: start, termEnd: end, createdAt: start, createdBy: "U", frames: frames)
+            let charges = (0..<(1 + random.below(4))).map { index in
+                Charge(locator: "C\(index)", elementLocator: "E", elementStaticLocator: "E", chargeType: "premium",
+                       amountMinorUnits: random.below(2_000_001) - 1_000_000, currency: "USD")
+            }
+            let effective = start.adding(seconds: Int64(random.below(Int(end.seconds - start.seconds))))
+            var counter = 0
+            let factory = InstallmentFactory(lattice: lattice, currencyScale: 2, remainder: random.below(2) == 0 ? .lastItem : .firstItem)
+            let made = factory.installments(of: charges, from: effective, to: end, owner: .init(accountLocator: "A"), now: start, user: "U") {
+                counter += 1
+                return "X\(counter)"
+            }
+            for charge in charges {
+                let sum = made.flatMap(\.items).filter { $0.chargeLocator == charge.locator }.reduce(0) { $0 + $1.amountMinorUnits }
+                #expect(sum == charge.amountMinorUnits, "round \(round): \(settings.cadence) \(settings.anchorType) in \(zone)")
+            }
+            #expect(made.allSatisfy { $0.coverageEnd > effective }, "only frames covering the effective period are billed")
+        }
+    }
+}
