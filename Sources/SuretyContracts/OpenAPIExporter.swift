@@ -146,7 +146,7 @@ public struct OpenAPIExporter: Sendable {
             case .integer: return .object(["type": "integer"])
             case .number: return .object(["type": "number"])
             case .boolean: return .object(["type": "boolean"])
-            case .object: return .object(["type": "object"])
+            case .object: return .object(["not": .object(["type": "null"])])
             case .uuid: return .object(["type": "string", "format": "uuid"])
             case .datetime: return .object(["type": "string", "format": "date-time"])
             case .ulid, .locator: return .object(["type": "string", "format": "ulid", "pattern": .string(Self.ulidPattern)])

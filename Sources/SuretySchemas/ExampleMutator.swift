@@ -72,7 +72,8 @@ public struct ExampleMutator: Sendable {
             switch primitive {
             case .string: sites.append(Site(pointer: pointer, mutation: .wrongType, replacement: .integer(7)))
             case .integer: sites.append(Site(pointer: pointer, mutation: .wrongType, replacement: .number(JSONNumber(literal: "2.5"))))
-            case .number, .boolean, .object: sites.append(Site(pointer: pointer, mutation: .wrongType, replacement: "text"))
+            case .number, .boolean: sites.append(Site(pointer: pointer, mutation: .wrongType, replacement: "text"))
+            case .object: break // any JSON value but null: no other type is wrong
             case .uuid: sites.append(Site(pointer: pointer, mutation: .badFormat, replacement: "123e4567-e89b-12d3-a456-42661417400"))
             case .ulid, .locator: sites.append(Site(pointer: pointer, mutation: .badFormat, replacement: "01ARZ3NDEKTSV4RRFFQ69G5FAU"))
             case .datetime: sites.append(Site(pointer: pointer, mutation: .badFormat, replacement: "2023-02-29T10:00:00Z"))

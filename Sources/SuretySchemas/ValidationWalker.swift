@@ -100,7 +100,9 @@ struct ValidationWalker {
                 }
             }
         case .object:
-            if kind != .object { reportType(node, expected: "object", site: site) }
+            // The documents' `object` is Java's Object: any JSON value but null (`map<string,object>` element data
+            // holds strings and numbers).
+            return
         case .uuid, .ulid, .locator, .datetime:
             guard kind == .string else { return reportType(node, expected: "string (\(primitive.rawValue))", site: site) }
             let valid = withString(node) { value in
@@ -136,7 +138,8 @@ struct ValidationWalker {
             let property = schema.properties[index]
             path.append(.key(keyNode))
             let site = RuleSite.property(schema: schemaIndex, property: index)
-            if property.isDeprecated && nodes[valueNode].kind != .null {
+            // A property both deprecated and required must be sent, so its presence is not reported (DocumentSummary.state).
+            if property.isDeprecated && !property.isRequired && nodes[valueNode].kind != .null {
                 report(.deprecated, severity: .warning, expected: "no deprecated property", actual: "\(property.name) present", site: site)
             }
             check(valueNode, property.type, site: site)

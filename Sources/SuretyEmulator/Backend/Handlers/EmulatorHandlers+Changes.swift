@@ -36,11 +36,12 @@ extension EmulatorHandlers {
                 return EmulatorReply(withInstructions(transaction, in: store))
             },
             "updateChangeInstruction": { store, context, call throws(EmulatorError) in
-                var transaction = try draft(call.path("locator"), in: store, operation: "update change instructions of")
+                // An unknown instruction is 404 whatever the state; a known one changes only in draft (409).
                 let locator = call.path("instructionLocator")
-                guard let index = transaction.changeInstructions.firstIndex(where: { $0.locator == locator }) else {
+                guard let index = try store.transaction(call.path("locator")).changeInstructions.firstIndex(where: { $0.locator == locator }) else {
                     throw .notFound(kind: "change instruction", locator: locator)
                 }
+                var transaction = try draft(call.path("locator"), in: store, operation: "update change instructions of")
                 var instruction = try ChangeInstruction(json: try call.requireBody(), at: .root, locator: locator)
                 instruction.assignStaticLocators { context.makeLocator() }
                 transaction.changeInstructions[index] = instruction
@@ -48,11 +49,11 @@ extension EmulatorHandlers {
                 return EmulatorReply(withInstructions(transaction, in: store))
             },
             "deleteChangeInstructionFromTransaction": { store, _, call throws(EmulatorError) in
-                var transaction = try draft(call.path("locator"), in: store, operation: "delete change instructions of")
                 let locator = call.path("instructionLocator")
-                guard transaction.changeInstructions.contains(where: { $0.locator == locator }) else {
+                guard try store.transaction(call.path("locator")).changeInstructions.contains(where: { $0.locator == locator }) else {
                     throw .notFound(kind: "change instruction", locator: locator)
                 }
+                var transaction = try draft(call.path("locator"), in: store, operation: "delete change instructions of")
                 transaction.changeInstructions.removeAll { $0.locator == locator }
                 store.transactions[transaction.locator] = transaction
                 return EmulatorReply(withInstructions(transaction, in: store))
