@@ -4,7 +4,7 @@
 /// `surety-token-b` (every permission, tenant B) and `surety-admin` (every tenant); a `PersonalAuto` product whose
 /// vehicles need a `vin`, rated 600.00 a year per vehicle (+120.00 with deductible 250) plus a 25.00 policy fee,
 /// with documents at pricing and issue, billed by a monthly (default), a quarterly or a pay-in-full plan; an account,
-/// a quote with a billing block, and policies issued for a 12-month term.
+/// a quote with a billing block, and policies issued for a 12-month term (two of them for the billing scenarios).
 public enum BuiltInFixtures {
     /// Tenant A's UUID.
     public static let tenantA = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001"
@@ -14,6 +14,10 @@ public enum BuiltInFixtures {
     public static let policyA1 = "01J6A00000000000000000PA01"
     /// The second policy of tenant A.
     public static let policyA2 = "01J6A00000000000000000PA02"
+    /// The policy of tenant A the billing scenarios change (UTC), so that they leave the others alone.
+    public static let billingPolicyUTC = "01J6A00000000000000000PA03"
+    /// The billing scenarios' policy in America/New_York, whose term crosses both daylight-saving changes.
+    public static let billingPolicyNewYork = "01J6A00000000000000000PA04"
     /// The policy of tenant B.
     public static let policyB1 = "01J6A00000000000000000PB01"
 
@@ -37,7 +41,13 @@ public enum BuiltInFixtures {
            {"locator": "\(policyA2)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
             "startTime": "2025-01-01T00:00:00Z", "endTime": "2026-01-01T00:00:00Z",
             "element": {"type": "PersonalAuto", "data": {"garageState": "NY"}, "elements": [
-              {"type": "Vehicle", "data": {"vin": "JH4KA7561PC008269"}, "coverageTerms": {"deductible": "250"}}]}}
+              {"type": "Vehicle", "data": {"vin": "JH4KA7561PC008269"}, "coverageTerms": {"deductible": "250"}}]}},
+           {"locator": "\(billingPolicyUTC)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
+            "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
+            "element": {"type": "PersonalAuto", "data": {"garageState": "CA"}, "elements": [{"type": "Vehicle", "data": {"vin": "BILL0UTC"}}]}},
+           {"locator": "\(billingPolicyNewYork)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
+            "startTime": "2025-03-01T05:00:00Z", "endTime": "2026-03-01T05:00:00Z", "timeZone": "America/New_York",
+            "element": {"type": "PersonalAuto", "data": {"garageState": "NY"}, "elements": [{"type": "Vehicle", "data": {"vin": "BILL0NYC"}}]}}
          ]},
         {"locator": "\(tenantB)", "name": "Tenant B",
          "products": [\(product)],

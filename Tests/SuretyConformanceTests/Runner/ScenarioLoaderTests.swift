@@ -99,7 +99,8 @@ struct ScenarioLoaderTests {
     func repositoryScenarios() throws {
         let loaded = try ScenarioLoader(contract: RunnerFixtures.contract).load(directory: RunnerFixtures.scenariosDirectory)
         #expect(loaded.diagnostics == [])
-        #expect(loaded.scenarios.map(\.name) == ["policy-terms", "transaction-lifecycle", "transaction-segment"])
+        #expect(loaded.scenarios.filter { !$0.name.hasPrefix("emulator-") }.map(\.name) == ["policy-terms", "transaction-lifecycle", "transaction-segment"])
+        #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-billing-") }.count == 8)
     }
 
     @Test("the example in contracts/scenarios/README.md loads cleanly")
