@@ -53,7 +53,7 @@ echo "fixtures: $policies policies, $(du -h "$work/monthly.json" | cut -f1) each
 # One load: prints "seconds peak_kb installments_of_first_policy".
 run_once() {
   python3 - "$surety" "$root/contracts" "$1" "$work/time.txt" <<'PY'
-import json, subprocess, sys, time, urllib.request
+import json, os, signal, subprocess, sys, time, urllib.request
 surety, contracts, fixtures, timing = sys.argv[1:5]
 start = time.monotonic()
 proc = subprocess.Popen(["/usr/bin/time", "-v", "-o", timing, surety, "serve", "--emulate", "--fixtures", fixtures,
@@ -67,7 +67,11 @@ try:
     with urllib.request.urlopen(request, timeout=30) as response:
         installments = len(json.load(response))
 finally:
-    proc.terminate(); proc.wait(timeout=30)
+    # Stop surety itself (the child of /usr/bin/time), so that time reports its figures.
+    children = open(f"/proc/{proc.pid}/task/{proc.pid}/children").read().split()
+    for child in children:
+        os.kill(int(child), signal.SIGTERM)
+    proc.wait(timeout=30)
 peak = next(int(l.split(":")[1]) for l in open(timing) if "Maximum resident set size" in l)
 print(f"{elapsed:.3f} {peak} {installments}")
 PY

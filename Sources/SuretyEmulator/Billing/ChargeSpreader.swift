@@ -14,8 +14,8 @@ public enum ChargeSpreader {
         for (index, frame) in frames.enumerated() {
             let start = max(frame.coverageStart, effective), stop = min(frame.coverageEnd, end)
             guard start < stop, frame.coverageEnd > frame.coverageStart else { continue }
-            let overlap = Decimal(stop.seconds - start.seconds) / Decimal(frame.coverageEnd.seconds - frame.coverageStart.seconds)
-            result.append((index, frame.normalizedWeight * overlap))
+            let whole = frame.coverageEnd.seconds - frame.coverageStart.seconds, part = stop.seconds - start.seconds
+            result.append((index, part == whole ? frame.normalizedWeight : frame.normalizedWeight * Decimal(part) / Decimal(whole)))
         }
         if result.isEmpty, let last = frames.indices.last(where: { frames[$0].coverageStart < end }) ?? frames.indices.last {
             result.append((last, 1))

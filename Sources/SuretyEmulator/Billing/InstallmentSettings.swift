@@ -92,7 +92,7 @@ public struct InstallmentSettings: Sendable, Hashable {
         if anchorType == .dayOfMonth && dayOfMonth == nil { found.append("anchorType dayOfMonth needs dayOfMonth") }
         if anchorType == .anchorTime && anchorTime == nil { found.append("anchorType anchorTime needs anchorTime") }
         if [.dayOfWeek, .weekOfMonth].contains(anchorType) && dayOfWeek == nil { found.append("anchorType \(anchorType.rawValue) needs dayOfWeek") }
-        if anchorType == .weekOfMonth && (weekOfMonth ?? .none) == .none { found.append("anchorType weekOfMonth needs weekOfMonth first–fifth") }
+        if anchorType == .weekOfMonth && (weekOfMonth ?? WeekOfMonth.none) == WeekOfMonth.none { found.append("anchorType weekOfMonth needs weekOfMonth first–fifth") }
         if generateLeadDays < 0 || dueLeadDays < 0 { found.append("generateLeadDays and dueLeadDays must be ≥ 0") }
         if autopayLeadDays <= 0 { found.append("autopayLeadDays must be > 0") }
         if installmentWeights.contains(where: { $0 <= 0 }) { found.append("installmentWeights must be > 0") }

@@ -20,12 +20,14 @@ public struct LocalCalendar: Sendable {
 
     /// `instant` moved by whole local days (negative goes back).
     public func adding(days: Int, to instant: Timestamp) -> Timestamp {
-        calendar.date(byAdding: .day, value: days, to: date(instant)).map(timestamp) ?? instant.adding(seconds: Int64(days) * 86_400)
+        guard days != 0 else { return instant }
+        return calendar.date(byAdding: .day, value: days, to: date(instant)).map(timestamp) ?? instant.adding(seconds: Int64(days) * 86_400)
     }
 
     /// `instant` moved by calendar months, the day clamped to the target month's length.
     public func adding(months: Int, to instant: Timestamp) -> Timestamp {
-        calendar.date(byAdding: .month, value: months, to: date(instant)).map(timestamp) ?? instant
+        guard months != 0 else { return instant }
+        return calendar.date(byAdding: .month, value: months, to: date(instant)).map(timestamp) ?? instant
     }
 
     /// `instant` moved back by a decimal number of days: whole local days, then the fraction as elapsed time.

@@ -43,7 +43,7 @@ public struct ProductBilling: Sendable, Hashable {
     /// Which item takes the remainder.
     public var remainder: Remainder
 
-    /// Creates a configuration; with no plans, the default plan is ``InstallmentSettings/init(cadence:anchorMode:anchorType:anchorTime:dayOfMonth:dayOfWeek:weekOfMonth:generateLeadDays:dueLeadDays:autopayLeadDays:installmentWeights:maxInstallmentsPerTerm:intervalDays:)``'s monthly one.
+    /// Creates a configuration; with no plans the default is ``InstallmentSettings``' monthly plan with no lead days.
     public init(plans: [Plan] = [], trigger: Trigger = .issue, remainder: Remainder = .lastItem) {
         self.plans = plans
         self.trigger = trigger

@@ -38,16 +38,16 @@ public enum BuiltInFixtures {
             "element": {"type": "PersonalAuto", "data": {"garageState": "CA"}, "elements": [
               {"type": "Vehicle", "data": {"vin": "1HGCM82633A004352", "year": 2019}, "coverageTerms": {"deductible": "500"}},
               {"type": "Driver", "data": {"name": "Ada"}}]}},
-           {"locator": "\(policyA2)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
-            "startTime": "2025-01-01T00:00:00Z", "endTime": "2026-01-01T00:00:00Z",
-            "element": {"type": "PersonalAuto", "data": {"garageState": "NY"}, "elements": [
-              {"type": "Vehicle", "data": {"vin": "JH4KA7561PC008269"}, "coverageTerms": {"deductible": "250"}}]}},
            {"locator": "\(billingPolicyUTC)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
             "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
             "element": {"type": "PersonalAuto", "data": {"garageState": "CA"}, "elements": [{"type": "Vehicle", "data": {"vin": "BILL0UTC"}}]}},
            {"locator": "\(billingPolicyNewYork)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
             "startTime": "2025-03-01T05:00:00Z", "endTime": "2026-03-01T05:00:00Z", "timeZone": "America/New_York",
-            "element": {"type": "PersonalAuto", "data": {"garageState": "NY"}, "elements": [{"type": "Vehicle", "data": {"vin": "BILL0NYC"}}]}}
+            "element": {"type": "PersonalAuto", "data": {"garageState": "NY"}, "elements": [{"type": "Vehicle", "data": {"vin": "BILL0NYC"}}]}},
+           {"locator": "\(policyA2)", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
+            "startTime": "2025-01-01T00:00:00Z", "endTime": "2026-01-01T00:00:00Z",
+            "element": {"type": "PersonalAuto", "data": {"garageState": "NY"}, "elements": [
+              {"type": "Vehicle", "data": {"vin": "JH4KA7561PC008269"}, "coverageTerms": {"deductible": "250"}}]}}
          ]},
         {"locator": "\(tenantB)", "name": "Tenant B",
          "products": [\(product)],

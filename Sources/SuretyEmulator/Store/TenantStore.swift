@@ -18,12 +18,12 @@ public struct TenantStore: Sendable, Hashable {
     public var terms: [String: Term] = [:]
     /// Transactions by locator.
     public var transactions: [String: PolicyTransaction] = [:]
+    /// Installment lattices, their settings and installments.
+    public var billing = BillingLedger()
     /// Segments by locator.
     public var segments: [String: Segment] = [:]
     /// Documents by locator.
     public var documents: [String: DocumentInstance] = [:]
-    /// Installment lattices, their settings and installments.
-    public var billing = BillingLedger()
 
     /// Creates an empty tenant.
     public init(tenantLocator: String, name: String) {

@@ -113,6 +113,21 @@ import Testing
         #expect(client.violations.isEmpty, "\(client.violations)")
     }
 
+    @Test("billing reads need an installments or installment-lattices permission, and stay inside their tenant")
+    func permissionsAndTenants() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        var client = EmulatorClient(backend: backend)
+        client.token = "surety-readonly"
+        let denied = client.send(.get, "/billing/{t}/installments/policies/\(BuiltInFixtures.policyA1)/list")
+        #expect(denied.status == 403)
+        #expect(denied.json["detail"] == "The token needs one of: installments.read, installments.list.")
+        client.token = "surety-admin"
+        #expect(client.send(.get, "/billing/{t}/installmentLattices/policies/\(BuiltInFixtures.policyB1)/list").json == [])
+        client.tenant = BuiltInFixtures.tenantB
+        #expect(client.send(.get, "/billing/{t}/installmentLattices/policies/\(BuiltInFixtures.policyB1)/list").json.arrayValue?.count == 1)
+        #expect(client.send(.get, "/billing/{t}/installmentLattices/quotes/01J6A00000000000000000QA01").status == 404)
+    }
+
     @Test("every endpoint of the Installments and Installment Lattices documents has a handler")
     func everyEndpointImplemented() throws {
         let backend = try EmulatorTestSupport.makeBackend()

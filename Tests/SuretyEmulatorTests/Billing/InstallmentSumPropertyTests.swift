@@ -6,23 +6,10 @@ import Testing
 /// Seeded random properties: whatever the charge, weights, cadence and effective time, a charge's installment items
 /// sum exactly to it.
 @Suite struct InstallmentSumPropertyTests {
-    /// SplitMix64: small, seeded, the same sequence on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     @Test("split: parts sum to the amount, share its sign, and only the remainder's holder strays past one minor unit",
           arguments: [ProductBilling.Remainder.lastItem, .firstItem])
     func split(_ remainder: ProductBilling.Remainder) {
-        var random = Random(state: 0xB111)
+        var random = SeededRandom(seed: 0xB111)
         for _ in 0..<2_000 {
             let amount = random.below(20_000_001) - 10_000_000
             let shares = (0..<(1 + random.below(30))).map { _ in Decimal(1 + random.below(1_000)) / Decimal(1 + random.below(97)) }
@@ -40,7 +27,7 @@ import Testing
 
     @Test("installments from random settings and effective times: every charge's items sum exactly to it")
     func installments() {
-        var random = Random(state: 0x5EED)
+        var random = SeededRandom(seed: 0x5EED)
         let zones = ["UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata"]
         let cadences = InstallmentSettings.Cadence.allCases.filter { $0 != .none }
         let anchors = InstallmentSettings.AnchorType.allCases
