@@ -40,7 +40,8 @@ struct CheckCommand: SuretyCommand {
     static let defaultInProcessBackend: BackendFactory = { contract, options in
         let checker = ExchangeChecker(contract: contract, options: .init(requiresAuthorization: true))
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed))
-        guard let emulator = try? EmulatedBackend(contract: contract, fixtures: .builtIn, seed: options.seed) else {
+        guard let emulator = try? EmulatedBackend(contract: contract, fixtures: .builtIn, clock: .manual(BuiltInFixtures.referenceInstant),
+                                                  seed: options.seed) else {
             return ValidatingResponder(checker: checker, inner: mock)
         }
         return ValidatingResponder(checker: checker, inner: EmulatorAdmin.backend(emulator, checker: checker, mock: mock))

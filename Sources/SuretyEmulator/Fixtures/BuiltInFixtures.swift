@@ -1,3 +1,5 @@
+import SuretySchemas
+
 /// The built-in fixtures, so that `surety serve --emulate` works with no file.
 ///
 /// Two tenants; tokens `surety-token` (every permission, tenant A), `surety-readonly` (read and list, tenant A),
@@ -20,6 +22,9 @@ public enum BuiltInFixtures {
     public static let billingPolicyNewYork = "01J6A00000000000000000PA04"
     /// The policy of tenant B.
     public static let policyB1 = "01J6A00000000000000000PB01"
+    /// An instant inside the first term of every built-in policy: the stopped clock of `surety check` in-process,
+    /// so that its locators, and so its reports, are the same on every run.
+    public static let referenceInstant = Timestamp(microseconds: 1_727_740_800_000_000) // 2024-10-01T00:00:00Z
 
     /// The fixtures as JSON, in the format ``FixtureReader`` reads.
     public static let json = """
