@@ -12,14 +12,14 @@ public struct TenantStore: Sendable, Hashable {
     public var accounts: [String: Account] = [:]
     /// Quotes by locator.
     public var quotes: [String: Quote] = [:]
+    /// Installment lattices, their settings and installments.
+    public var billing = BillingLedger()
     /// Policies by locator.
     public var policies: [String: Policy] = [:]
     /// Terms by locator.
     public var terms: [String: Term] = [:]
     /// Transactions by locator.
     public var transactions: [String: PolicyTransaction] = [:]
-    /// Installment lattices, their settings and installments.
-    public var billing = BillingLedger()
     /// Segments by locator.
     public var segments: [String: Segment] = [:]
     /// Documents by locator.

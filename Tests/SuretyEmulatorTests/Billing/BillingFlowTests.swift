@@ -130,7 +130,7 @@ import Testing
         let client = RecordingClient(backend: backend)
         let installments = try #require(client.send(.get, "/billing/{t}/installments/policies/\(policy)/list").json.arrayValue)
         let first = try #require(installments[0]["locator"]?.stringValue)
-        backend.advanceClock(bySeconds: 3_600)
+        try backend.advanceClock(bySeconds: 3_600)  // `try`: the clock admin throws once state is journaled (policy branch)
         let body = #"{"installmentLocators": ["\#(first)"], "dueTime": "2024-08-25T00:00:00Z", "autopayTime": "2024-08-24T00:00:00Z"}"#
         let patched = client.send(.patch, "/billing/{t}/installments", body)
         #expect(patched.status == 200)
