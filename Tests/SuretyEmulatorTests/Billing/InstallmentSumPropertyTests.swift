@@ -5,28 +5,48 @@ import Testing
 
 /// Seeded random properties: whatever the charge, weights, cadence and effective time, a charge's installment items
 /// sum exactly to it.
+///
+/// The loops are CPU-bound, so they run on a thread of their own and report their failures back: the cooperative
+/// pool stays free for the suite's socket tests.
 @Suite struct InstallmentSumPropertyTests {
+    static func offPool(_ work: @escaping @Sendable () -> [String]) async -> [String] {
+        await withCheckedContinuation { continuation in Thread { continuation.resume(returning: work()) }.start() }
+    }
+
     @Test("split: parts sum to the amount, share its sign, and only the remainder's holder strays past one minor unit",
           arguments: [ProductBilling.Remainder.lastItem, .firstItem])
-    func split(_ remainder: ProductBilling.Remainder) {
+    func split(_ remainder: ProductBilling.Remainder) async {
+        let failures = await Self.offPool { Self.splitFailures(remainder) }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    static func splitFailures(_ remainder: ProductBilling.Remainder) -> [String] {
+        var failures: [String] = []
         var random = SeededRandom(seed: 0xB111)
         for _ in 0..<500 {
             let amount = random.below(20_000_001) - 10_000_000
             let shares = (0..<(1 + random.below(30))).map { _ in Decimal(1 + random.below(1_000)) / Decimal(1 + random.below(97)) }
             let parts = ChargeSpreader.split(amount, by: shares, remainder: remainder)
-            #expect(parts.reduce(0, +) == amount)
-            #expect(parts.allSatisfy { amount >= 0 ? $0 >= 0 : $0 <= 0 })
+            if parts.reduce(0, +) != amount { failures.append("\(parts) do not sum to \(amount)") }
+            if !parts.allSatisfy({ amount >= 0 ? $0 >= 0 : $0 <= 0 }) { failures.append("\(parts) do not all have the sign of \(amount)") }
             let total = shares.reduce(0, +)
             let holder = remainder == .lastItem ? parts.count - 1 : 0
             for (index, part) in parts.enumerated() where index != holder {
                 let exact = NSDecimalNumber(decimal: Decimal(amount) * shares[index] / total).doubleValue
-                #expect(abs(Double(part) - exact) < 1, "part \(index) of \(amount)")
+                if abs(Double(part) - exact) >= 1 { failures.append("part \(index) of \(amount): \(part), exactly \(exact)") }
             }
         }
+        return failures
     }
 
     @Test("installments from random settings and effective times: every charge's items sum exactly to it")
-    func installments() {
+    func installments() async {
+        let failures = await Self.offPool { Self.installmentFailures() }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    static func installmentFailures() -> [String] {
+        var failures: [String] = []
         var random = SeededRandom(seed: 0x5EED)
         let zones = ["UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata"]
         let cadences = InstallmentSettings.Cadence.allCases.filter { $0 != .none }
@@ -43,8 +63,12 @@ import Testing
                 maxInstallmentsPerTerm: random.below(3) == 0 ? 1 + random.below(12) : nil, intervalDays: 1 + random.below(40))
             let zone = zones[random.below(zones.count)]
             let frames = LatticeBuilder(settings: settings, timeZoneIdentifier: zone).frames(termStart: start, termEnd: end)
-            #expect(!frames.isEmpty && frames.first?.installmentStart == start && frames.last?.installmentEnd == end, "round \(round)")
-            #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.installmentEnd == $1.installmentStart && $0.coverageEnd == $1.coverageStart })
+            if frames.isEmpty || frames.first?.installmentStart != start || frames.last?.installmentEnd != end {
+                failures.append("round \(round): the frames do not span the term")
+            }
+            if !zip(frames, frames.dropFirst()).allSatisfy({ $0.installmentEnd == $1.installmentStart && $0.coverageEnd == $1.coverageStart }) {
+                failures.append("round \(round): the frames do not tile the term")
+            }
             let lattice = InstallmentLattice(
                 locator: "L", accountLocator: "A", policyLocator: nil, termLocator: nil, quoteLocator: nil, basedOnLocator: nil, settingsLocator: "S",
                 settings: settings, originTransactionLocator: nil, effectiveTime: start, currency: "USD", timeZone: zone, durationBasis: .months,
@@ -62,9 +86,12 @@ import Testing
             }
             for charge in charges {
                 let sum = made.flatMap(\.items).filter { $0.chargeLocator == charge.locator }.reduce(0) { $0 + $1.amountMinorUnits }
-                #expect(sum == charge.amountMinorUnits, "round \(round): \(settings.cadence) \(settings.anchorType) in \(zone)")
+                if sum != charge.amountMinorUnits {
+                    failures.append("round \(round): \(settings.cadence) \(settings.anchorType) in \(zone): \(sum) ≠ \(charge.amountMinorUnits)")
+                }
             }
-            #expect(made.allSatisfy { $0.coverageEnd > effective }, "only frames covering the effective period are billed")
+            if !made.allSatisfy({ $0.coverageEnd > effective }) { failures.append("round \(round): a frame before the effective time is billed") }
         }
+        return failures
     }
 }
