@@ -4,12 +4,12 @@ import SuretySchemas
 import Testing
 
 @Suite struct FixtureTests {
-    @Test("the built-in fixtures load without issues: two tenants, five tokens, three policies")
+    @Test("the built-in fixtures load without issues: two tenants, five tokens, five policies")
     func builtIn() throws {
         let fixtures = try EmulatorFixtures.load(bytes: Array(BuiltInFixtures.json.utf8), file: "built-in")
         #expect(fixtures.tenants.count == 2)
         #expect(fixtures.tokens.count == 5)
-        #expect(fixtures.tenants.flatMap(\.policies).count == 3)
+        #expect(fixtures.tenants.flatMap(\.policies).count == 5)
     }
 
     @Test("every fixture problem is reported with file, line, column, pointer and reason")

@@ -34,7 +34,10 @@ extension EmulatorState {
             var store = tenants[tenant.locator] ?? TenantStore(tenantLocator: tenant.locator, name: tenant.name)
             for product in tenant.products { store.products[product.name] = product }
             for account in tenant.accounts { store.accounts[account.locator] = account }
-            for quote in tenant.quotes { store.quotes[quote.locator] = quote }
+            for quote in tenant.quotes {
+                store.quotes[quote.locator] = quote
+                store.seedBilling(of: quote, context: &context)
+            }
             for seed in tenant.policies { store.seed(seed, context: &context) }
             store.jobs.add(tenant.jobs, settings: tenant.jobSettings, at: clock.now(), user: options.anonymousUser)
             tenants[tenant.locator] = store

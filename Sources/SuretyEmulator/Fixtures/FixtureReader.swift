@@ -63,9 +63,11 @@ public struct FixtureReader {
             Account(locator: string(item, "locator", pointer, format: .ulid) ?? "", name: string(item, "name", pointer, required: false) ?? "")
         }
         let quotes = array(value, "quotes", at, required: false).map { item, pointer in
-            Quote(locator: string(item, "locator", pointer, format: .ulid) ?? "", accountLocator: string(item, "accountLocator", pointer) ?? "",
-                  productName: string(item, "productName", pointer) ?? "",
-                  state: enumerated(item, "state", pointer, TransactionState.self) ?? .draft)
+            var quote = Quote(locator: string(item, "locator", pointer, format: .ulid) ?? "", accountLocator: string(item, "accountLocator", pointer) ?? "",
+                              productName: string(item, "productName", pointer) ?? "",
+                              state: enumerated(item, "state", pointer, TransactionState.self) ?? .draft)
+            quote.billing = quoteBilling(item, pointer, quote: quote, products: products)
+            return quote
         }
         let policies = array(value, "policies", at, required: false).map { policy($0.0, $0.1) }
         checkDuplicates(products.map(\.name), kind: "product", at: at.appending("products"), key: "name")
@@ -105,10 +107,12 @@ public struct FixtureReader {
                                  format: string(item, "format", pointer, required: false) ?? "pdf",
                                  state: enumerated(item, "state", pointer, DocumentInstance.State.self) ?? .ready)
         }
-        return Product(name: string(value, "name", at) ?? "", elementTypes: elementTypes, rates: rates, documents: documents,
-                       durationBasis: enumerated(value, "durationBasis", at, DurationBasis.self) ?? .months,
-                       timeZone: string(value, "timeZone", at, required: false) ?? "UTC",
-                       currency: string(value, "currency", at, required: false) ?? "USD", currencyScale: scale)
+        var product = Product(name: string(value, "name", at) ?? "", elementTypes: elementTypes, rates: rates, documents: documents,
+                              durationBasis: enumerated(value, "durationBasis", at, DurationBasis.self) ?? .months,
+                              timeZone: string(value, "timeZone", at, required: false) ?? "UTC",
+                              currency: string(value, "currency", at, required: false) ?? "USD", currencyScale: scale)
+        product.billing = productBilling(value, at)
+        return product
     }
 
     mutating func policy(_ value: JSONValue, _ at: JSONPointer) -> EmulatorFixtures.PolicySeed {

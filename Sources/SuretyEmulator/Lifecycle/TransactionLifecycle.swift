@@ -65,6 +65,7 @@ public struct TransactionLifecycle {
         }
         store.transactions[transaction.locator] = transaction
         try createDocuments(for: transaction, reaching: transaction.state)
+        try applyBilling(to: transaction)
         if [.rejected].contains(transaction.state) { releasePendingTerm(of: transaction) }
         return transaction.state == step
     }
@@ -102,6 +103,7 @@ public struct TransactionLifecycle {
         transaction.state = destination
         store.transactions[transaction.locator] = transaction
         try createDocuments(for: transaction, reaching: destination)
+        try applyBilling(to: transaction)
     }
 
     func applyFlagReset(_ options: ResetOptions, to transaction: inout PolicyTransaction) {

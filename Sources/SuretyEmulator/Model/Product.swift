@@ -99,6 +99,8 @@ public struct Product: Sendable, Hashable {
     public var currency: String
     /// The number of decimal places of the currency's minor unit.
     public var currencyScale: Int
+    /// Its installment plans, billing trigger and rounding rule.
+    public var billing = ProductBilling()
 
     /// Creates a product.
     public init(name: String, elementTypes: [ElementType], rates: [Rate], documents: [DocumentSpec] = [],

@@ -8,6 +8,8 @@ public struct Quote: Sendable, Hashable {
     public var productName: String
     /// The quote's state, a transaction state (the quote workflow is the transactions' one).
     public var state: TransactionState
+    /// What its installments are computed from, when the fixtures give it (`billing` member).
+    public var billing: QuoteBillingRequest?
 
     /// Creates a quote.
     public init(locator: String, accountLocator: String, productName: String, state: TransactionState) {

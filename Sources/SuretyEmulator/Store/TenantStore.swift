@@ -13,6 +13,8 @@ public struct TenantStore: Sendable, Hashable {
     public var accounts: [String: Account] = [:]
     /// Quotes by locator.
     public var quotes: [String: Quote] = [:]
+    /// Installment lattices, their settings and installments.
+    public var billing = BillingLedger()
     /// Policies by locator.
     public var policies: LocatorTable<Policy> = [:]
     /// Terms by locator.

@@ -100,7 +100,7 @@ struct ScenarioLoaderTests {
         let loaded = try ScenarioLoader(contract: RunnerFixtures.contract).load(directory: RunnerFixtures.scenariosDirectory)
         #expect(loaded.diagnostics == [])
         #expect(loaded.scenarios.filter { !$0.name.hasPrefix("emulator-") }.map(\.name) == ["policy-terms", "transaction-lifecycle", "transaction-segment"])
-        #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-") }.count == 15)
+        #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-") }.count == 23)
     }
 
     @Test("the example in contracts/scenarios/README.md loads cleanly")

@@ -8,6 +8,7 @@ public enum EmulatorHandlers {
         for part in [fetching, creation, lifecycle, changes, underwriting, documents, terms, jobs] {
             table.merge(part) { first, _ in first }
         }
+        table.merge(billing) { first, _ in first }
         return table
     }
 

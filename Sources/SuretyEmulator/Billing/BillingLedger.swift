@@ -1,0 +1,60 @@
+/// A tenant's billing data: lattices, their settings and installments, with the orders the listings answer in.
+public struct BillingLedger: Sendable, Hashable {
+    /// Lattices by locator.
+    public private(set) var lattices: [String: InstallmentLattice] = [:]
+    /// Settings records by locator.
+    public private(set) var settings: [String: SettingsRecord] = [:]
+    /// Installments by locator.
+    public private(set) var installments: [String: Installment] = [:]
+    /// Lattice locators by policy or quote locator, oldest first.
+    private var latticesByOwner: [String: [String]] = [:]
+    /// Installment locators by transaction, policy or quote locator, oldest first.
+    private var installmentsByReference: [String: [String]] = [:]
+    /// Transactions whose charges have become installments.
+    public private(set) var billedTransactions: Set<String> = []
+
+    /// An empty ledger.
+    public init() {}
+
+    /// Stores a lattice and its settings record.
+    public mutating func add(_ lattice: InstallmentLattice, settings record: SettingsRecord) {
+        lattices[lattice.locator] = lattice
+        settings[record.locator] = record
+        latticesByOwner[lattice.policyLocator ?? lattice.quoteLocator ?? "", default: []].append(lattice.locator)
+    }
+
+    /// Stores installments and marks the transaction billed.
+    public mutating func add(_ created: [Installment], billing transactionLocator: String?) {
+        if let transactionLocator { billedTransactions.insert(transactionLocator) }
+        for installment in created {
+            installments[installment.locator] = installment
+            for reference in [installment.transactionLocator, installment.policyLocator, installment.quoteLocator].compactMap({ $0 }) {
+                installmentsByReference[reference, default: []].append(installment.locator)
+            }
+        }
+    }
+
+    /// Replaces a stored installment (its times changed).
+    public mutating func update(_ installment: Installment) {
+        guard installments[installment.locator] != nil else { return }
+        installments[installment.locator] = installment
+    }
+
+    /// Removes a transaction's installments (an accept-triggered transaction that will never be issued).
+    public mutating func removeInstallments(of transactionLocator: String) {
+        guard billedTransactions.remove(transactionLocator) != nil else { return }
+        let doomed = Set(installmentsByReference.removeValue(forKey: transactionLocator) ?? [])
+        for locator in doomed { installments[locator] = nil }
+        for key in installmentsByReference.keys { installmentsByReference[key]?.removeAll { doomed.contains($0) } }
+    }
+
+    /// The lattices of a policy or quote, oldest first.
+    public func lattices(of owner: String) -> [InstallmentLattice] {
+        (latticesByOwner[owner] ?? []).compactMap { lattices[$0] }
+    }
+
+    /// The installments of a transaction, policy or quote, oldest first.
+    public func installments(of reference: String) -> [Installment] {
+        (installmentsByReference[reference] ?? []).compactMap { installments[$0] }
+    }
+}
