@@ -36,10 +36,15 @@ public struct ServeStack: Sendable {
     }
 
     /// Wraps the mode's responder in every layer.
+    ///
+    /// The outermost layer routes each request once and every layer below is handed that routing
+    /// (``RoutedResponder``); the validation keeps its response verdicts in a ``ResponseVerdictCache`` that
+    /// `POST /__surety/reset` empties.
     public func assemble(_ mode: some Responder) -> any Responder {
-        let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log)
+        let verdicts = ResponseVerdictCache()
+        let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log, verdicts: verdicts)
         let faulted = faults.isActive ? withFaults(validated) : validated
-        let administered = withAdmin(faulted)
+        let administered = withAdmin(faulted, resetting: verdicts)
         guard let requestLog else { return administered }
         return withLog(administered, requestLog.format, requestLog.write)
     }
@@ -48,8 +53,10 @@ public struct ServeStack: Sendable {
         FaultInjector(inner: inner, plan: faults, checker: checker, seed: seed)
     }
 
-    private func withAdmin(_ inner: some Responder) -> any Responder {
-        AdminResponder(inner: inner, context: admin)
+    private func withAdmin(_ inner: some Responder, resetting verdicts: ResponseVerdictCache) -> any Responder {
+        var context = admin
+        context.resets.append { verdicts.reset() }
+        return AdminResponder(inner: inner, context: context)
     }
 
     private func withLog(_ inner: some Responder, _ format: RequestLogFormat,
