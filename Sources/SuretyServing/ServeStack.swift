@@ -21,11 +21,14 @@ public struct ServeStack: Sendable {
     public var admin: AdminContext
     /// The request log's format and sink; nil for `--quiet`.
     public var requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?
+    /// The validation's memo of response verdicts; `POST /__surety/reset` empties it.
+    public let verdicts: ResponseVerdictCache
 
     /// Creates a stack description.
     public init(checker: ExchangeChecker, policy: RequestPolicy, log: ViolationLog,
                 faults: FaultPlan = FaultPlan(), seed: UInt64 = 0, admin: AdminContext,
-                requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?) {
+                requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?,
+                verdicts: ResponseVerdictCache = ResponseVerdictCache()) {
         self.checker = checker
         self.policy = policy
         self.log = log
@@ -33,15 +36,14 @@ public struct ServeStack: Sendable {
         self.seed = seed
         self.admin = admin
         self.requestLog = requestLog
+        self.verdicts = verdicts
     }
 
     /// Wraps the mode's responder in every layer.
     ///
     /// The outermost layer routes each request once and every layer below is handed that routing
-    /// (``RoutedResponder``); the validation keeps its response verdicts in a ``ResponseVerdictCache`` that
-    /// `POST /__surety/reset` empties.
+    /// (``RoutedResponder``); the validation keeps its response verdicts in ``verdicts``.
     public func assemble(_ mode: some Responder) -> any Responder {
-        let verdicts = ResponseVerdictCache()
         let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log, verdicts: verdicts)
         let faulted = faults.isActive ? withFaults(validated) : validated
         let administered = withAdmin(faulted, resetting: verdicts)
