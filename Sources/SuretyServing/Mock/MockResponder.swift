@@ -93,8 +93,12 @@ public struct MockResponder: SynchronousRoutedResponder {
     /// The nil ULID (26 zeros) names nothing: a 404, or an empty list where the contract says an unknown reference
     /// lists nothing; so clients (and `surety check`'s unknown-locator probe) can test their not-found paths.
     func unknownLocatorAnswer(_ routed: RoutedRequest) -> HTTPResponse? {
-        let locators = routed.endpoint.parameters(in: .path).filter { [TypeRef.primitive(.ulid), .primitive(.locator)].contains($0.type.unwrapped) }
-        guard locators.contains(where: { routed.pathParameters[$0.name] == Self.unknownLocator }) else { return nil }
+        let namesNothing = routed.endpoint.parameters.contains { parameter in
+            guard parameter.position == .path, case .primitive(let primitive) = parameter.type.unwrapped,
+                  primitive == .ulid || primitive == .locator else { return false }
+            return routed.pathParameters[parameter.name] == Self.unknownLocator
+        }
+        guard namesNothing else { return nil }
         if let list = routed.endpoint.list, list.unknownReference == .emptyList {
             let body: JSONValue = routed.wantsExtended || !list.extended ? .object(["items": [], "listCompleted": true]) : []
             return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(body))
