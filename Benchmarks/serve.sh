@@ -5,7 +5,11 @@
 # mockintosh. Also measures the time from process start to the first 200 answer. Prints the BENCH lines, then a
 # table with the ratios. Every server runs on 127.0.0.1 only.
 #
-# usage: Benchmarks/serve.sh            ROUNDS=3 (default 2), PEERS="nginx pact connexion mockintosh", WRK_DURATION=10
+# Surety runs with --quiet (no request log), as every peer runs without an access log; WITH_LOG=1 (the default) adds
+# a row for the same server with its request log on (text lines to the server log file), so the cost is visible.
+#
+# usage: Benchmarks/serve.sh            ROUNDS=3 (default 2), PEERS="nginx pact connexion mockintosh", WRK_DURATION=10,
+#                                       WITH_LOG=0|1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,6 +33,10 @@ for round in $(seq "$rounds"); do
   for tool in ours $peers; do
     (cd "$bench" && "./stub_$tool.sh") | grep '^BENCH ' | tee -a "$results" || echo "($tool failed in round $round)" >&2
   done
+  if [ "${WITH_LOG:-1}" = 1 ]; then
+    (cd "$bench" && OURS_LABEL=surety-mock-logged OURS_CMD="${OURS_CMD/ --quiet/}" ./stub_ours.sh) | grep '^BENCH ' \
+      | tee -a "$results" || echo "(surety-mock-logged failed in round $round)" >&2
+  fi
 done
 
 # Time from process start to the first 200 answer, best of 5, measured by polling every millisecond.

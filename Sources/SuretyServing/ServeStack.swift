@@ -21,11 +21,14 @@ public struct ServeStack: Sendable {
     public var admin: AdminContext
     /// The request log's format and sink; nil for `--quiet`.
     public var requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?
+    /// The validation's memo of response verdicts; `POST /__surety/reset` empties it.
+    public let verdicts: ResponseVerdictCache
 
     /// Creates a stack description.
     public init(checker: ExchangeChecker, policy: RequestPolicy, log: ViolationLog,
                 faults: FaultPlan = FaultPlan(), seed: UInt64 = 0, admin: AdminContext,
-                requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?) {
+                requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?,
+                verdicts: ResponseVerdictCache = ResponseVerdictCache()) {
         self.checker = checker
         self.policy = policy
         self.log = log
@@ -33,13 +36,17 @@ public struct ServeStack: Sendable {
         self.seed = seed
         self.admin = admin
         self.requestLog = requestLog
+        self.verdicts = verdicts
     }
 
     /// Wraps the mode's responder in every layer.
+    ///
+    /// The outermost layer routes each request once and every layer below is handed that routing
+    /// (``RoutedResponder``); the validation keeps its response verdicts in ``verdicts``.
     public func assemble(_ mode: some Responder) -> any Responder {
-        let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log)
+        let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log, verdicts: verdicts)
         let faulted = faults.isActive ? withFaults(validated) : validated
-        let administered = withAdmin(faulted)
+        let administered = withAdmin(faulted, resetting: verdicts)
         guard let requestLog else { return administered }
         return withLog(administered, requestLog.format, requestLog.write)
     }
@@ -48,8 +55,10 @@ public struct ServeStack: Sendable {
         FaultInjector(inner: inner, plan: faults, checker: checker, seed: seed)
     }
 
-    private func withAdmin(_ inner: some Responder) -> any Responder {
-        AdminResponder(inner: inner, context: admin)
+    private func withAdmin(_ inner: some Responder, resetting verdicts: ResponseVerdictCache) -> any Responder {
+        var context = admin
+        context.resets.append { verdicts.reset() }
+        return AdminResponder(inner: inner, context: context)
     }
 
     private func withLog(_ inner: some Responder, _ format: RequestLogFormat,

@@ -74,3 +74,17 @@ import Testing
         }
     }
 }
+
+@Suite struct EmulatorRoutingTests {
+    @Test("handed the stack's routing, the emulator answers as when it routes itself")
+    func handedRouting() throws {
+        let path = "/policy/\(BuiltInFixtures.tenantA)/policies/\(BuiltInFixtures.policyA1)/terms/list"
+        let request = HTTPRequest(target: path, headers: ["Authorization": "Bearer surety-token"])
+        let backend = try EmulatorTestSupport.makeBackend()
+        let own = backend.respondSynchronously(to: request)
+        #expect(own.status.code == 200)
+        #expect(backend.respondSynchronously(to: request, routing: EmulatorTestSupport.checker.route(request)) == own)
+        let unknown = HTTPRequest(target: "/policy/nowhere")
+        #expect(backend.respondSynchronously(to: unknown, routing: EmulatorTestSupport.checker.route(unknown)).status.code == 404)
+    }
+}

@@ -139,3 +139,24 @@ import Testing
         }
     }
 }
+
+/// A fallback that says whether it was handed the replay's routing or left to route for itself.
+struct RoutingWitness: RoutedResponder {
+    func respond(to request: HTTPRequest) async -> HTTPResponse { HTTPResponse(text: "routed itself") }
+
+    func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
+        guard case .routed(let routed) = routing else { return HTTPResponse(text: "unrouted") }
+        return HTTPResponse(text: "handed \(routed.endpoint.id)")
+    }
+}
+
+@Suite struct ReplayRoutingTests {
+    @Test("A miss goes to the fallback with the routing found once, whether the stack or the replay routed")
+    func fallbackGetsTheRouting() async {
+        let replay = ReplayResponderTests.responder([], fallback: RoutingWitness())
+        let request = Sample.termsList()
+        #expect(String(decoding: await replay.respond(to: request).body, as: UTF8.self).hasPrefix("handed "))
+        let routing = TestContract.checker.route(request)
+        #expect(String(decoding: await replay.respond(to: request, routing: routing).body, as: UTF8.self).hasPrefix("handed "))
+    }
+}

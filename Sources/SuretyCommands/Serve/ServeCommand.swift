@@ -134,11 +134,11 @@ struct ServeCommand: SuretyCommand {
             emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
             responder = emulatorStack.assemble(EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
         }
-        return await serve(responder, endpoints: contract.endpoints.count, console: console)
+        return await serve(responder, endpoints: contract.endpoints.count, log: writer, console: console)
     }
 
     /// Binds, prints the address, serves until SIGINT or SIGTERM, and exits 0 after a graceful stop.
-    func serve(_ responder: any Responder, endpoints: Int, console: Console) async -> ExitCode {
+    func serve(_ responder: any Responder, endpoints: Int, log: LineWriter, console: Console) async -> ExitCode {
         let server = HTTPServer(host: options.host, port: options.port, limits: options.limits, timeouts: options.timeouts,
                                 maxConnections: options.maxConnections, eventLoopCount: options.eventLoops, responder: responder)
         let port: UInt16
@@ -153,6 +153,7 @@ struct ServeCommand: SuretyCommand {
         console.line("surety serve: \(mode.name) of \(endpoints) endpoints listening on http://\(host):\(port)")
         await server.waitUntilStopped()
         signals.cancel()
+        log.flush()
         console.errorLine("surety serve: stopped")
         return .success
     }
@@ -168,19 +169,5 @@ struct ServeCommand: SuretyCommand {
             console.errorLine("surety serve: \(error)")
         }
         return nil
-    }
-}
-
-/// Writes whole lines to the console from many threads without interleaving them.
-final class LineWriter: Sendable {
-    private let console: Console
-    private let lock = Lock()
-
-    init(console: Console) {
-        self.console = console
-    }
-
-    func error(_ line: String) {
-        lock.withLock { console.errorLine(line) }
     }
 }

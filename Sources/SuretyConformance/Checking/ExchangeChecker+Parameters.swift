@@ -47,8 +47,14 @@ extension ExchangeChecker {
 
     /// Converts parameter texts to JSON by the declared type and validates the result, pointers under `/name`.
     func check(texts: [String], of parameter: Parameter, part: Violation.Part) -> [Violation] {
-        let pointer = JSONPointer(tokens: [parameter.name])
         let type = parameter.type.unwrapped
+        // The common case, a single string of its format (a tenant uuid, a ULID locator), is judged on its bytes; only
+        // a value that fails goes the validator's way, which then reports it with its rule and expectation.
+        if texts.count == 1, case .primitive(let primitive) = type, Self.textFormats.contains(primitive),
+           Formats.matches(texts[0], primitive) {
+            return []
+        }
+        let pointer = JSONPointer(tokens: [parameter.name])
         switch ParameterDecoding.decode(texts, as: type) {
         case .success(let value):
             return validator.validate(value, against: type).map { Violation($0, part: part, under: pointer) }
@@ -57,6 +63,9 @@ extension ExchangeChecker {
                               actual: ValidationIssue.bounded(failure.actual))]
         }
     }
+
+    /// The primitives whose text is the value itself, so ``Formats`` alone decides whether it is valid.
+    static let textFormats: Set<TypeRef.Primitive> = [.string, .uuid, .ulid, .locator, .datetime]
 
     /// An object query parameter sent exploded (`jobLocators=A&jobLocators=B`), or nil when none of its
     /// properties appear in the query.

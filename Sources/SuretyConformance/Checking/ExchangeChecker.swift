@@ -76,7 +76,12 @@ public struct ExchangeChecker: Sendable {
     /// Routes and checks a request: the endpoint, every violation, and the problem a strict server answers with
     /// (404, 405, or 400 when any violation is an error), or no problem when the request may be answered.
     public func judge(_ request: HTTPRequest) -> RequestVerdict {
-        switch route(request) {
+        judge(request, routing: route(request))
+    }
+
+    /// The same as ``judge(_:)`` for a request whose routing (``route(_:)``) is already known.
+    public func judge(_ request: HTTPRequest, routing: Routing) -> RequestVerdict {
+        switch routing {
         case .notFound(let nearest):
             let problem = Problem(status: .notFound, title: "No such route",
                                   detail: "No endpoint of the contract has the path \(ValidationIssue.bounded(request.path)).",

@@ -7,7 +7,7 @@ import SuretyHTTPCore
 /// 400 with every violation, unless the policy is ``RequestPolicy/forward`` (proxying and recording, where the
 /// upstream decides). Responses are checked too; their violations go to the log and are counted in the
 /// `X-Surety-Violations` header.
-public struct ValidatingResponder<Inner: Responder>: Responder {
+public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
     /// The header that counts an exchange's violations (errors; warnings are only logged).
     public static var violationCountHeader: String { SuretyHeaders.violationCount }
 
@@ -19,21 +19,33 @@ public struct ValidatingResponder<Inner: Responder>: Responder {
     public let policy: RequestPolicy
     /// Where violations are recorded.
     public let log: ViolationLog
+    /// Verdicts on response bodies already checked, so a repeated body is not parsed and validated again.
+    public let verdicts: ResponseVerdictCache
+    private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
-    public init(checker: ExchangeChecker, inner: Inner, policy: RequestPolicy = .reject, log: ViolationLog = ViolationLog()) {
+    public init(checker: ExchangeChecker, inner: Inner, policy: RequestPolicy = .reject, log: ViolationLog = ViolationLog(),
+                verdicts: ResponseVerdictCache = ResponseVerdictCache()) {
         self.checker = checker
         self.inner = inner
         self.policy = policy
         self.log = log
+        self.verdicts = verdicts
+        next = InnerResponder(inner)
     }
 
     /// Routes and checks the request, calls the inner responder when allowed, checks and logs the response.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        switch admit(request) {
+        await respond(to: request, routing: checker.route(request))
+    }
+
+    /// The same as ``respond(to:)`` for a request already routed; the routing is passed on to the inner responder.
+    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
+        switch admit(request, routing: routing) {
         case .answer(let response): return response
         case .pass(let routed, let violations):
-            return conclude(request, routed: routed, requestViolations: violations, response: await inner.respond(to: request))
+            return conclude(request, routed: routed, requestViolations: violations,
+                            response: await next.respond(to: request, routing: routing))
         }
     }
 
@@ -42,8 +54,8 @@ public struct ValidatingResponder<Inner: Responder>: Responder {
         case pass(RoutedRequest?, [Violation])
     }
 
-    func admit(_ request: HTTPRequest) -> Admission {
-        let verdict = checker.judge(request)
+    func admit(_ request: HTTPRequest, routing: Routing) -> Admission {
+        let verdict = checker.judge(request, routing: routing)
         if let problem = verdict.problem, policy == .reject {
             log.record(method: request.method.rawValue, target: request.target, endpointID: verdict.routed?.endpoint.id,
                        status: problem.status.code, violations: problem.violations)
@@ -59,7 +71,9 @@ public struct ValidatingResponder<Inner: Responder>: Responder {
 
     func conclude(_ request: HTTPRequest, routed: RoutedRequest?, requestViolations: [Violation], response: HTTPResponse) -> HTTPResponse {
         var violations = requestViolations
-        if let routed { violations += checker.checkResponse(response, to: routed).violations }
+        if let routed {
+            violations += verdicts.violations(of: response, to: routed) { checker.checkResponse(response, to: routed).violations }
+        }
         log.record(method: request.method.rawValue, target: request.target, endpointID: routed?.endpoint.id,
                    status: response.status.code, violations: violations)
         let errors = violations.count { $0.isError }
@@ -70,13 +84,19 @@ public struct ValidatingResponder<Inner: Responder>: Responder {
     }
 }
 
-extension ValidatingResponder: SynchronousResponder where Inner: SynchronousResponder {
+extension ValidatingResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
     /// The same as ``respond(to:)`` without suspending, for inner responders that never wait.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
-        switch admit(request) {
+        respondSynchronously(to: request, routing: checker.route(request))
+    }
+
+    /// The same as ``respond(to:routing:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
+        switch admit(request, routing: routing) {
         case .answer(let response): return response
         case .pass(let routed, let violations):
-            return conclude(request, routed: routed, requestViolations: violations, response: inner.respondSynchronously(to: request))
+            return conclude(request, routed: routed, requestViolations: violations,
+                            response: next.respondSynchronously(to: request, routing: routing))
         }
     }
 }

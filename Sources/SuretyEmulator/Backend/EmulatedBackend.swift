@@ -17,7 +17,7 @@ import SuretySchemas
 /// let backend = try EmulatedBackend(contract: contract, clock: .manual(Timestamp(rfc3339: "2024-10-01T00:00:00Z")!))
 /// let response = await backend.respond(to: request)
 /// ```
-public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
+public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Sendable {
     // @unchecked Sendable: `state`, `baseline` and `journal` are only read or written while `lock` is held, and the other
     // stored properties are immutable `Sendable` values.
     /// The contract requests are routed with.
@@ -128,15 +128,27 @@ public final class EmulatedBackend: SynchronousResponder, @unchecked Sendable {
         case .methodNotAllowed(let allowed):
             return Problem(status: .methodNotAllowed, title: "Method not allowed", detail: "The path has other methods.", allow: allowed).response
         case .endpoint(let endpoint, let parameters):
-            do {
-                let body = try Self.jsonBody(of: request)
-                let call = EmulatorCall(endpoint: endpoint, pathParameters: parameters, queryItems: request.queryItems, body: body)
-                let reply = try handle(call, authorization: request.headers["Authorization"])
-                if endpoint.responseType(status: 200, extended: false) == .empty { return HTTPResponse(status: .ok) }
-                return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(reply))
-            } catch {
-                return error.problem.response
-            }
+            return answer(request, endpoint: endpoint, pathParameters: parameters, queryItems: request.queryItems)
+        }
+    }
+
+    /// Answers a request routed by a stack over the same contract (``RoutedResponder``), without routing it again.
+    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
+        guard case .routed(let routed) = routing else { return respondSynchronously(to: request) }  // its own 404 and 405
+        return answer(request, endpoint: routed.endpoint, pathParameters: routed.pathParameters, queryItems: routed.queryItems)
+    }
+
+    /// Runs the endpoint's handler on the request's JSON body; every failure becomes its problem response.
+    private func answer(_ request: HTTPRequest, endpoint: Endpoint, pathParameters: [String: String],
+                        queryItems: [HTTPQueryItem]) -> HTTPResponse {
+        do {
+            let body = try Self.jsonBody(of: request)
+            let call = EmulatorCall(endpoint: endpoint, pathParameters: pathParameters, queryItems: queryItems, body: body)
+            let reply = try handle(call, authorization: request.headers["Authorization"])
+            if endpoint.responseType(status: 200, extended: false) == .empty { return HTTPResponse(status: .ok) }
+            return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(reply))
+        } catch {
+            return error.problem.response
         }
     }
 

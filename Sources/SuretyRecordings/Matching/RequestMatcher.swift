@@ -48,9 +48,14 @@ public struct RequestMatcher: Sendable {
 
     /// The key of a live request.
     public func key(for request: HTTPRequest) -> Key {
+        key(for: request, routing: checker?.route(request))
+    }
+
+    /// The key of a live request whose routing by this matcher's checker is already known (a serve stack routes once).
+    public func key(for request: HTTPRequest, routing: Routing?) -> Key {
         var route = Key.Route.unrouted(path: request.path)
         var pathParameters: [Key.Pair] = []
-        if let checker, case .routed(let routed) = checker.route(request) {
+        if checker != nil, case .routed(let routed) = routing {
             route = .endpoint(routed.endpoint.id)
             pathParameters = routed.pathParameters.map { Key.Pair(name: $0.key, value: $0.value) }.sorted()
         }

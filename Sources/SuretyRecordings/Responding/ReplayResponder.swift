@@ -7,7 +7,7 @@ import SuretySchemas
 ///
 /// Matching is a dictionary lookup (see ``ReplayIndex``); only an unmatched request compares keys, and at most
 /// ``ReplayIndex/maxNearMissComparisons`` of them.
-public struct ReplayResponder: Responder {
+public struct ReplayResponder: RoutedResponder {
     /// What to do when some files of the recordings folder are bad.
     public enum BadRecordingPolicy: String, Sendable, CaseIterable {
         /// Refuse to start and list every issue (the default: a replay that silently lacks recordings fails later,
@@ -92,16 +92,32 @@ public struct ReplayResponder: Responder {
 
     /// Finds the recording for a request (advancing its key's turn) or explains why there is none.
     public func replay(_ request: HTTPRequest) -> Outcome {
-        let key = index.matcher.key(for: request)
+        replay(request, key: index.matcher.key(for: request))
+    }
+
+    private func replay(_ request: HTTPRequest, key: RequestMatcher.Key) -> Outcome {
         if let stored = index.next(for: key) { return .matched(stored) }
         return .unmatched(index.nearMisses(for: key, request: "\(request.method) \(ValidationIssue.bounded(request.target, limit: 200))"))
     }
 
     /// The recorded response, else the fallback's, else a 404 in the error shape with a `nearMisses` member.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        switch replay(request) {
+        await answer(request, routing: index.matcher.checker?.route(request))
+    }
+
+    /// The same as ``respond(to:)`` for a request the stack has routed by the same contract; the routing goes on to
+    /// the fallback too.
+    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
+        await answer(request, routing: routing)
+    }
+
+    private func answer(_ request: HTTPRequest, routing: Routing?) async -> HTTPResponse {
+        switch replay(request, key: index.matcher.key(for: request, routing: routing)) {
         case .matched(let stored): return stored.exchange.response.httpResponse
         case .unmatched(let report):
+            if let routing, let routedFallback = fallback as? any RoutedResponder {
+                return await routedFallback.respond(to: request, routing: routing)
+            }
             if let fallback { return await fallback.respond(to: request) }
             return report.response
         }

@@ -9,7 +9,7 @@ import SuretyJSON
 /// `GET /__surety/health`, `GET /__surety/routes`, `GET /__surety/violations`, `POST /__surety/reset`, plus the
 /// extra routes a mode adds (the emulator's fixtures and clock). The prefix cannot collide with the API, whose paths
 /// all start with a service name.
-public struct AdminResponder<Inner: Responder>: Responder {
+public struct AdminResponder<Inner: Responder>: RoutedResponder {
     /// The path prefix of the admin routes.
     public static var prefix: String { "/__surety/" }
 
@@ -17,11 +17,13 @@ public struct AdminResponder<Inner: Responder>: Responder {
     public let inner: Inner
     /// What the admin routes report on and act upon.
     public let context: AdminContext
+    private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
     public init(inner: Inner, context: AdminContext) {
         self.inner = inner
         self.context = context
+        next = InnerResponder(inner)
     }
 
     /// Answers an admin route, or asks the inner responder.
@@ -29,13 +31,25 @@ public struct AdminResponder<Inner: Responder>: Responder {
         if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
         return await inner.respond(to: request)
     }
+
+    /// The same as ``respond(to:)``, passing the routing on to the inner responder.
+    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
+        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        return await next.respond(to: request, routing: routing)
+    }
 }
 
-extension AdminResponder: SynchronousResponder where Inner: SynchronousResponder {
+extension AdminResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
     /// The same as ``respond(to:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
         if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
         return inner.respondSynchronously(to: request)
+    }
+
+    /// The same as ``respond(to:routing:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
+        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        return next.respondSynchronously(to: request, routing: routing)
     }
 }
 

@@ -7,7 +7,7 @@ import SuretyJSON
 ///
 /// Text lines read `GET /policy/…/transactions/01H… fetchTransaction 200 0.42ms violations=0`; JSON lines carry
 /// the same as `{"method","path","endpoint","status","ms","violations"}`.
-public struct RequestLogger<Inner: Responder>: Responder {
+public struct RequestLogger<Inner: Responder>: RoutedResponder {
     /// The wrapped responder.
     public let inner: Inner
     /// Finds each request's endpoint id.
@@ -16,6 +16,7 @@ public struct RequestLogger<Inner: Responder>: Responder {
     public let format: RequestLogFormat
     /// Receives each line, without the newline.
     public let write: @Sendable (String) -> Void
+    private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
     public init(inner: Inner, checker: ExchangeChecker, format: RequestLogFormat, write: @escaping @Sendable (String) -> Void) {
@@ -23,21 +24,31 @@ public struct RequestLogger<Inner: Responder>: Responder {
         self.checker = checker
         self.format = format
         self.write = write
+        next = InnerResponder(inner)
     }
 
-    /// Answers through the inner responder and logs the exchange.
+    /// Routes the request once, answers through the inner responder (handing it the routing) and logs the exchange.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let start = DispatchTime.now().uptimeNanoseconds
-        let response = await inner.respond(to: request)
-        log(request, response, since: start)
+        return await respond(to: request, routing: checker.route(request), since: start)
+    }
+
+    /// The same as ``respond(to:)`` for a request already routed.
+    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
+        await respond(to: request, routing: routing, since: DispatchTime.now().uptimeNanoseconds)
+    }
+
+    private func respond(to request: HTTPRequest, routing: Routing, since start: UInt64) async -> HTTPResponse {
+        let response = await next.respond(to: request, routing: routing)
+        log(request, routing, response, since: start)
         return response
     }
 
-    func log(_ request: HTTPRequest, _ response: HTTPResponse, since start: UInt64) {
+    func log(_ request: HTTPRequest, _ routing: Routing, _ response: HTTPResponse, since start: UInt64) {
         let micros = (DispatchTime.now().uptimeNanoseconds - start) / 1_000
         let milliseconds = "\(micros / 1_000).\(String(micros % 1_000 / 10).leftPadded(to: 2))"
         var endpoint: String?
-        if case .routed(let routed) = checker.route(request) { endpoint = routed.endpoint.id }
+        if case .routed(let routed) = routing { endpoint = routed.endpoint.id }
         let violations = Int(response.headers[SuretyHeaders.violationCount] ?? "") ?? 0
         switch format {
         case .text:
@@ -52,12 +63,21 @@ public struct RequestLogger<Inner: Responder>: Responder {
     }
 }
 
-extension RequestLogger: SynchronousResponder where Inner: SynchronousResponder {
+extension RequestLogger: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
     /// The same as ``respond(to:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
         let start = DispatchTime.now().uptimeNanoseconds
-        let response = inner.respondSynchronously(to: request)
-        log(request, response, since: start)
+        return respondSynchronously(to: request, routing: checker.route(request), since: start)
+    }
+
+    /// The same as ``respond(to:routing:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
+        respondSynchronously(to: request, routing: routing, since: DispatchTime.now().uptimeNanoseconds)
+    }
+
+    private func respondSynchronously(to request: HTTPRequest, routing: Routing, since start: UInt64) -> HTTPResponse {
+        let response = next.respondSynchronously(to: request, routing: routing)
+        log(request, routing, response, since: start)
         return response
     }
 }

@@ -7,18 +7,23 @@ import SuretyHTTPCore
 struct MockKey: Sendable {
     /// Method, path, the whole sorted query and a digest of the body.
     var whole: String
-    /// The same without `offset`, `count` and `extended`: one simulated collection.
-    var collection: String
+    /// The same without `offset`, `count` and `extended`: one simulated collection (built only for lists).
+    var collection: String {
+        let paging = queryItems.filter { !Self.pagingNames.contains($0.name) }.map { "\($0.name)=\($0.value ?? "")" }.sorted()
+        return "\(base)?\(paging.joined(separator: "&"))#\(digest)"
+    }
+    private let base: String
+    private let digest: UInt64
+    private let queryItems: [HTTPQueryItem]
 
     static let pagingNames: Set<String> = ["offset", "count", "extended"]
 
     init(request: HTTPRequest, routed: RoutedRequest) {
-        let sorted = routed.queryItems.map { "\($0.name)=\($0.value ?? "")" }.sorted()
-        let paging = routed.queryItems.filter { !Self.pagingNames.contains($0.name) }.map { "\($0.name)=\($0.value ?? "")" }.sorted()
-        let base = "\(routed.endpoint.method) \(request.path)"
-        let digest = Self.fnv1a(request.body)
+        base = "\(routed.endpoint.method) \(request.path)"
+        digest = Self.fnv1a(request.body)
+        queryItems = routed.queryItems
+        let sorted = queryItems.map { "\($0.name)=\($0.value ?? "")" }.sorted()
         whole = "\(base)?\(sorted.joined(separator: "&"))#\(digest)"
-        collection = "\(base)?\(paging.joined(separator: "&"))#\(digest)"
     }
 
     /// FNV-1a over bytes: a stable digest, the same in every process (unlike `Hasher`).

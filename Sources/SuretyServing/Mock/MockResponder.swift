@@ -11,7 +11,7 @@ import SuretySchemas
 /// other data. Path parameters are echoed into response properties of the same name. List endpoints honour
 /// `offset`, `count`, `extended` and answer `listCompleted` consistently across pages. The `Prefer` header follows
 /// Prism's conventions: `code=N`, `dynamic=true`, `example=NAME`.
-public struct MockResponder: SynchronousResponder {
+public struct MockResponder: SynchronousRoutedResponder {
     /// How mocks are generated.
     public struct Options: Sendable, Hashable {
         /// The seed every response is derived from.
@@ -53,11 +53,16 @@ public struct MockResponder: SynchronousResponder {
 
     /// Generates the response to `request`; requests the contract does not route answer 404 or 405.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+        respondSynchronously(to: request, routing: checker.route(request))
+    }
+
+    /// The same as ``respondSynchronously(to:)`` for a request already routed (by the validation above the mock).
+    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
         let routed: RoutedRequest
-        switch checker.route(request) {
+        switch routing {
         case .routed(let found): routed = found
         case .notFound, .methodNotAllowed:
-            return checker.judge(request).problem?.response ?? Problem(status: .notFound, title: "No such route").response
+            return checker.judge(request, routing: routing).problem?.response ?? Problem(status: .notFound, title: "No such route").response
         }
         if let unknown = unknownLocatorAnswer(routed) { return unknown }
         let prefer = PreferHeader(request.headers.combinedValue(for: "Prefer"))
@@ -88,8 +93,12 @@ public struct MockResponder: SynchronousResponder {
     /// The nil ULID (26 zeros) names nothing: a 404, or an empty list where the contract says an unknown reference
     /// lists nothing; so clients (and `surety check`'s unknown-locator probe) can test their not-found paths.
     func unknownLocatorAnswer(_ routed: RoutedRequest) -> HTTPResponse? {
-        let locators = routed.endpoint.parameters(in: .path).filter { [TypeRef.primitive(.ulid), .primitive(.locator)].contains($0.type.unwrapped) }
-        guard locators.contains(where: { routed.pathParameters[$0.name] == Self.unknownLocator }) else { return nil }
+        let namesNothing = routed.endpoint.parameters.contains { parameter in
+            guard parameter.position == .path, case .primitive(let primitive) = parameter.type.unwrapped,
+                  primitive == .ulid || primitive == .locator else { return false }
+            return routed.pathParameters[parameter.name] == Self.unknownLocator
+        }
+        guard namesNothing else { return nil }
         if let list = routed.endpoint.list, list.unknownReference == .emptyList {
             let body: JSONValue = routed.wantsExtended || !list.extended ? .object(["items": [], "listCompleted": true]) : []
             return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(body))
