@@ -1,15 +1,18 @@
 /// A tenant's billing data: lattices, their settings and installments, with the orders the listings answer in.
+///
+/// The tables are ``LocatorTable``s, so the copy-on-write behind a request's rollback copies one shard of them, not
+/// every installment of the tenant.
 public struct BillingLedger: Sendable, Hashable {
     /// Lattices by locator.
-    public private(set) var lattices: [String: InstallmentLattice] = [:]
+    public private(set) var lattices: LocatorTable<InstallmentLattice> = [:]
     /// Settings records by locator.
-    public private(set) var settings: [String: SettingsRecord] = [:]
+    public private(set) var settings: LocatorTable<SettingsRecord> = [:]
     /// Installments by locator.
-    public private(set) var installments: [String: Installment] = [:]
+    public private(set) var installments: LocatorTable<Installment> = [:]
     /// Lattice locators by policy or quote locator, oldest first.
-    private var latticesByOwner: [String: [String]] = [:]
+    private var latticesByOwner: LocatorTable<[String]> = [:]
     /// Installment locators by transaction, policy or quote locator, oldest first.
-    private var installmentsByReference: [String: [String]] = [:]
+    private var installmentsByReference: LocatorTable<[String]> = [:]
     /// Transactions whose charges have become installments.
     public private(set) var billedTransactions: Set<String> = []
 

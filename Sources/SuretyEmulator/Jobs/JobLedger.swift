@@ -2,8 +2,9 @@ import SuretySchemas
 
 /// A tenant's jobs and job settings; the clock moves the jobs through ``settle(at:)``.
 public struct JobLedger: Sendable, Hashable {
-    /// Jobs by locator; changed through ``insert(_:)`` and ``apply(_:to:kind:at:plan:)``.
-    public private(set) var jobs: [String: Job] = [:]
+    /// Jobs by locator; changed through ``insert(_:)`` and ``apply(_:to:kind:at:plan:)``. A ``LocatorTable``, so a
+    /// request's copy-on-write copies one shard of the jobs, not all of them.
+    public private(set) var jobs: LocatorTable<Job> = [:]
     /// Durations and failures of the jobs the emulator runs itself.
     public var settings = JobSettings()
     /// The earliest instant at which some job moves by itself; nil when none will.

@@ -35,6 +35,12 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
         set { shards[Self.shard(of: key)][key] = newValue }
     }
 
+    /// The value for a locator, or `defaultValue` where there is none; modifying it stores the result.
+    public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { self[key] ?? defaultValue() }
+        _modify { yield &shards[Self.shard(of: key)][key, default: defaultValue()] }
+    }
+
     /// Every value, in no particular order.
     public var values: [Value] { shards.flatMap(\.values) }
 
