@@ -13,8 +13,8 @@ public struct BillingLedger: Sendable, Hashable {
     private var latticesByOwner: LocatorTable<[String]> = [:]
     /// Installment locators by transaction, policy or quote locator, oldest first.
     private var installmentsByReference: LocatorTable<[String]> = [:]
-    /// Transactions whose charges have become installments.
-    public private(set) var billedTransactions: Set<String> = []
+    /// Transactions whose charges have become installments (a table used as a set, for the same copy-on-write reason).
+    private var billed: LocatorTable<Bool> = [:]
 
     /// An empty ledger.
     public init() {}
@@ -28,7 +28,7 @@ public struct BillingLedger: Sendable, Hashable {
 
     /// Stores installments and marks the transaction billed.
     public mutating func add(_ created: [Installment], billing transactionLocator: String?) {
-        if let transactionLocator { billedTransactions.insert(transactionLocator) }
+        if let transactionLocator { billed[transactionLocator] = true }
         for installment in created {
             installments[installment.locator] = installment
             for reference in [installment.transactionLocator, installment.policyLocator, installment.quoteLocator].compactMap({ $0 }) {
@@ -45,11 +45,14 @@ public struct BillingLedger: Sendable, Hashable {
 
     /// Removes a transaction's installments (an accept-triggered transaction that will never be issued).
     public mutating func removeInstallments(of transactionLocator: String) {
-        guard billedTransactions.remove(transactionLocator) != nil else { return }
+        guard billed.removeValue(forKey: transactionLocator) != nil else { return }
         let doomed = Set(installmentsByReference.removeValue(forKey: transactionLocator) ?? [])
         for locator in doomed { installments[locator] = nil }
         for key in installmentsByReference.keys { installmentsByReference[key]?.removeAll { doomed.contains($0) } }
     }
+
+    /// Whether a transaction's charges have become installments.
+    public func isBilled(_ transactionLocator: String) -> Bool { billed[transactionLocator] != nil }
 
     /// The lattices of a policy or quote, oldest first.
     public func lattices(of owner: String) -> [InstallmentLattice] {

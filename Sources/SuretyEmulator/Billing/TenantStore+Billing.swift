@@ -50,7 +50,7 @@ extension TenantStore {
     /// effective time, the new plan's after it). A reversal negates the installments of what it undoes on a reversal
     /// lattice. A transaction is billed once.
     public mutating func bill(_ transaction: PolicyTransaction, context: inout OperationContext) throws(EmulatorError) {
-        guard !billing.billedTransactions.contains(transaction.locator) else { return }
+        guard !billing.isBilled(transaction.locator) else { return }
         let policy = try policy(transaction.policyLocator)
         let term = try term(transaction.termLocator)
         let configuration = billingConfiguration(of: policy.productName)

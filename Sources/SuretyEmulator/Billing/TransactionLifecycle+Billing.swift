@@ -7,7 +7,7 @@ extension TransactionLifecycle {
         let trigger = store.billingConfiguration(of: policy.productName).trigger
         if transaction.state == trigger.state { try store.bill(transaction, context: &context) }
         guard trigger == .accept else { return }
-        for locator in policy.transactionLocators where store.billing.billedTransactions.contains(locator) {
+        for locator in policy.transactionLocators where store.billing.isBilled(locator) {
             if let state = store.transactions[locator]?.state, [.refused, .discarded, .invalidated].contains(state) {
                 store.billing.removeInstallments(of: locator)
             }

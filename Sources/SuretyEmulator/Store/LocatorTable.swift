@@ -3,11 +3,12 @@
 ///
 /// The backend keeps the tenant's store to fall back on while a handler changes a copy (a failed operation changes
 /// nothing), so the first write to a shared table copies its storage: with one flat dictionary that is every
-/// transaction of the tenant on every state-changing request; here it is about 1/128th of them. Reads and writes
+/// transaction of the tenant on every state-changing request; here it is about 1/256th of them per shard written (an
+/// issue writes a dozen installments, each to its own shard). Reads and writes
 /// go through the subscript like a dictionary's; iteration order is unspecified, as a dictionary's is.
 public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// How many shards a table has.
-    public static var shardCount: Int { 128 }
+    public static var shardCount: Int { 256 }
     private var shards: [[String: Value]]
 
     /// Creates an empty table.
