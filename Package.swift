@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "SuretyCommandsTests",
             dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyConformance", "SuretyHTTPTransport", "SuretyHTTPCore", "SuretyContracts", "SuretyJSON",
-                           "SuretyEmulator", "SuretySchemas"],
+                           "SuretyEmulator", "SuretySchemas", "SuretyServing"],
             exclude: ["Golden"]
         ),
     ],

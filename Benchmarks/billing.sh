@@ -8,16 +8,11 @@
 # policy) runs in the same rounds as the baseline; the ratios say what monthly installments cost on top.
 #
 # usage: Benchmarks/billing.sh          POLICIES=10000 (default), ROUNDS=3 (default; the best round is kept)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
+source "$(dirname "$0")/common.sh"
 policies=${POLICIES:-10000}
 rounds=${ROUNDS:-3}
 work=$(mktemp -d /tmp/surety-bench-billing.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-
-swift build -c release >&2
-surety="$root/.build/release/surety"
 
 for cadence in monthly fullPay none; do
   python3 - "$policies" "$cadence" >"$work/$cadence.json" <<'PY'

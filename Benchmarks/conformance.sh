@@ -10,22 +10,14 @@
 # Prints BENCH lines, then a table with the ratios.
 #
 # usage: Benchmarks/conformance.sh     ROUNDS=3 ST_MAX_EXAMPLES=5 ST_PHASES=fuzzing
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-shared=$(cd "${SURETY_SHARED:-../shared}" && pwd)
-bench="$shared/bench"
+source "$(dirname "$0")/common.sh"
 rounds=${ROUNDS:-3}
 max_examples=${ST_MAX_EXAMPLES:-5}
 phases=${ST_PHASES:-fuzzing}
 work=$(mktemp -d /tmp/surety-bench-conformance.XXXXXX)
-results=${BENCH_RESULTS:-/tmp/surety-bench-conformance.txt}
-: >"$results"
+bench_results conformance
 token=bench-token
-
-swift build -c release >&2
-surety="$root/.build/release/surety"
-(cd "$bench" && ./setup_peers.sh >&2)
+setup_peers
 "$surety" openapi --contracts "$root/contracts" -o "$work/openapi.json"
 
 now() { date +%s.%N; }

@@ -6,20 +6,13 @@
 # figure: wall time also counts the time other work held the cores.
 #
 # usage: Benchmarks/diff.sh     ROUNDS=3 SIZES="1000 10000 50000"
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-shared=$(cd "${SURETY_SHARED:-../shared}" && pwd)
-examples="$shared/bench/fixtures/examples"
+source "$(dirname "$0")/common.sh"
+examples="$bench/fixtures/examples"
 rounds=${ROUNDS:-3}
 sizes=${SIZES:-"1000 10000 50000"}
 data=${DIFF_DATA:-/tmp/surety-bench-diff}
-results=${BENCH_RESULTS:-/tmp/surety-bench-diff.txt}
-: >"$results"
-
-swift build -c release >&2
-surety="$root/.build/release/surety"
-(cd "$shared/bench" && python3 gen_fixtures.py >/dev/null 2>&1 || true)
+bench_results diff
+bench_fixtures
 
 for n in $sizes; do
   if [ ! -f "$data/$n/.complete" ]; then

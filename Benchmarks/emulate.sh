@@ -8,9 +8,7 @@
 #     with a fixtures file of POLICIES policies (default 10,000), the difference scaled to 10,000.
 #
 # usage: Benchmarks/emulate.sh      FLOWS=2000 WORKERS=4 POLICIES=10000
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
+source "$(dirname "$0")/common.sh"
 flows=${FLOWS:-2000}
 workers=${WORKERS:-4}
 policies=${POLICIES:-10000}
@@ -19,8 +17,6 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-swift build -c release >&2
-surety="$root/.build/release/surety"
 tenant=5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001
 
 # Fixtures: the built-in ones plus POLICIES policies of tenant A (locators 01J6B + 21 digits).

@@ -35,7 +35,8 @@ for attempt in range(attempts):
                         best = elapsed if best is None else min(best, elapsed)
                         break
             except OSError:
-                time.sleep(0.001)
+                pass
+            time.sleep(0.001)  # after a refused connection and after an answer other than 200 alike
     finally:
         process.terminate()
         process.wait(timeout=30)

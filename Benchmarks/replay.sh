@@ -8,11 +8,7 @@
 # usage: Benchmarks/replay.sh     ROUNDS=2 WRK_DURATION=5 SMALL=100 LARGE=100000 PORT=18290
 # (PORT is not the harness's default 18090, which other runs of stub_ours.sh on a shared machine use.)
 # The figure that matters: replay req/s with LARGE recordings ÷ with SMALL, which must stay within 20% (≥ 0.80).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-shared=$(cd "${SURETY_SHARED:-../shared}" && pwd)
-bench="$shared/bench"
+source "$(dirname "$0")/common.sh"
 rounds=${ROUNDS:-2}
 small=${SMALL:-100}
 large=${LARGE:-100000}
@@ -20,13 +16,9 @@ export WRK_DURATION=${WRK_DURATION:-5}
 export BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-120}
 export PORT=${PORT:-18290}
 data=${REPLAY_DATA:-/tmp/surety-bench-replay}
-results=${BENCH_RESULTS:-/tmp/surety-bench-replay.txt}
-: >"$results"
-
-swift build -c release >&2
-surety="$root/.build/release/surety"
-(cd "$bench" && ./setup_peers.sh >&2)
-(cd "$bench" && python3 gen_fixtures.py >/dev/null 2>&1 || true)
+bench_results replay
+setup_peers
+bench_fixtures
 
 for count in "$small" "$large"; do
   if [ ! -f "$data/$count/.complete" ]; then

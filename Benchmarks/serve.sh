@@ -10,19 +10,11 @@
 #
 # usage: Benchmarks/serve.sh            ROUNDS=3 (default 2), PEERS="nginx pact connexion mockintosh", WRK_DURATION=10,
 #                                       WITH_LOG=0|1
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-shared=$(cd "${SURETY_SHARED:-../shared}" && pwd)
-bench="$shared/bench"
+source "$(dirname "$0")/common.sh"
 rounds=${ROUNDS:-2}
 peers=${PEERS:-"nginx pact connexion mockintosh"}
-results=${BENCH_RESULTS:-/tmp/surety-bench-serve.txt}
-: >"$results"
-
-swift build -c release >&2
-surety="$root/.build/release/surety"
-(cd "$bench" && ./setup_peers.sh >&2)
+bench_results serve
+setup_peers
 
 # Ours: the schema-driven mock (the default mode), request log off as for every peer.
 export OURS_LABEL=surety-mock OURS_BODY_CHECK=json

@@ -5,16 +5,13 @@
 # same documents invalid as the generator's labels say. Prints one BENCH line per tool and the ratios.
 #
 # usage: Benchmarks/validate.sh [COUNT]     (default 100000; ROUNDS=3 repeats each tool and keeps the best)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 count=${1:-100000}
 rounds=${ROUNDS:-3}
 work=${BENCH_WORK:-/tmp/surety-bench-validate}
 venv=${BENCH_VENV:-/tmp/surety-bench-venv}
 mkdir -p "$work"
 
-swift build -c release >&2
-surety=.build/release/surety
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c 'import jsonschema_rs, fastjsonschema, rfc3339_validator' 2>/dev/null \
   || "$venv/bin/pip" install --quiet jsonschema-rs fastjsonschema rfc3339-validator >&2

@@ -1,8 +1,10 @@
 import Foundation
 import SuretyConformance
 import SuretyContracts
+import SuretyEmulator
 import SuretyHTTPCore
 import SuretyHTTPTransport
+import SuretyServing
 import SuretyTestSupport
 import Testing
 @testable import SuretyCommands
@@ -67,14 +69,21 @@ struct EmulatorCheckTests {
         #expect(report.conforms)
     }
 
-    @Test("endpoints the mock answers behind the emulator take the fixtures' tokens: 401 unknown, 403 not permitted, 200 allowed")
-    func mockedEndpointsTakeTheTokens() async throws {
+    @Test("an endpoint the emulator lacks is answered by the mock behind the fixtures' tokens: 401 unknown, 403 not permitted, 200 allowed")
+    func mockedEndpointsTakeTheTokens() throws {
+        // The emulator implements every endpoint of the repository's contract, so the guard in front of the mock (for a
+        // --contracts folder with more endpoints) is exercised directly, on an endpoint whose permissions the emulator knows.
+        let emulator = try EmulatedBackend(contract: TestRepository.contract, clock: .manual(BuiltInFixtures.referenceInstant))
+        #expect(emulator.implementedEndpointIDs == Set(TestRepository.contract.endpoints.map(\.id)))
+        let guarded = EmulatorAdmin.TokenGuard(emulator: emulator, inner: MockResponder(checker: TestRepository.checker))
         let path = "/billing/\(CheckCommand.inProcessTenant)/installments/policies/01J6A00000000000000000PA01/list"
         let request = { (token: String) in HTTPRequest(method: .get, target: path, headers: ["Authorization": "Bearer \(token)"]) }
-        let backend = Self.inProcessBackend()
-        #expect(await backend.respond(to: request("not-a-fixture-token")).status.code == 401)
-        #expect(await backend.respond(to: request("surety-readonly")).status.code == 403)
-        #expect(await backend.respond(to: request("surety-token-b")).status.code == 403)
-        #expect(await backend.respond(to: request("surety-token")).status.code == 200)
+        #expect(guarded.respondSynchronously(to: request("not-a-fixture-token")).status.code == 401)
+        #expect(guarded.respondSynchronously(to: request("surety-readonly")).status.code == 403)
+        #expect(guarded.respondSynchronously(to: request("surety-token-b")).status.code == 403)
+        let allowed = guarded.respondSynchronously(to: request("surety-token"))
+        #expect(allowed.status.code == 200)
+        #expect(allowed.body == MockResponder(checker: TestRepository.checker).respondSynchronously(to: request("surety-token")).body,
+                "the mock answered")
     }
 }

@@ -99,6 +99,9 @@ struct HARCommandTests {
             #expect(await surety(["har", "export", "dir"]).err.contains("har export needs DIR and FILE.har"))
             #expect(await surety(["har", "export", "dir", "f.har", "--redact", "header:X"]).code == .usage)
             #expect(await surety(["har", "import", "/nonexistent.har", "dir"] + contractsArgument).code == .failure)
+            let swapped = await surety(["har", "import", folder, folder + "/../y"] + contractsArgument)
+            #expect(swapped.code == .failure)
+            #expect(swapped.err.contains("\(folder) is a folder; har import reads a HAR file"))
         }
     }
 }

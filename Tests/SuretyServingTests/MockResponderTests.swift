@@ -70,6 +70,20 @@ struct MockResponderTests {
         #expect(bare.arrayValue == Array(items[0...1]))
     }
 
+    @Test("an offset or count at the edge of Int is an empty last page or a capped one, never a trap")
+    func extremePaging() throws {
+        let list = "\(base)/policies/01HZX3K4M5N6P7Q8R9S0T1V2W3/issuedTransactions/list?extended=true"
+        let whole = try json(mock().respondSynchronously(to: HTTPRequest(target: list + "&count=100")))
+        let responder = ValidatingResponder(checker: checker, inner: mock())
+        let past = responder.respondSynchronously(to: HTTPRequest(target: list + "&offset=\(Int.max)&count=10"))
+        #expect(past.status.code == 200)
+        #expect(try json(past)["items"]?.arrayValue == [])
+        #expect(try json(past)["listCompleted"] == .bool(true))
+        let huge = responder.respondSynchronously(to: HTTPRequest(target: list + "&offset=1&count=\(Int.max)"))
+        #expect(huge.status.code == 200)
+        #expect(try json(huge)["items"]?.arrayValue == whole["items"]?.arrayValue.map { Array($0.dropFirst()) })
+    }
+
     @Test("optional none leaves out every optional property; all includes the top-level ones")
     func optionalProperties() throws {
         let request = HTTPRequest(target: "\(base)/transactions/01HZX3K4M5N6P7Q8R9S0T1V2W3")

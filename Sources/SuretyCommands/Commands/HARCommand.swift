@@ -70,8 +70,12 @@ struct HARCommand: SuretyCommand {
 
     func importHAR(checker: ExchangeChecker, console: Console) -> ExitCode {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
             console.errorLine("surety har: cannot read \(input): no such file")
+            return .failure
+        }
+        guard !isDirectory.boolValue else {
+            console.errorLine("surety har: \(input) is a folder; har import reads a HAR file (har export writes one from a folder)")
             return .failure
         }
         guard let exchanges = RecordingInput.load(input, checker: checker, command: Self.name, console) else { return .failure }

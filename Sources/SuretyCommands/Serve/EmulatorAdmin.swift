@@ -54,6 +54,12 @@ enum EmulatorAdmin {
                         }
                         try emulator.setClock(to: instant)
                     } else if let seconds = body["advanceSeconds"]?.numberValue?.intValue, seconds >= 0 {
+                        // Bounded by the last instant RFC 3339 can write, so the clock's arithmetic cannot overflow.
+                        let secondsLeft = (latestInstant.microseconds - emulator.now().microseconds) / 1_000_000
+                        guard Int64(seconds) <= secondsLeft else {
+                            return Problem(status: .badRequest, title: "advanceSeconds too large",
+                                           detail: "The clock can move at most \(max(0, secondsLeft)) seconds, to \(latestInstant.rfc3339()).").response
+                        }
                         try emulator.advanceClock(bySeconds: Int64(seconds))
                     } else {
                         return Problem(status: .badRequest, title: "Expected set or advanceSeconds",
@@ -66,6 +72,9 @@ enum EmulatorAdmin {
             },
         ]
     }
+
+    /// The latest time `POST /__surety/clock` moves the clock to: 9999-12-31T23:59:59Z, the last RFC 3339 can write.
+    static let latestInstant = Timestamp(seconds: 253_402_300_799)
 
     /// 500: a persisted emulator could not journal the change, so it did not make it.
     static func notSaved(_ error: JournalError) -> HTTPResponse {

@@ -10,6 +10,10 @@ import SuretyHTTPCore
 /// is checked afresh. Bounded in entries and in kept body bytes: when a bound is reached the cache starts over, which
 /// loses nothing but time. Bodies larger than ``maxBodyBytes`` are never kept.
 ///
+/// The key does not name the checker, so one cache must serve responders with the same checker only (one contract,
+/// one set of options), as ``ValidatingResponder`` and a serve stack use it: a strict and a tolerant checker sharing
+/// it would be served each other's verdicts.
+///
 /// `@unchecked Sendable` is safe: `verdicts` and `keptBytes` are only touched while `lock` is held.
 public final class ResponseVerdictCache: @unchecked Sendable {
     struct Key: Hashable {

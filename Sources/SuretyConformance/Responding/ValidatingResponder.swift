@@ -19,7 +19,8 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
     public let policy: RequestPolicy
     /// Where violations are recorded.
     public let log: ViolationLog
-    /// Verdicts on response bodies already checked, so a repeated body is not parsed and validated again.
+    /// Verdicts on response bodies already checked, so a repeated body is not parsed and validated again; share it
+    /// only with responders that use the same ``checker``.
     public let verdicts: ResponseVerdictCache
     private let next: InnerResponder<Inner>
 

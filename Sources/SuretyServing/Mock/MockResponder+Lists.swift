@@ -12,7 +12,9 @@ extension MockResponder {
         let total = sizing.below(options.maxListTotal + 1)
         let offset = max(0, routed.query("offset").flatMap { Int($0) } ?? 0)
         let count = min(options.maxListCount, max(0, routed.query("count").flatMap { Int($0) } ?? options.defaultListCount))
-        let range = min(offset, total)..<min(total, offset.addingReportingOverflow(count).partialValue)
+        // `start + count` cannot overflow: `start` is at most the collection's size, however large the asked offset.
+        let start = min(offset, total)
+        let range = start..<min(total, start + count)
         let items: [JSONValue] = range.map { index in
             var random = SeededRandom(seed: seed, key: key.collection + "#\(index)")
             return echo.apply(to: generator.example(of: list.itemType, random: &random), type: list.itemType)
