@@ -49,7 +49,12 @@ import Testing
             _ = try EmulatorFixtures.load(bytes: Array(text.utf8), file: "f.json")
             Issue.record("expected fixture errors")
         } catch {
-            #expect(error.issues.map { "\($0.reason) [at \($0.pointer)]" } == [])
+            #expect(error.issues.map { "\($0.reason) [at \($0.pointer)]" } == [
+                #"invalid(expected: "0 through 6 decimals", actual: "40") [at /tenants/0/products/0/currencyScale]"#,
+                #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "92233720368547758.07") [at /tenants/0/products/0/rates/0/annualAmount]"#,
+                #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "10000000000000.01") [at /tenants/0/products/0/rates/1/annualAmount]"#,
+                #"invalid(expected: "an amount with at most 2 decimals", actual: "1.-5") [at /tenants/0/products/0/rates/3/annualAmount]"#,
+            ], "-10^15 minor units, at the limit, is taken")
         }
     }
 
