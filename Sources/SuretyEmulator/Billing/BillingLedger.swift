@@ -1,20 +1,26 @@
 /// A tenant's billing data: lattices, their settings and installments, with the orders the listings answer in.
+///
+/// Every table is a ``LocatorTable``: the backend runs a request on a copy of the tenant's store, so a billing
+/// change copies the shards it writes, not all of the tenant's installments.
 public struct BillingLedger: Sendable, Hashable {
     /// Lattices by locator.
-    public private(set) var lattices: [String: InstallmentLattice] = [:]
+    public private(set) var lattices: LocatorTable<InstallmentLattice> = [:]
     /// Settings records by locator.
-    public private(set) var settings: [String: SettingsRecord] = [:]
+    public private(set) var settings: LocatorTable<SettingsRecord> = [:]
     /// Installments by locator.
-    public private(set) var installments: [String: Installment] = [:]
+    public private(set) var installments: LocatorTable<Installment> = [:]
     /// Lattice locators by policy or quote locator, oldest first.
-    private var latticesByOwner: [String: [String]] = [:]
+    private var latticesByOwner: LocatorTable<[String]> = [:]
     /// Installment locators by transaction, policy or quote locator, oldest first.
-    private var installmentsByReference: [String: [String]] = [:]
+    private var installmentsByReference: LocatorTable<[String]> = [:]
     /// Transactions whose charges have become installments.
-    public private(set) var billedTransactions: Set<String> = []
+    private var billed: LocatorTable<Bool> = [:]
 
     /// An empty ledger.
     public init() {}
+
+    /// Whether a transaction's charges have become installments (a transaction is billed once).
+    public func isBilled(_ transactionLocator: String) -> Bool { billed[transactionLocator] != nil }
 
     /// Stores a lattice and its settings record.
     public mutating func add(_ lattice: InstallmentLattice, settings record: SettingsRecord) {
@@ -25,7 +31,7 @@ public struct BillingLedger: Sendable, Hashable {
 
     /// Stores installments and marks the transaction billed.
     public mutating func add(_ created: [Installment], billing transactionLocator: String?) {
-        if let transactionLocator { billedTransactions.insert(transactionLocator) }
+        if let transactionLocator { billed[transactionLocator] = true }
         for installment in created {
             installments[installment.locator] = installment
             for reference in [installment.transactionLocator, installment.policyLocator, installment.quoteLocator].compactMap({ $0 }) {
@@ -42,10 +48,13 @@ public struct BillingLedger: Sendable, Hashable {
 
     /// Removes a transaction's installments (an accept-triggered transaction that will never be issued).
     public mutating func removeInstallments(of transactionLocator: String) {
-        guard billedTransactions.remove(transactionLocator) != nil else { return }
-        let doomed = Set(installmentsByReference.removeValue(forKey: transactionLocator) ?? [])
-        for locator in doomed { installments[locator] = nil }
-        for key in installmentsByReference.keys { installmentsByReference[key]?.removeAll { doomed.contains($0) } }
+        guard billed.removeValue(forKey: transactionLocator) != nil else { return }
+        let doomed = installmentsByReference.removeValue(forKey: transactionLocator) ?? []
+        let removed = doomed.compactMap { installments.removeValue(forKey: $0) }
+        let gone = Set(doomed)
+        for reference in Set(removed.flatMap { [$0.policyLocator, $0.quoteLocator].compactMap { $0 } }) {
+            installmentsByReference[reference]?.removeAll { gone.contains($0) }
+        }
     }
 
     /// The lattices of a policy or quote, oldest first.

@@ -59,7 +59,7 @@ extension TenantStore {
     /// lattice. A transaction is billed once: nil when it already was.
     @discardableResult
     public mutating func bill(_ transaction: PolicyTransaction, context: inout OperationContext) throws(EmulatorError) -> BilledTransaction? {
-        guard !billing.billedTransactions.contains(transaction.locator) else { return nil }
+        guard !billing.isBilled(transaction.locator) else { return nil }
         let policy = try policy(transaction.policyLocator)
         let term = try term(transaction.termLocator)
         let configuration = billingConfiguration(of: policy.productName)

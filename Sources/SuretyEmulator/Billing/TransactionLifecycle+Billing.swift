@@ -10,7 +10,7 @@ extension TransactionLifecycle {
             recordInstallmentJob(for: transaction, billed: billed)
         }
         guard trigger == .accept else { return }
-        for locator in policy.transactionLocators where store.billing.billedTransactions.contains(locator) {
+        for locator in policy.transactionLocators where store.billing.isBilled(locator) {
             if let state = store.transactions[locator]?.state, [.refused, .discarded, .invalidated].contains(state) {
                 store.billing.removeInstallments(of: locator)
             }

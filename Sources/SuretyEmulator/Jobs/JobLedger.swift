@@ -2,8 +2,9 @@ import SuretySchemas
 
 /// A tenant's jobs and job settings; the clock moves the jobs through ``settle(at:)``.
 public struct JobLedger: Sendable, Hashable {
-    /// Jobs by locator; changed through ``insert(_:)``, ``apply(_:to:kind:at:plan:)`` and ``settle(at:)``.
-    public private(set) var jobs: [String: Job] = [:]
+    /// Jobs by locator (sharded, so a change copies one shard: see ``LocatorTable``); changed through ``insert(_:)``,
+    /// ``apply(_:to:kind:at:plan:)`` and ``settle(at:)``.
+    public private(set) var jobs: LocatorTable<Job> = [:]
     /// Durations and failures of the jobs the emulator runs itself.
     public var settings = JobSettings()
     /// The earliest instant at which some job moves by itself; nil when none will.

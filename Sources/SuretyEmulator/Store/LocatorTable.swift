@@ -35,6 +35,13 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
         set { shards[Self.shard(of: key)][key] = newValue }
     }
 
+    /// The value for a locator, or `defaultValue` when there is none; a change through it is stored, as a
+    /// dictionary's is.
+    public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { shards[Self.shard(of: key)][key, default: defaultValue()] }
+        _modify { yield &shards[Self.shard(of: key)][key, default: defaultValue()] }
+    }
+
     /// Every value, in no particular order.
     public var values: [Value] { shards.flatMap(\.values) }
 
