@@ -24,8 +24,19 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Whole milliseconds since the epoch, rounded down (the ULID time field).
     public var milliseconds: Int64 { microseconds >= 0 ? microseconds / 1_000 : (microseconds - 999) / 1_000 }
 
-    /// This instant moved by a number of seconds.
-    public func adding(seconds: Int64) -> Timestamp { Timestamp(microseconds: microseconds + seconds * 1_000_000) }
+    /// The latest instant RFC 3339 writes, 9999-12-31T23:59:59.999999Z.
+    public static let latest = Timestamp(microseconds: 253_402_300_799_999_999)
+    /// The earliest instant RFC 3339 writes, 0000-01-01T00:00:00Z.
+    public static let earliest = Timestamp(microseconds: -62_167_219_200_000_000)
+
+    /// This instant moved by a number of seconds, stopping at ``earliest`` and ``latest`` (an absurd move from a
+    /// fixture or request saturates instead of overflowing).
+    public func adding(seconds: Int64) -> Timestamp {
+        let (delta, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000)
+        let (sum, overflowAgain) = microseconds.addingReportingOverflow(delta)
+        guard !overflow, !overflowAgain else { return seconds < 0 ? .earliest : .latest }
+        return Timestamp(microseconds: min(max(sum, Self.earliest.microseconds), Self.latest.microseconds))
+    }
 
     /// Parses an RFC 3339 date-time (`2024-08-21T00:00:00Z`, any fraction, `Z` or `±hh:mm`); nil when malformed.
     public init?(rfc3339 text: String) {

@@ -36,6 +36,28 @@ import Testing
         }
     }
 
+    @Test("amounts past 10^15 minor units and currency scales past 6 are reported, not overflowed (a crash before)")
+    func amountBounds() {
+        let text = """
+        {"tenants": [{"locator": "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003", "products": [{"name": "P", "elementTypes": [], "currencyScale": 40,
+          "rates": [{"elementType": "V", "chargeType": "a", "annualAmount": 92233720368547758.07},
+                    {"elementType": "V", "chargeType": "b", "annualAmount": 10000000000000.01},
+                    {"elementType": "V", "chargeType": "c", "annualAmount": -10000000000000},
+                    {"elementType": "V", "chargeType": "d", "annualAmount": "1.-5"}]}]}]}
+        """
+        do {
+            _ = try EmulatorFixtures.load(bytes: Array(text.utf8), file: "f.json")
+            Issue.record("expected fixture errors")
+        } catch {
+            #expect(error.issues.map { "\($0.reason) [at \($0.pointer)]" } == [
+                #"invalid(expected: "0 through 6 decimals", actual: "40") [at /tenants/0/products/0/currencyScale]"#,
+                #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "92233720368547758.07") [at /tenants/0/products/0/rates/0/annualAmount]"#,
+                #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "10000000000000.01") [at /tenants/0/products/0/rates/1/annualAmount]"#,
+                #"invalid(expected: "an amount with at most 2 decimals", actual: "1.-5") [at /tenants/0/products/0/rates/3/annualAmount]"#,
+            ], "-10^15 minor units, at the limit, is taken")
+        }
+    }
+
     @Test("a syntax error is one issue with its position")
     func syntax() {
         #expect(throws: FixtureErrors(issues: [FixtureIssue(file: "f.json", position: .init(line: 1, column: 2), pointer: .root,

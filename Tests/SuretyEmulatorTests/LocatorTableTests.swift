@@ -28,4 +28,15 @@ import Testing
         copy["LOC7"] = "v7"
         #expect(copy == original)
     }
+
+    @Test("the default subscript reads the default for a missing locator and stores a change made through it")
+    func defaultSubscript() {
+        var table: LocatorTable<[String]> = [:]
+        #expect(table["POLICY1", default: []] == [])
+        #expect(table["POLICY1"] == nil, "reading stores nothing")
+        table["POLICY1", default: []].append("A")
+        table["POLICY1", default: []].append("B")
+        #expect(table["POLICY1"] == ["A", "B"])
+        #expect(table.count == 1)
+    }
 }

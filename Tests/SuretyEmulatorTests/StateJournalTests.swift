@@ -43,6 +43,56 @@ import Testing
         return backend.snapshot
     }
 
+    @Test("a restart on a running clock rebuilds billing and jobs exactly, including jobs a GET saw move and fixtures added at run time")
+    func replayOfBillingAndJobsIsExact() throws {
+        let directory = try TestRepository.temporaryDirectory("surety-journal")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let expected = try recordBillingAndJobs(in: directory)
+        let journal = try StateJournal(directory: directory, seed: 42, fixtures: document, now: EmulatorTestSupport.start)
+        let restored = try EmulatedBackend(contract: EmulatorTestSupport.contract, clock: .manual(journal.createdAt), seed: 42)
+        try restored.restore(from: journal, clock: .system)
+        let state = restored.snapshot
+        for tenant in [BuiltInFixtures.tenantA, Self.tenantC] {
+            #expect(state.tenants[tenant]?.billing == expected.tenants[tenant]?.billing, "billing of \(tenant)")
+            #expect(state.tenants[tenant]?.jobs == expected.tenants[tenant]?.jobs, "jobs of \(tenant)")
+        }
+        #expect(state == expected)
+    }
+
+    static let tenantC = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003"
+
+    /// On a journal and a running clock: issues a billed change, watches its installment job move through GETs,
+    /// previews statelessly and adds a tenant with a policy at run time; answers the state.
+    func recordBillingAndJobs(in directory: String) throws -> EmulatorState {
+        let journal = try StateJournal(directory: directory, seed: 42, fixtures: document, now: EmulatorTestSupport.start)
+        let backend = try EmulatedBackend(contract: EmulatorTestSupport.contract, clock: .manual(journal.createdAt), seed: 42)
+        try backend.restore(from: journal, clock: .system)
+        try backend.setClock(to: EmulatorTestSupport.start)
+        let client = RecordingClient(backend: backend)
+        let vehicle = #"{"action": "add", "element": {"type": "Vehicle", "data": {"vin": "R1"}}}"#
+        let change = client.create(BuiltInFixtures.policyA1, "change", #"[{"action": "params", "effectiveTime": "2024-11-01T00:00:00Z"}, \#(vehicle)]"#)
+        #expect(client.operate(change, "issue") == "issued")
+        #expect(client.send(.get, "/billing/{t}/installments/transactions/\(change)/list").json.arrayValue?.isEmpty == false)
+        // Tenant A's jobs end at once (its jobSettings), so the GET sees a job the stored state still has queued.
+        let jobs = "/billing/{t}/jobs/installments/transactions/\(change)/list"
+        #expect(client.send(.get, jobs).json[0]?["jobStatus"] == "finished")
+        #expect(backend.snapshot.tenants[BuiltInFixtures.tenantA]?.jobs.list(.installments, reference: change).first?.state == .queued)
+        try backend.advanceClock(bySeconds: 60)
+        #expect(client.send(.get, jobs).json[0]?["jobStatus"] == "finished")
+        let other = client.create(BuiltInFixtures.policyA1, "change", #"[{"action": "params", "effectiveTime": "2025-01-01T00:00:00Z"}, \#(vehicle)]"#)
+        #expect(client.operate(other, "underwrite", query: "?stateless=true") == "underwritten")
+        let extra = """
+            {"tenants": [{"locator": "\(Self.tenantC)", "products": [\(BuiltInFixtures.product)],
+              "accounts": [{"locator": "01J6A00000000000000000AC01"}],
+              "policies": [{"locator": "01J6A00000000000000000PC01", "accountLocator": "01J6A00000000000000000AC01",
+                "productName": "PersonalAuto", "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
+                "element": {"type": "PersonalAuto", "elements": [{"type": "Vehicle", "data": {"vin": "C1"}}]}}]}]}
+            """
+        try backend.addFixtures(document: Array(extra.utf8), file: "extra")
+        #expect(client.violations.isEmpty, "\(client.violations)")
+        return backend.snapshot
+    }
+
     @Test("a journal written with another seed or other fixtures is refused with the reason")
     func mismatchedHeader() throws {
         let directory = try TestRepository.temporaryDirectory("surety-journal")

@@ -16,6 +16,25 @@ import Testing
         #expect(Timestamp(rfc3339: text) == nil)
     }
 
+    @Test("moving an instant or the clock by an absurd number of seconds stops at the RFC 3339 range instead of trapping")
+    func saturatingMoves() {
+        let start = Timestamp(rfc3339: "2024-10-01T00:00:00Z")!
+        #expect(start.adding(seconds: .max) == .latest)
+        #expect(start.adding(seconds: .min) == .earliest)
+        #expect(start.adding(seconds: 500_000_000_000) == .latest)
+        #expect(Timestamp.latest.rfc3339(fractional: true) == "9999-12-31T23:59:59.999999Z")
+        #expect(Timestamp.earliest.rfc3339() == "0000-01-01T00:00:00Z")
+        #expect(start.adding(seconds: -86_400).rfc3339() == "2024-09-30T00:00:00Z")
+        var manual = EmulatorClock.manual(start)
+        manual.advance(bySeconds: .max)
+        #expect(manual.now() == .latest)
+        var system = EmulatorClock.system
+        system.advance(bySeconds: .max)
+        #expect((0..<60_000_000).contains(system.now().microseconds - Timestamp.latest.microseconds), "it runs on from the end")
+        system.advance(bySeconds: .min)
+        #expect((0..<60_000_000).contains(system.now().microseconds - Timestamp.earliest.microseconds))
+    }
+
     @Test("microseconds are written for system timestamps")
     func fractional() {
         #expect(Timestamp(microseconds: 1_724_200_000_195_973).rfc3339(fractional: true) == "2024-08-21T00:26:40.195973Z")

@@ -11,7 +11,7 @@ import SuretySchemas
 /// Requests are routed with the contract; paths outside it answer 404/405 in the ``Problem`` shape (wrap the
 /// backend in ``ValidatingResponder`` to also refuse requests that break the contract with 400 and to check every
 /// response). Then the bearer token is checked (401/403), the tenant's store is looked up, and the endpoint's handler
-/// runs on a copy that is written back only when it succeeds and is not a `stateless` preview.
+/// runs on a copy that is written back only when it succeeds and is neither a `stateless` preview nor a GET.
 ///
 /// ```swift
 /// let backend = try EmulatedBackend(contract: contract, clock: .manual(Timestamp(rfc3339: "2024-10-01T00:00:00Z")!))
@@ -70,7 +70,6 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
         change(&clock)
         try journal?.append(.clock(clock.mode))
         state.clock = clock
-        state.settleJobs()
     }
 
     /// Restores the fixtures, including those added at run time; the clock keeps its time (`POST /__surety/reset`).
@@ -92,7 +91,7 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
     public func addFixtures(_ fixtures: EmulatorFixtures) throws(FixtureErrors) {
         lock.lock()
         defer { lock.unlock() }
-        (state, baseline) = try adding(fixtures)
+        (state, baseline) = try adding(fixtures, at: state.clock.now())
     }
 
     /// Adds the fixtures of a document (`POST /__surety/fixtures`), journaling the document first when persisted.
@@ -103,20 +102,27 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
         let document = (try? JSONParser().parse(bytes).value()) ?? .null
         lock.lock()
         defer { lock.unlock() }
+        // One reading of a running clock for the whole change: the journal's replay adds the fixtures at this instant.
+        let instant = state.clock.now()
         let updated: (EmulatorState, EmulatorState)
-        do { updated = try adding(fixtures) } catch { throw .fixtures(error) }
-        do { try journal?.append(.fixtures(document: document, at: state.clock.now())) } catch { throw .notSaved(error) }
+        do { updated = try adding(fixtures, at: instant) } catch { throw .fixtures(error) }
+        do { try journal?.append(.fixtures(document: document, at: instant)) } catch { throw .notSaved(error) }
         (state, baseline) = updated
     }
 
-    /// The state and baseline with `fixtures` added, or every clash. Under the lock.
-    func adding(_ fixtures: EmulatorFixtures) throws(FixtureErrors) -> (EmulatorState, EmulatorState) {
+    /// The state and baseline with `fixtures` added as if the clock stood at `instant` (their issuance time and
+    /// locators), or every clash; the clocks are left as they were. Under the lock.
+    func adding(_ fixtures: EmulatorFixtures, at instant: Timestamp) throws(FixtureErrors) -> (EmulatorState, EmulatorState) {
         try JobFixtureCheck(contract: contract).check(fixtures)
         var updated = state
+        updated.clock = .manual(instant)
         try updated.add(fixtures, options: options)
+        updated.clock = state.clock
         var updatedBaseline = baseline
         updatedBaseline.ids = updated.ids
+        updatedBaseline.clock = .manual(instant)
         try updatedBaseline.add(fixtures, options: options)
+        updatedBaseline.clock = baseline.clock
         return (updated, updatedBaseline)
     }
 
@@ -175,19 +181,21 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
         return try apply(call, user: user, at: state.clock.now(), journals: true)
     }
 
-    /// Runs the handler as `user` at `now` on a copy of the tenant's store, kept unless the reply discards it; a
-    /// kept change of a non-GET request is journaled (and synced) first when the state is persisted. Under the lock.
+    /// Runs the handler as `user` at `now` on a copy of the tenant's store, kept unless the reply discards it or the
+    /// request is a GET; a kept change is journaled (and synced) first when the state is persisted. Under the lock.
     func apply(_ call: EmulatorCall, user: String, at now: Timestamp, journals: Bool) throws(EmulatorError) -> JSONValue {
         let tenant = call.path("tenantLocator").lowercased()
         guard let handler = handlers[call.endpoint.id] else {
             throw .unprocessable(reason: "The emulator does not implement \(call.endpoint.id).")
         }
-        state.tenants[tenant]?.jobs.settle(at: now)
         guard var store = state.tenants[tenant] else { throw .notFound(kind: "tenant", locator: tenant) }
+        // The jobs move on the copy too: a GET answers them moved without storing the move, so the state stays what
+        // replaying the journal rebuilds (a replayed call settles at its recorded instant, as it did when it ran).
+        store.jobs.settle(at: now)
         var context = OperationContext(now: now, user: user, ids: state.ids, options: options)
         let reply = try handler(&store, &context, call)
-        if !reply.discardChanges {
-            if journals, let journal, call.endpoint.method != "GET" {
+        if !reply.discardChanges && call.endpoint.method != "GET" {
+            if journals, let journal {
                 let entry = JournalEntry.Call(endpointID: call.endpoint.id, at: now, user: user, path: call.pathParameters,
                                               query: call.queryItems, body: call.body)
                 do { try journal.append(.call(entry)) } catch { throw .notSaved(reason: error.description) }

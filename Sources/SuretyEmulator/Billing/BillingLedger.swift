@@ -1,7 +1,7 @@
 /// A tenant's billing data: lattices, their settings and installments, with the orders the listings answer in.
 ///
-/// The tables are ``LocatorTable``s, so the copy-on-write behind a request's rollback copies one shard of them, not
-/// every installment of the tenant.
+/// Every table is a ``LocatorTable``: the backend runs a request on a copy of the tenant's store, so a billing
+/// change copies the shards it writes, not all of the tenant's installments.
 public struct BillingLedger: Sendable, Hashable {
     /// Lattices by locator.
     public private(set) var lattices: LocatorTable<InstallmentLattice> = [:]
@@ -13,11 +13,14 @@ public struct BillingLedger: Sendable, Hashable {
     private var latticesByOwner: LocatorTable<[String]> = [:]
     /// Installment locators by transaction, policy or quote locator, oldest first.
     private var installmentsByReference: LocatorTable<[String]> = [:]
-    /// Transactions whose charges have become installments (a table used as a set, for the same copy-on-write reason).
+    /// Transactions whose charges have become installments.
     private var billed: LocatorTable<Bool> = [:]
 
     /// An empty ledger.
     public init() {}
+
+    /// Whether a transaction's charges have become installments (a transaction is billed once).
+    public func isBilled(_ transactionLocator: String) -> Bool { billed[transactionLocator] != nil }
 
     /// Stores a lattice and its settings record.
     public mutating func add(_ lattice: InstallmentLattice, settings record: SettingsRecord) {
@@ -46,13 +49,13 @@ public struct BillingLedger: Sendable, Hashable {
     /// Removes a transaction's installments (an accept-triggered transaction that will never be issued).
     public mutating func removeInstallments(of transactionLocator: String) {
         guard billed.removeValue(forKey: transactionLocator) != nil else { return }
-        let doomed = Set(installmentsByReference.removeValue(forKey: transactionLocator) ?? [])
-        for locator in doomed { installments[locator] = nil }
-        for key in installmentsByReference.keys { installmentsByReference[key]?.removeAll { doomed.contains($0) } }
+        let doomed = installmentsByReference.removeValue(forKey: transactionLocator) ?? []
+        let removed = doomed.compactMap { installments.removeValue(forKey: $0) }
+        let gone = Set(doomed)
+        for reference in Set(removed.flatMap { [$0.policyLocator, $0.quoteLocator].compactMap { $0 } }) {
+            installmentsByReference[reference]?.removeAll { gone.contains($0) }
+        }
     }
-
-    /// Whether a transaction's charges have become installments.
-    public func isBilled(_ transactionLocator: String) -> Bool { billed[transactionLocator] != nil }
 
     /// The lattices of a policy or quote, oldest first.
     public func lattices(of owner: String) -> [InstallmentLattice] {

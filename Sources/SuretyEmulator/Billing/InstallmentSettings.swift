@@ -84,6 +84,9 @@ public struct InstallmentSettings: Sendable, Hashable {
 
     /// The `everyNDays` interval when none is given.
     public static let defaultIntervalDays = 10
+    /// The most days a lead (`generateLeadDays`, `dueLeadDays`, `autopayLeadDays`) or an `everyNDays` interval may
+    /// be (ten years): beyond it the calendar arithmetic would leave the range of dates.
+    public static let maxDays = 3_660
 
     /// What is wrong with the settings, in words; empty when they can build a lattice.
     public var problems: [String] {
@@ -94,10 +97,13 @@ public struct InstallmentSettings: Sendable, Hashable {
         if [.dayOfWeek, .weekOfMonth].contains(anchorType) && dayOfWeek == nil { found.append("anchorType \(anchorType.rawValue) needs dayOfWeek") }
         if anchorType == .weekOfMonth && (weekOfMonth ?? WeekOfMonth.none) == WeekOfMonth.none { found.append("anchorType weekOfMonth needs weekOfMonth first–fifth") }
         if generateLeadDays < 0 || dueLeadDays < 0 { found.append("generateLeadDays and dueLeadDays must be ≥ 0") }
+        if generateLeadDays > Self.maxDays || dueLeadDays > Self.maxDays || autopayLeadDays > Decimal(Self.maxDays) {
+            found.append("lead days must be at most \(Self.maxDays)")
+        }
         if autopayLeadDays <= 0 { found.append("autopayLeadDays must be > 0") }
         if installmentWeights.contains(where: { $0 <= 0 }) { found.append("installmentWeights must be > 0") }
         if let max = maxInstallmentsPerTerm, max < 1 { found.append("maxInstallmentsPerTerm must be ≥ 1, found \(max)") }
-        if let days = intervalDays, days < 1 { found.append("intervalDays must be ≥ 1, found \(days)") }
+        if let days = intervalDays, !(1...Self.maxDays).contains(days) { found.append("intervalDays must be 1–\(Self.maxDays), found \(days)") }
         return found
     }
 }

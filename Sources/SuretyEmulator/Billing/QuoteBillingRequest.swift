@@ -77,6 +77,10 @@ public struct QuoteBillingRequest: Sendable, Hashable {
                 problems.append(Problem(pointer: at, expected: "a number", actual: value.typeName))
                 return nil
             }
+            guard parsed.magnitude <= Self.maxAmount else {
+                problems.append(Problem(pointer: at, expected: "an amount of at most \(Self.maxAmount)", actual: String(literal.prefix(40))))
+                return nil
+            }
             return parsed
         }
         let accountLocator = account ?? text("accountLocator", required: true, format: .ulid)
@@ -119,6 +123,10 @@ public struct QuoteBillingRequest: Sendable, Hashable {
                                     currency: text("currency", required: false), durationBasis: basis, timeZone: text("timezone", required: false),
                                     installmentPreferences: preferences, invoiceFeeAmount: fee), [])
     }
+
+    /// The largest magnitude of an amount in major units (10^9): with at most ``Product/maxCurrencyScale`` decimals it
+    /// is within ``Charge/maxAmountMinorUnits``.
+    public static let maxAmount = Decimal(1_000_000_000)
 
     /// Major units as minor units of `scale` decimals, rounded half-even.
     public static func minorUnits(_ amount: Decimal, scale: Int) -> Int {

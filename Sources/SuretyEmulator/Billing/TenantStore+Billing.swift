@@ -3,6 +3,14 @@ import SuretyJSON
 import SuretySchemas
 
 extension TenantStore {
+    /// What billing one transaction made: the lattice its installments lie on and the installments, in order.
+    public struct BilledTransaction: Sendable, Hashable {
+        /// The lattice the installments were laid out by.
+        public var latticeLocator: String
+        /// The installments made, in frame order.
+        public var installmentLocators: [String]
+    }
+
     /// The billing configuration of a product (the defaults when the product has none).
     public func billingConfiguration(of productName: String) -> ProductBilling { products[productName]?.billing ?? ProductBilling() }
 
@@ -48,9 +56,10 @@ extension TenantStore {
     /// Turns an issued (or accepted) transaction's charges into installments on its term's lattice, making the lattice
     /// first when the term has none or the settings or term dates changed (a plan change: the old frames before the
     /// effective time, the new plan's after it). A reversal negates the installments of what it undoes on a reversal
-    /// lattice. A transaction is billed once.
-    public mutating func bill(_ transaction: PolicyTransaction, context: inout OperationContext) throws(EmulatorError) {
-        guard !billing.isBilled(transaction.locator) else { return }
+    /// lattice. A transaction is billed once: nil when it already was.
+    @discardableResult
+    public mutating func bill(_ transaction: PolicyTransaction, context: inout OperationContext) throws(EmulatorError) -> BilledTransaction? {
+        guard !billing.isBilled(transaction.locator) else { return nil }
         let policy = try policy(transaction.policyLocator)
         let term = try term(transaction.termLocator)
         let configuration = billingConfiguration(of: policy.productName)
@@ -62,36 +71,38 @@ extension TenantStore {
         }
         let settings = try installmentSettings(for: transaction, policy: policy, term: term)
         let effective = min(max(transaction.effectiveTime, term.startTime), term.endTime)
-        var lattice = currentLattice(policy: policy.locator, term: term.locator)
-        if let current = lattice, current.settings == settings, current.termStart == term.startTime, current.termEnd == term.endTime {
+        let current = currentLattice(policy: policy.locator, term: term.locator)
+        let lattice: InstallmentLattice
+        if let current, current.settings == settings, current.termStart == term.startTime, current.termEnd == term.endTime {
             lattice = current
         } else {
             let builder = LatticeBuilder(settings: settings, timeZoneIdentifier: policy.timeZone)
             var frames = builder.frames(termStart: term.startTime, termEnd: term.endTime)
-            if let previous = lattice, effective > term.startTime {
-                frames = LatticeBuilder.merged(previous.frames, frames, at: effective, termStart: term.startTime, termEnd: term.endTime)
+            if let current, effective > term.startTime {
+                frames = LatticeBuilder.merged(current.frames, frames, at: effective, termStart: term.startTime, termEnd: term.endTime)
             }
-            let made = makeLattice(frames: frames, settings: settings, owner: owner, basedOn: lattice?.locator,
-                                   origin: transaction.locator, effective: lattice == nil ? term.startTime : effective,
-                                   policy: policy, term: term, reversal: false, context: &context)
-            lattice = made
+            lattice = makeLattice(frames: frames, settings: settings, owner: owner, basedOn: current?.locator,
+                                  origin: transaction.locator, effective: current == nil ? term.startTime : effective,
+                                  policy: policy, term: term, reversal: false, context: &context)
         }
-        guard let lattice else { return }
         let factory = InstallmentFactory(lattice: lattice, currencyScale: scale, remainder: configuration.remainder)
         let made = factory.installments(of: transaction.charges, from: effective, to: term.endTime, owner: owner, now: context.now,
                                         user: context.user) { context.makeLocator() }
         billing.add(made, billing: transaction.locator)
+        return BilledTransaction(latticeLocator: lattice.locator, installmentLocators: made.map(\.locator))
     }
 
+    /// Bills a reversal: the installments of what it undoes, negated, on a new reversal lattice.
     mutating func billReversal(_ transaction: PolicyTransaction, policy: Policy, term: Term, owner: InstallmentFactory.Owner, scale: Int,
-                               context: inout OperationContext) {
+                               context: inout OperationContext) -> BilledTransaction {
         let originals = transaction.reversedLocators.flatMap { billing.installments(of: $0) }
         let undone = transaction.reversedLocators.compactMap { transactions[$0] }.flatMap(\.charges)
         var chargeMap: [String: String] = [:]
         for (old, new) in zip(undone, transaction.charges) { chargeMap[old.locator] = new.locator }
         let basedOn = originals.first.flatMap { billing.lattices[$0.latticeLocator] }
         let frames = originals.map { original -> LatticeFrame in
-            var frame = billing.lattices[original.latticeLocator]?.frames[original.frameIndex]
+            let stored = billing.lattices[original.latticeLocator]?.frames ?? []
+            var frame = (stored.indices.contains(original.frameIndex) ? stored[original.frameIndex] : nil)
                 ?? LatticeFrame(installmentStart: original.installmentStart, installmentEnd: original.installmentEnd,
                                 coverageStart: original.coverageStart, coverageEnd: original.coverageEnd, generateTime: original.generateTime,
                                 dueTime: original.dueTime, autopayTime: original.autopayTime, normalizedWeight: 1)
@@ -111,6 +122,7 @@ extension TenantStore {
         let factory = InstallmentFactory(lattice: lattice, currencyScale: scale, remainder: billingConfiguration(of: policy.productName).remainder)
         let made = factory.reversals(of: originals, charges: chargeMap, owner: owner, now: context.now, user: context.user) { context.makeLocator() }
         billing.add(made, billing: transaction.locator)
+        return BilledTransaction(latticeLocator: lattice.locator, installmentLocators: made.map(\.locator))
     }
 
     /// Stores a new lattice of a policy's term with its settings record.

@@ -46,7 +46,8 @@ extension FixtureReader {
         return number
     }
 
-    /// A required amount in major units, converted to minor units of `scale` decimals without rounding.
+    /// A required amount in major units, converted to minor units of `scale` decimals (0 through
+    /// ``Product/maxCurrencyScale``) without rounding; at most ``Charge/maxAmountMinorUnits`` in magnitude.
     mutating func minorUnits(_ value: JSONValue, _ key: String, _ at: JSONPointer, scale: Int) -> Int? {
         guard let found = value[key] else {
             report(at.appending(key), .missing(key))
@@ -54,16 +55,24 @@ extension FixtureReader {
         }
         let literal = found.numberValue?.literal ?? found.stringValue ?? ""
         let parts = literal.split(separator: ".", omittingEmptySubsequences: false)
-        guard !literal.isEmpty, parts.count <= 2, let whole = Int(parts[0]), parts.count == 1 || (parts[1].count <= scale && Int(parts[1]) != nil) else {
-            report(at.appending(key), .invalid(expected: "an amount with at most \(scale) decimals", actual: literal.isEmpty ? found.typeName : literal))
+        let digits = parts.count == 2 ? parts[1] : ""
+        let magnitude = parts.first.map { $0.hasPrefix("-") ? $0.dropFirst() : $0 } ?? ""
+        let isDecimal = { (text: Substring) in text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
+        let bound = Charge.maxAmountMinorUnits
+        guard (0...Product.maxCurrencyScale).contains(scale), parts.count <= 2, !magnitude.isEmpty, isDecimal(magnitude),
+              digits.count <= scale, isDecimal(digits) else {
+            report(at.appending(key), .invalid(expected: "an amount with at most \(scale) decimals", actual: literal.isEmpty ? found.typeName : String(literal.prefix(40))))
             return nil
         }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        fraction += String(repeating: "0", count: scale - fraction.count)
         var multiplier = 1
         for _ in 0..<scale { multiplier *= 10 }
-        let sign = literal.hasPrefix("-") ? -1 : 1
-        return whole * multiplier + sign * (Int(fraction) ?? 0)
+        let fraction = Int(digits + String(repeating: "0", count: scale - digits.count)) ?? 0
+        let (scaled, overflow) = (Int(magnitude) ?? Int.max).multipliedReportingOverflow(by: multiplier)
+        guard !overflow, scaled <= bound - fraction else {
+            report(at.appending(key), .invalid(expected: "an amount of at most \(bound) minor units", actual: String(literal.prefix(40))))
+            return nil
+        }
+        return literal.hasPrefix("-") ? -(scaled + fraction) : scaled + fraction
     }
 
     /// A required RFC 3339 member.

@@ -87,7 +87,11 @@ public struct FixtureReader {
     }
 
     mutating func product(_ value: JSONValue, _ at: JSONPointer) -> Product {
-        let scale = integer(value, "currencyScale", at) ?? 2
+        var scale = integer(value, "currencyScale", at) ?? 2
+        if !(0...Product.maxCurrencyScale).contains(scale) {
+            report(at.appending("currencyScale"), .invalid(expected: "0 through \(Product.maxCurrencyScale) decimals", actual: String(scale)))
+            scale = 2
+        }
         let elementTypes = array(value, "elementTypes", at, required: true).map { item, pointer in
             Product.ElementType(name: string(item, "name", pointer) ?? "",
                                 requiredData: array(item, "requiredData", pointer, required: false).compactMap { stringValue($0.0, $0.1) })

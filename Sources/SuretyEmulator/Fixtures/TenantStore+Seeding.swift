@@ -45,7 +45,7 @@ extension TenantStore {
         terms[term.locator] = term
         segments[segment.locator] = segment
         transactions[transaction.locator] = transaction
-        try? bill(transaction, context: &context)
+        _ = try? bill(transaction, context: &context)
     }
 
     private func makeElement(_ seed: EmulatorFixtures.ElementSeed, at time: Timestamp, context: inout OperationContext) -> Element {

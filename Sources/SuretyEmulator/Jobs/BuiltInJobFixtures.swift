@@ -39,6 +39,7 @@ public enum BuiltInJobFixtures {
     /// The transaction and segment the built-in documents jobs DJ06–DJ09 are about (no such transaction exists:
     /// the lifecycle's own jobs are about real ones).
     public static let transaction = "01J6B00000000000000000TX01"
+    /// The segment the built-in segment documents jobs are about (see ``transaction``).
     public static let segment = "01J6B00000000000000000SG01"
 
     static var documents: [String] {

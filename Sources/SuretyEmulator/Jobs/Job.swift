@@ -60,7 +60,7 @@ public struct Job: Sendable, Hashable {
             throw .jobNotAllowed(operation: event.rawValue, state: state.rawValue, locator: locator)
         }
         if !event.isAutomatic { plan = next }
-        if event == .restart { retryCount += 1 }
+        if event == .restart, retryCount < Int.max { retryCount += 1 }  // a fixture may start it at Int.max
         state = destination
         updatedAt = time
         completedAt = Job.isDone(destination) ? time : nil

@@ -2,8 +2,8 @@ import SuretySchemas
 
 /// A tenant's jobs and job settings; the clock moves the jobs through ``settle(at:)``.
 public struct JobLedger: Sendable, Hashable {
-    /// Jobs by locator; changed through ``insert(_:)`` and ``apply(_:to:kind:at:plan:)``. A ``LocatorTable``, so a
-    /// request's copy-on-write copies one shard of the jobs, not all of them.
+    /// Jobs by locator (sharded, so a change copies one shard: see ``LocatorTable``); changed through ``insert(_:)``,
+    /// ``apply(_:to:kind:at:plan:)`` and ``settle(at:)``.
     public private(set) var jobs: LocatorTable<Job> = [:]
     /// Durations and failures of the jobs the emulator runs itself.
     public var settings = JobSettings()
@@ -19,12 +19,19 @@ public struct JobLedger: Sendable, Hashable {
         note(job)
     }
 
-    /// Applies every automatic event that is due by `now` (called before each request and when the clock moves);
-    /// nothing is looked at before the earliest due instant.
+    /// Applies every automatic event that is due by `now`, each at the instant it fell due (called on the tenant's
+    /// store before each request, at the request's instant); nothing is looked at before the earliest due instant,
+    /// and only the jobs that are due are written.
     public mutating func settle(at now: Timestamp) {
         guard let due = earliestDue, due <= now else { return }
-        earliestDue = nil
-        for locator in jobs.keys {
+        var dueLocators: [String] = []
+        var later: Timestamp?
+        for (locator, job) in jobs {
+            guard let next = job.plan?.nextEvent(for: job)?.1 else { continue }
+            if next <= now { dueLocators.append(locator) } else { later = later.map { min($0, next) } ?? next }
+        }
+        earliestDue = later
+        for locator in dueLocators {
             jobs[locator]?.settle(at: now)
             if let job = jobs[locator] { note(job) }
         }
@@ -55,13 +62,5 @@ public struct JobLedger: Sendable, Hashable {
         try job.apply(event, at: now, plan: plan)
         insert(job)
         return job
-    }
-}
-
-extension EmulatorState {
-    /// Moves every tenant's jobs that are due at the clock's time (``EmulatedBackend/setClock(to:)``, ``EmulatedBackend/advanceClock(bySeconds:)``).
-    public mutating func settleJobs() {
-        let now = clock.now()
-        for tenant in tenants.keys { tenants[tenant]?.jobs.settle(at: now) }
     }
 }

@@ -1,23 +1,17 @@
 import SuretyJSON
 
 extension TransactionLifecycle {
-    /// The state at which a transaction's installments are generated, and so its installment job created:
-    /// `issued` (`BillingTrigger` has only `issue` [S CDM]; `semantics.md` §2).
-    public static let billingTrigger = TransactionState.issued
-
     /// The `documentTrigger` values a documents job can carry, in the document's order.
     static let documentTriggers: Set<TransactionState> = [.validated, .priced, .accepted, .underwritten, .issued]
 
-    /// Records the jobs of a lifecycle step: one documents job per reference (transaction, segment) among the
-    /// documents just created, and the installment job when the step is the billing trigger.
+    /// Records the documents jobs of a lifecycle step: one per reference (transaction, segment) among the documents
+    /// just created. (The installment job is recorded by the billing step, ``applyBilling(to:)``.)
     mutating func recordJobs(for transaction: PolicyTransaction, reaching state: TransactionState, documents: [DocumentInstance]) {
-        if Self.documentTriggers.contains(state) {
-            for type in [DocumentInstance.ReferenceType.transaction, .segment] {
-                let batch = documents.filter { $0.referenceType == type }
-                if let first = batch.first { recordDocumentsJob(for: transaction, trigger: state, reference: first.referenceLocator, type: type, documents: batch) }
-            }
+        guard Self.documentTriggers.contains(state) else { return }
+        for type in [DocumentInstance.ReferenceType.transaction, .segment] {
+            let batch = documents.filter { $0.referenceType == type }
+            if let first = batch.first { recordDocumentsJob(for: transaction, trigger: state, reference: first.referenceLocator, type: type, documents: batch) }
         }
-        if state == Self.billingTrigger { recordInstallmentJob(for: transaction) }
     }
 
     /// A running documents job for `documents`, ending as the tenant's ``JobSettings`` say.
@@ -45,14 +39,12 @@ extension TransactionLifecycle {
         store.jobs.insert(job)
     }
 
-    /// Records the installment job of a transaction that reached the ``billingTrigger``: queued, then running,
-    /// then finished (or failed, per ``JobSettings/failInstallmentJobs``). `latticeLocator` and
-    /// `installmentLocators` are the lattice and installments billing generated; without a lattice a fresh locator
-    /// stands in (merge point: the billing side passes its own).
-    public mutating func recordInstallmentJob(for transaction: PolicyTransaction, latticeLocator: String? = nil, installmentLocators: [String] = []) {
-        let data = [JSONMember(key: "latticeLocator", value: .string(latticeLocator ?? context.makeLocator())),
+    /// Records the installment job of a transaction just billed (its product's billing trigger): queued, then running,
+    /// then finished (or failed, per ``JobSettings/failInstallmentJobs``), naming the lattice and installments billing made.
+    mutating func recordInstallmentJob(for transaction: PolicyTransaction, billed: TenantStore.BilledTransaction) {
+        let data = [JSONMember(key: "latticeLocator", value: .string(billed.latticeLocator)),
                     JSONMember(key: "referenceLocator", value: .string(transaction.locator)),
-                    JSONMember(key: "installmentLocators", value: .string(installmentLocators.joined(separator: ","))),
+                    JSONMember(key: "installmentLocators", value: .string(billed.installmentLocators.joined(separator: ","))),
                     JSONMember(key: "policyLocator", value: .string(transaction.policyLocator))]
         let settings = store.jobs.settings
         let job = Job(kind: .installments, locator: context.makeLocator(), state: .queued, at: context.now, createdBy: context.user,

@@ -15,6 +15,10 @@ public struct Charge: Sendable, Hashable {
     /// The ISO-4217 currency.
     public var currency: String
 
+    /// The largest magnitude of an amount the emulator takes in, in minor units (10^15): fixtures and requests beyond
+    /// it are refused, so that prorating, summing and spreading amounts never overflows `Int`.
+    public static let maxAmountMinorUnits = 1_000_000_000_000_000
+
     /// Creates a charge.
     public init(locator: String, elementLocator: String, elementStaticLocator: String, chargeType: String,
                 amountMinorUnits: Int, currency: String) {

@@ -97,8 +97,10 @@ public struct Product: Sendable, Hashable {
     public var timeZone: String
     /// The default currency of its policies.
     public var currency: String
-    /// The number of decimal places of the currency's minor unit.
+    /// The number of decimal places of the currency's minor unit, 0 through ``maxCurrencyScale``.
     public var currencyScale: Int
+    /// The most decimal places a currency may have (ISO 4217 uses at most 4).
+    public static let maxCurrencyScale = 6
     /// Its installment plans, billing trigger and rounding rule.
     public var billing = ProductBilling()
 

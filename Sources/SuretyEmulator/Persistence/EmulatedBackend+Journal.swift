@@ -29,12 +29,9 @@ extension EmulatedBackend {
                 finalClock = EmulatorClock(mode: mode)
                 state.clock = finalClock
             case .fixtures(let document, let at):
-                let running = state.clock
-                state.clock = .manual(at)
-                defer { state.clock = running }
                 do {
                     let fixtures = try EmulatorFixtures.load(bytes: JSONWriter(style: .compact).bytes(document), file: "\(journal.path):\(line.number)")
-                    (state, baseline) = try adding(fixtures)
+                    (state, baseline) = try adding(fixtures, at: at)
                 } catch {
                     throw .replayFailed(path: journal.path, line: line.number, reason: String(describing: error))
                 }

@@ -3,9 +3,9 @@
 ///
 /// The backend keeps the tenant's store to fall back on while a handler changes a copy (a failed operation changes
 /// nothing), so the first write to a shared table copies its storage: with one flat dictionary that is every
-/// transaction of the tenant on every state-changing request; here it is about 1/256th of them per shard written (an
-/// issue writes a dozen installments, each to its own shard). Reads and writes
-/// go through the subscript like a dictionary's; iteration order is unspecified, as a dictionary's is.
+/// transaction of the tenant on every state-changing request; here it is the outer array and about 1/256th of them per
+/// shard written (256 is about the square root of a 10,000-policy tenant's installments, which balances the two
+/// copies; an issue writes a dozen installments, each to its own shard). Reads and writes go through the subscript like a dictionary's; iteration order is unspecified, as a dictionary's is.
 public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// How many shards a table has.
     public static var shardCount: Int { 256 }
@@ -36,9 +36,10 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
         set { shards[Self.shard(of: key)][key] = newValue }
     }
 
-    /// The value for a locator, or `defaultValue` where there is none; modifying it stores the result.
+    /// The value for a locator, or `defaultValue` when there is none; a change through it is stored, as a
+    /// dictionary's is.
     public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
-        get { self[key] ?? defaultValue() }
+        get { shards[Self.shard(of: key)][key, default: defaultValue()] }
         _modify { yield &shards[Self.shard(of: key)][key, default: defaultValue()] }
     }
 

@@ -44,11 +44,14 @@ public struct EmulatorClock: Sendable, Hashable {
         }
     }
 
-    /// Moves the clock forward (or back, when negative) by a number of seconds.
+    /// Moves the clock forward (or back, when negative) by a number of seconds, stopping at
+    /// ``Timestamp/earliest`` and ``Timestamp/latest``.
     public mutating func advance(bySeconds seconds: Int64) {
         switch mode {
         case .manual(let instant): mode = .manual(instant.adding(seconds: seconds))
-        case .system(let offset): mode = .system(offsetMicroseconds: offset + seconds * 1_000_000)
+        case .system(let offset):
+            let system = EmulatorClock.systemMicroseconds()
+            mode = .system(offsetMicroseconds: Timestamp(microseconds: system + offset).adding(seconds: seconds).microseconds - system)
         }
     }
 

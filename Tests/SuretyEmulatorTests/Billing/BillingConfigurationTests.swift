@@ -113,6 +113,24 @@ import Testing
         #expect(client.violations.isEmpty, "\(client.violations)")
     }
 
+    @Test("a preview's amount past 10^9 major units is a 400 and lead days past 3660 a 422, never a trap; at the limits it is spread")
+    func previewBounds() throws {
+        let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())
+        func preview(_ amount: String, leadDays: Int = 0) -> EmulatorClient.Exchange {
+            let request = #"{"accountLocator":"01J6A00000000000000000AA01","productName":"PersonalAuto","termStartTime":"2024-10-01T00:00:00Z","termEndTime":"2025-10-01T00:00:00Z","charges":[{"chargeType":"premium","amount":\#(amount)}],"installmentPreferences":{"generateLeadDays":\#(leadDays),"installmentWeights":[]}}"#
+            return client.send(.get, "/billing/{t}/installments/quotes/statelessPreview?quotePreviewRequest=\(request.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        }
+        let huge = preview("1e30")
+        #expect(huge.status == 400)
+        #expect(huge.json["detail"]?.stringValue?.contains("at most 1000000000") == true, "\(huge.json)")
+        #expect(preview("-1000000000.01").status == 400)
+        let limit = preview("1000000000", leadDays: 3_660)
+        #expect(limit.status == 200)
+        #expect(BillingFlowTests.amounts(limit.json["installments"]?.arrayValue ?? [], chargeType: "premium").count == 12)
+        #expect(preview("1", leadDays: 3_661).status == 422)
+        #expect(preview("1", leadDays: 1_000_000_000_000_000).status == 422)
+    }
+
     @Test("billing reads need an installments or installment-lattices permission, and stay inside their tenant")
     func permissionsAndTenants() throws {
         let backend = try EmulatorTestSupport.makeBackend()

@@ -12,16 +12,44 @@ import Testing
         #expect(client.expect(200, .get, list) == [], "accepting is not the billing trigger")
         client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/issue")
         let queued = client.expect(200, .get, list)
+        #expect(queued.arrayValue?.count == 1)
         #expect(queued[0]?["jobStatus"] == "queued")
         #expect(queued[0]?["referenceLocator"]?.stringValue == transaction)
-        #expect(queued[0]?["installmentLocators"] == "")
         #expect(queued[0]?["policyLocator"] == nil, "kept for retries, not shown")
+        let installments = client.expect(200, .get, "/billing/{t}/installments/transactions/\(transaction)/list")
+        #expect(queued[0]?["installmentLocators"]?.stringValue == installments.arrayValue?.compactMap { $0["locator"]?.stringValue }.joined(separator: ","))
+        let lattices = client.expect(200, .get, "/billing/{t}/installmentLattices/policies/\(BuiltInFixtures.policyB1)/list")
+        #expect(queued[0]?["latticeLocator"] != nil)
+        #expect(queued[0]?["latticeLocator"] == lattices.arrayValue?.last?["locator"], "the term's lattice the change is billed on")
         try backend.advanceClock(bySeconds: 1)
         #expect(client.expect(200, .get, list)[0]?["jobStatus"] == "running")
         try backend.advanceClock(bySeconds: 5)
         let finished = client.expect(200, .get, list + "?extended=true")
         #expect(finished["items"]?[0]?["jobStatus"] == "finished")
         #expect(finished["items"]?[0]?["completedAt"]?.stringValue == EmulatorTestSupport.start.adding(seconds: 6).rfc3339(fractional: true))
+    }
+
+    @Test("with the accept trigger the installment job is recorded at accept, naming the lattice and installments billed then")
+    func installmentJobAtAccept() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        let fixtures = BillingConfigurationTests.fixtures(billing: #"{"trigger": "accept"}"#)
+        try backend.addFixtures(try EmulatorFixtures.load(bytes: Array(fixtures.utf8), file: "c.json"))
+        var client = EmulatorClient(backend: backend)
+        client.token = "surety-admin"
+        client.tenant = BillingConfigurationTests.tenantC
+        let body = #"[{"action": "add", "element": {"type": "Vehicle", "data": {"vin": "C2"}}}]"#
+        let transaction = client.expect(200, .patch, "/policy/{t}/policies/01J6A00000000000000000PC01/change", body)["locator"]?.stringValue ?? ""
+        let list = "/billing/{t}/jobs/installments/transactions/\(transaction)/list"
+        client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/accept")
+        let jobs = client.expect(200, .get, list)
+        let installments = client.expect(200, .get, "/billing/{t}/installments/transactions/\(transaction)/list")
+        let locators = installments.arrayValue?.compactMap { $0["locator"]?.stringValue } ?? []
+        #expect(!locators.isEmpty)
+        #expect(jobs.arrayValue?.count == 1)
+        #expect(jobs[0]?["installmentLocators"]?.stringValue == locators.joined(separator: ","))
+        #expect(jobs[0]?["latticeLocator"] == installments[0]?["installmentLatticeLocator"])
+        client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/issue")
+        #expect(client.expect(200, .get, list).arrayValue?.count == 1, "billed once, so one installment job")
     }
 
     @Test("a failed installment job is queued again by retryFailedTransactions and then runs; nothing failed gives an empty page")
