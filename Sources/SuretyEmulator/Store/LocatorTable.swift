@@ -5,7 +5,8 @@
 /// nothing), so the first write to a shared table copies its storage: with one flat dictionary that is every
 /// transaction of the tenant on every state-changing request; here it is the outer array and about 1/256th of them per
 /// shard written (256 is about the square root of a 10,000-policy tenant's installments, which balances the two
-/// copies; an issue writes a dozen installments, each to its own shard). Reads and writes go through the subscript like a dictionary's; iteration order is unspecified, as a dictionary's is.
+/// copies; an issue writes a dozen installments, each to its own shard). Reads and writes go through the subscript
+/// like a dictionary's; iteration order is unspecified, as a dictionary's is.
 public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// How many shards a table has.
     public static var shardCount: Int { 256 }
