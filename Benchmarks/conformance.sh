@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Conformance-runner benchmark (issue 6), release build, in one run:
 #   1. `surety check` against the in-process backend (wall time of the whole process, best of ROUNDS);
-#   2. `surety check --base-url` against `surety serve` (the mock) over loopback, through ../shared/bench's hook
+#   2. `surety check --base-url` against `surety serve --emulate` over loopback (the backend the emulator-* scenarios
+#      expect; against a plain mock their expectations fail by design), through ../shared/bench's hook
 #      (conformance_ours.sh with OURS_CONFORMANCE_CMD);
 #   3. Schemathesis (the bench venv) on the OpenAPI document `surety openapi` exports, against the same server, with
 #      ST_MAX_EXAMPLES examples per operation in the ST_PHASES phases (default 5 in `fuzzing` only: about 5 × 77
@@ -16,7 +17,8 @@ max_examples=${ST_MAX_EXAMPLES:-5}
 phases=${ST_PHASES:-fuzzing}
 work=$(mktemp -d /tmp/surety-bench-conformance.XXXXXX)
 bench_results conformance
-token=bench-token
+token=surety-token                         # the built-in fixtures' token of tenant A
+tenant=5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001
 setup_peers
 "$surety" openapi --contracts "$root/contracts" -o "$work/openapi.json"
 
@@ -35,8 +37,8 @@ done
 read -r checks failed < <(checks_in "$work/inprocess.json")
 echo "BENCH kind=conformance tool=surety-check target=in-process wall_s=$best requests=$checks failures=$failed rounds=$rounds" | tee -a "$results"
 
-# The server both loopback runners drive: the mock, with a token, logging one line per request.
-"$surety" serve --port 0 --token "$token" --max-request-line 65536 --contracts "$root/contracts" \
+# The server both loopback runners drive: the emulator with its built-in fixtures, logging one line per request.
+"$surety" serve --emulate --port 0 --max-request-line 65536 --contracts "$root/contracts" \
   >"$work/serve.out" 2>"$work/serve.log" &
 serve_pid=$!
 trap 'kill -TERM "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true' EXIT
@@ -46,7 +48,7 @@ requests_logged() { grep -c ' violations=' "$work/serve.log" || true; }
 
 # 2. Ours over loopback, through the shared harness (it prints the BENCH line; cases= and failures= come from our report).
 before=$(requests_logged)
-line=$(cd "$bench" && OURS_LABEL=surety-check OURS_CONFORMANCE_CMD="'$surety' check --base-url {base_url} --token $token \
+line=$(cd "$bench" && OURS_LABEL=surety-check OURS_CONFORMANCE_CMD="'$surety' check --base-url {base_url} --token $token --tenant $tenant \
   --contracts '$root/contracts' --seed 1 --report json:$work/loopback.json >$work/loopback.txt; rc=\$?; \
   python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))[\"summary\"]; print(\"cases=%d failures=%d\" % (s[\"checks\"], s[\"failed\"]))' $work/loopback.json; \
   exit \$rc" ./conformance_ours.sh "$base" | grep '^BENCH ')
@@ -67,7 +69,7 @@ st_requests=$(( $(requests_logged) - before ))
 st_cases=$(grep -A1 '^Test cases:' "$work/schemathesis.txt" | tail -n 1 | grep -oE '^ *[0-9]+ generated' | grep -oE '[0-9]+' || echo na)
 st_failures=$(grep -A1 '^Test cases:' "$work/schemathesis.txt" | tail -n 1 | grep -oE '[0-9]+ unique failures?' | grep -oE '[0-9]+' || echo 0)
 st_version=$("${BENCH_VENV_ROOT:-/tmp/benchvenv}/main/bin/schemathesis" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -n 1 || echo na)
-echo "BENCH kind=conformance tool=schemathesis-$st_version target=surety-serve-mock wall_s=$st_wall cases=$st_cases failures=$st_failures requests=$st_requests exit=$st_rc max_examples=$max_examples phases=$phases" | tee -a "$results"
+echo "BENCH kind=conformance tool=schemathesis-$st_version target=surety-serve-emulate wall_s=$st_wall cases=$st_cases failures=$st_failures requests=$st_requests exit=$st_rc max_examples=$max_examples phases=$phases" | tee -a "$results"
 
 python3 - "$results" <<'PY'
 import sys
