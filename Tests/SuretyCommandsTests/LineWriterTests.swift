@@ -38,3 +38,50 @@ struct LineWriterTests {
         #expect(console.errors == "GET / - 404 0.10ms violations=0\n")
     }
 }
+
+/// A console whose standard error blocks until it is opened, like a full pipe nobody reads.
+private final class BlockedConsole: Console, @unchecked Sendable {
+    // Safe: `written` is only touched under `lock`; the semaphore is thread-safe.
+    private let lock = NSLock()
+    private let open = DispatchSemaphore(value: 0)
+    private var written = ""
+    private var entered = false
+
+    var errors: String { lock.withLock { written } }
+    var isBlocked: Bool { lock.withLock { entered } }
+    func unblock() { open.signal() }
+    func out(_ text: String) {}
+    func err(_ text: String) {
+        let first = lock.withLock { () -> Bool in
+            defer { entered = true }
+            return !entered
+        }
+        if first { open.wait() }
+        lock.withLock { written += text }
+    }
+    var colorsOutput: Bool { false }
+    func environment(_ name: String) -> String? { nil }
+}
+
+@Suite("The serve log never blocks the thread that logs")
+struct LineWriterBlockedConsoleTests {
+    @Test("while standard error is blocked, lines return at once; past the held limit they are dropped and counted")
+    func blockedConsole() async throws {
+        let console = BlockedConsole()
+        let writer = LineWriter(console: console, heldLimit: 1_000)
+        writer.error("first")
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !console.isBlocked && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(console.isBlocked, "the first batch reached the console and blocked there")
+        // The writer is stuck in the console; these calls must still return (a blocking writer would hang the test).
+        for index in 0..<200 { writer.error("line \(index) " + String(repeating: "x", count: 40)) }
+        console.unblock()
+        writer.flush()
+        let lines = console.errors.split(separator: "\n").map(String.init)
+        #expect(lines.first == "first")
+        let kept = lines.filter { $0.hasPrefix("line ") }
+        #expect(kept.count > 0 && kept.count < 200)
+        #expect(kept == (0..<kept.count).map { "line \($0) " + String(repeating: "x", count: 40) })
+        #expect(lines.last == "surety serve: \(200 - kept.count) log line(s) dropped: standard error was not being read")
+    }
+}

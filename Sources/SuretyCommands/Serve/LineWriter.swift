@@ -1,55 +1,74 @@
 import Foundation
 
-/// Writes whole lines to the console's standard error from many threads, never interleaved, in batches.
+/// Writes whole lines to the console's standard error from many threads, never interleaved, in batches, and never on
+/// the caller's thread.
 ///
 /// A line waits at most ``flushInterval`` (or until ``maxPendingBytes`` are pending), so a busy server makes one write
 /// per batch instead of one system call per request, which had cost the request log 40% of the mock's throughput.
-/// ``flush()`` writes what is pending at once; `surety serve` calls it before it exits.
+/// Batches are written by one serial queue, so a standard error nobody reads (a full pipe) blocks that queue, not the
+/// event loop that logs: past ``maxHeldBytes`` waiting, new lines are dropped and counted, and the count is written
+/// as a line of its own once the console takes writes again. ``flush()`` writes what is pending and waits for it;
+/// `surety serve` calls it before it exits.
 ///
-/// `@unchecked Sendable` is safe: `pending` and `flushScheduled` are only touched while `lock` is held, and the
-/// console is written only while it is held too, so batches leave in the order their lines came.
+/// `@unchecked Sendable` is safe: `pending`, `dropped` and `flushScheduled` are only touched while `lock` is held;
+/// the console is written only on the serial `writer` queue, so batches leave in the order their lines came.
 final class LineWriter: @unchecked Sendable {
     /// The longest a line waits before it is written.
     static let flushInterval = DispatchTimeInterval.milliseconds(20)
     /// Pending bytes that are written at once, without waiting for the interval.
     static let maxPendingBytes = 64 * 1024
+    /// Pending bytes past which new lines are dropped rather than held (standard error is not being read).
+    static let maxHeldBytes = 4 * 1024 * 1024
 
     private let console: Console
+    private let heldLimit: Int
     private let lock = Lock()
-    private let timer = DispatchQueue(label: "surety.serve.log")
+    private let writer = DispatchQueue(label: "surety.serve.log")
     private var pending = ""
+    private var dropped = 0
     private var flushScheduled = false
 
-    init(console: Console) {
+    /// Creates a writer to `console`'s standard error holding at most `heldLimit` bytes while it is blocked.
+    init(console: Console, heldLimit: Int = LineWriter.maxHeldBytes) {
         self.console = console
+        self.heldLimit = heldLimit
     }
 
-    /// Queues one line (without its newline).
+    /// Queues one line (without its newline); returns at once, whether or not the console is taking writes.
     func error(_ line: String) {
         lock.withLock {
+            guard pending.utf8.count + line.utf8.count < heldLimit else {
+                dropped += 1
+                return
+            }
             pending += line
             pending += "\n"
+            guard !flushScheduled else { return }
+            flushScheduled = true
             if pending.utf8.count >= Self.maxPendingBytes {
-                writePending()
-            } else if !flushScheduled {
-                flushScheduled = true
-                timer.asyncAfter(deadline: .now() + Self.flushInterval) { [self] in flush() }
+                writer.async { [self] in writeBatch() }
+            } else {
+                writer.asyncAfter(deadline: .now() + Self.flushInterval) { [self] in writeBatch() }
             }
         }
     }
 
-    /// Writes every pending line now.
+    /// Writes every pending line now and returns once they are written.
     func flush() {
-        lock.withLock {
-            flushScheduled = false
-            writePending()
-        }
+        writer.sync { writeBatch() }
     }
 
-    /// Must be called with `lock` held.
-    private func writePending() {
-        guard !pending.isEmpty else { return }
-        console.err(pending)
-        pending.removeAll(keepingCapacity: true)
+    /// Takes the pending lines and the drop count under the lock and writes them outside it. On `writer` only.
+    private func writeBatch() {
+        let (batch, lost) = lock.withLock { () -> (String, Int) in
+            flushScheduled = false
+            defer {
+                pending = ""
+                dropped = 0
+            }
+            return (pending, dropped)
+        }
+        if !batch.isEmpty { console.err(batch) }
+        if lost > 0 { console.err("surety serve: \(lost) log line(s) dropped: standard error was not being read\n") }
     }
 }
