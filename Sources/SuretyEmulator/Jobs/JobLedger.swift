@@ -9,6 +9,8 @@ public struct JobLedger: Sendable, Hashable {
     public var settings = JobSettings()
     /// The earliest instant at which some job moves by itself; nil when none will.
     private var earliestDue: Timestamp?
+    /// The jobs that will still move by themselves: ``settle(at:)`` looks at these, not at every job the tenant has.
+    private var scheduled: Set<String> = []
 
     /// An empty ledger with default settings.
     public init() {}
@@ -19,6 +21,9 @@ public struct JobLedger: Sendable, Hashable {
         note(job)
     }
 
+    /// The instant of a job's next automatic move, or nil when it has none.
+    private static func nextDue(_ job: Job) -> Timestamp? { job.plan?.nextEvent(for: job)?.1 }
+
     /// Applies every automatic event that is due by `now`, each at the instant it fell due (called on the tenant's
     /// store before each request, at the request's instant); nothing is looked at before the earliest due instant,
     /// and only the jobs that are due are written.
@@ -26,8 +31,8 @@ public struct JobLedger: Sendable, Hashable {
         guard let due = earliestDue, due <= now else { return }
         var dueLocators: [String] = []
         var later: Timestamp?
-        for (locator, job) in jobs {
-            guard let next = job.plan?.nextEvent(for: job)?.1 else { continue }
+        for locator in scheduled {
+            guard let job = jobs[locator], let next = Self.nextDue(job) else { continue }
             if next <= now { dueLocators.append(locator) } else { later = later.map { min($0, next) } ?? next }
         }
         earliestDue = later
@@ -37,9 +42,14 @@ public struct JobLedger: Sendable, Hashable {
         }
     }
 
-    /// Keeps ``earliestDue`` at the earliest of the job's next automatic move and the others'.
+    /// Keeps ``earliestDue`` at the earliest of the job's next automatic move and the others', and ``scheduled`` to
+    /// the jobs that have one.
     private mutating func note(_ job: Job) {
-        guard let due = job.plan?.nextEvent(for: job)?.1 else { return }
+        guard let due = Self.nextDue(job) else {
+            scheduled.remove(job.locator)
+            return
+        }
+        scheduled.insert(job.locator)
         earliestDue = earliestDue.map { min($0, due) } ?? due
     }
 
