@@ -6,7 +6,9 @@ public struct HTTPRequest: Sendable, Hashable {
     /// The method token (RFC 9112 §3.1).
     public var method: HTTPMethod
     /// The request-target exactly as received: origin-form `/path?query`, absolute-form, authority-form or `*` (RFC 9112 §3.2).
-    public var target: String
+    public var target: String {
+        didSet { parts = TargetParts(target) }
+    }
     /// The protocol version from the request line.
     public var version: HTTPVersion
     /// The header fields in received order, duplicates kept.
@@ -15,6 +17,8 @@ public struct HTTPRequest: Sendable, Hashable {
     public var body: [UInt8]
     /// The trailer fields of a chunked body (RFC 9112 §7.1.2), kept apart from `headers` (RFC 9110 §6.5.1).
     public var trailers: HTTPFields
+    /// `target` split into path and query once, when it is set: every layer of a server asks for the path.
+    private var parts: TargetParts
 
     /// Creates a request.
     public init(
@@ -31,24 +35,17 @@ public struct HTTPRequest: Sendable, Hashable {
         self.headers = headers
         self.body = body
         self.trailers = trailers
+        parts = TargetParts(target)
     }
 
     /// The path of the target, still percent-encoded so that `%2F` stays distinguishable from `/`.
     ///
     /// For absolute-form targets (`http://host/p?q`) this is the path part (`/p`, or `/` when empty);
     /// for `*` and authority-form it is the whole target.
-    public var path: String {
-        let origin = originForm
-        guard let question = origin.utf8.firstIndex(of: UInt8(ascii: "?")) else { return String(origin) }
-        return String(origin[..<question])
-    }
+    public var path: String { parts.path }
 
     /// The raw query after `?`, still percent-encoded, or `nil` when the target has none.
-    public var query: String? {
-        let origin = originForm
-        guard let question = origin.utf8.firstIndex(of: UInt8(ascii: "?")) else { return nil }
-        return String(origin[origin.utf8.index(after: question)...])
-    }
+    public var query: String? { parts.query }
 
     /// The query's `name=value` pairs, percent-decoded, in the order they appear.
     public var queryItems: [HTTPQueryItem] {
@@ -77,12 +74,29 @@ public struct HTTPRequest: Sendable, Hashable {
     public var expectsContinue: Bool {
         version >= .http1_1 && headers["Expect"].map { HTTPFields.namesEqual($0, "100-continue") } == true
     }
+}
+
+/// A request-target's path and query, split on the first `?` of its origin form.
+private struct TargetParts: Sendable, Hashable {
+    let path: String
+    let query: String?
+
+    init(_ target: String) {
+        var origin = Self.originForm(of: target)
+        let question = origin.withUTF8 { $0.firstIndex(of: UInt8(ascii: "?")) }  // contiguous bytes: no index checks
+        guard let question else {
+            path = String(origin)
+            query = nil
+            return
+        }
+        let utf8 = origin.utf8
+        let cut = utf8.index(utf8.startIndex, offsetBy: question)
+        path = String(origin[..<cut])
+        query = String(origin[utf8.index(after: cut)...])
+    }
 
     /// The origin-form part of the target: absolute-form is reduced to its path and query.
-    ///
-    /// Scanned as UTF-8 bytes: the delimiters are ASCII, and grapheme-aware `Character` indexing cost more than the
-    /// rest of routing on the serve benchmark's profile.
-    private var originForm: Substring {
+    private static func originForm(of target: String) -> Substring {
         guard target.utf8.first != UInt8(ascii: "/"), let scheme = target.firstRange(of: "://") else { return target[...] }
         let afterAuthority = target[scheme.upperBound...]
         guard let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) else { return "/" }
