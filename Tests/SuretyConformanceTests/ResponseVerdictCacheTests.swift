@@ -70,7 +70,7 @@ struct ResponseVerdictCacheTests {
         let cache = ResponseVerdictCache()
         var checks = 0
         func judge(_ response: HTTPResponse, _ routed: RoutedRequest) -> [Violation] {
-            cache.violations(of: response, to: routed) {
+            cache.violations(of: response, to: routed, by: checker) {
                 checks += 1
                 return checker.checkResponse(response, to: routed).violations
             }
@@ -87,6 +87,43 @@ struct ResponseVerdictCacheTests {
         #expect(checks == 4)
     }
 
+    @Test("a body changed after its verdict was kept is judged afresh, even when it came from the kept array")
+    func changedAfterKept() throws {
+        let (valid, broken) = try bodies()
+        let routed = try routed()
+        let cache = ResponseVerdictCache()
+        var body = valid
+        let judged = HTTPResponse(status: .ok, contentType: "application/json", body: body)
+        #expect(cache.violations(of: judged, to: routed, by: checker) { checker.checkResponse(judged, to: routed).violations }.isEmpty)
+        let markerIndex = try #require(valid.indices.first { valid[$0] != broken[$0] })
+        body[markerIndex] = broken[markerIndex]  // the kept verdict holds the old buffer, so this write copies it first
+        let changed = HTTPResponse(status: .ok, contentType: "application/json", body: body)
+        var checks = 0
+        let found = cache.violations(of: changed, to: routed, by: checker) {
+            checks += 1
+            return checker.checkResponse(changed, to: routed).violations
+        }
+        #expect(checks == 1)
+        #expect(found.map(\.rule) == [.enum])
+    }
+
+    @Test("the first checker owns the cache: another checker is checked every time and nothing of its is kept")
+    func oneChecker() throws {
+        let (valid, _) = try bodies()
+        let routed = try routed()
+        let cache = ResponseVerdictCache()
+        let ok = HTTPResponse(status: .ok, contentType: "application/json", body: valid)
+        _ = cache.violations(of: ok, to: routed, by: checker) { [] }
+        let strict = ExchangeChecker(contract: checker.contract, options: .init(strict: true))
+        var checks = 0
+        for _ in 0..<2 { _ = cache.violations(of: ok, to: routed, by: strict) { checks += 1; return [] } }
+        #expect(checks == 2)
+        #expect(cache.count == 1)
+        var ownerChecks = 0
+        _ = cache.violations(of: ok, to: routed, by: checker) { ownerChecks += 1; return [] }
+        #expect(ownerChecks == 0, "a copy of the owning checker shares its identity and its verdicts")
+    }
+
     @Test("the cache is bounded in entries and kept bytes, never keeps an oversized body, and reset empties it")
     func bounds() throws {
         let routed = try routed()
@@ -94,20 +131,20 @@ struct ResponseVerdictCacheTests {
             HTTPResponse(status: .ok, contentType: "application/json", body: Array(repeating: UInt8(ascii: " "), count: size - 1) + [UInt8(48 + index)])
         }
         let byCount = ResponseVerdictCache(maxEntries: 3)
-        for index in 0..<7 { _ = byCount.violations(of: response(index), to: routed) { [] } }
+        for index in 0..<7 { _ = byCount.violations(of: response(index), to: routed, by: checker) { [] } }
         #expect(byCount.count <= 3)
         var checked = false
-        _ = byCount.violations(of: response(6), to: routed) { checked = true; return [] }
+        _ = byCount.violations(of: response(6), to: routed, by: checker) { checked = true; return [] }
         #expect(!checked, "the newest verdict survives a start-over")
 
         let byBytes = ResponseVerdictCache(maxKeptBytes: 100)
-        for index in 0..<7 { _ = byBytes.violations(of: response(index, size: 40), to: routed) { [] } }
+        for index in 0..<7 { _ = byBytes.violations(of: response(index, size: 40), to: routed, by: checker) { [] } }
         #expect(byBytes.keptByteCount <= 100)
         #expect(byBytes.count >= 1)
 
         let oversized = ResponseVerdictCache(maxBodyBytes: 16)
         var checks = 0
-        for _ in 0..<3 { _ = oversized.violations(of: response(1, size: 17), to: routed) { checks += 1; return [] } }
+        for _ in 0..<3 { _ = oversized.violations(of: response(1, size: 17), to: routed, by: checker) { checks += 1; return [] } }
         #expect(checks == 3)
         #expect(oversized.count == 0)
 

@@ -36,6 +36,11 @@ public struct ExchangeChecker: Sendable {
     public let router: Router
     /// The compiled validator.
     public let validator: SchemaValidator
+    /// Names this checker and its copies, so a memo of verdicts (``ResponseVerdictCache``) can tell whose they are.
+    public let identity = Identity()
+
+    /// A checker's name: copies of one checker share it, two checkers made apart never do.
+    public final class Identity: Sendable {}
 
     /// Compiles the contract's schemas and routes once.
     public init(contract: Contract, options: Options = Options()) {

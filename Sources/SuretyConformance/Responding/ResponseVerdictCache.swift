@@ -4,34 +4,54 @@ import SuretyHTTPCore
 /// Verdicts on responses already checked, so that a body that repeats (a mock's, a replay's) is parsed and validated
 /// once rather than on every exchange.
 ///
-/// With the checker's options fixed, a response's violations depend only on the endpoint, the status, the content
-/// type, the list shape asked for (`extended`), whether the request was HEAD, and the body. The key holds all of
-/// them and compares the body byte for byte (its digest only picks the bucket), so a body that differs in one byte
-/// is checked afresh. Bounded in entries and in kept body bytes: when a bound is reached the cache starts over, which
-/// loses nothing but time. Bodies larger than ``maxBodyBytes`` are never kept.
+/// With the checker fixed, a response's violations depend only on the endpoint, the status, the content type, the
+/// list shape asked for (`extended`), whether the request was HEAD, and the body. The key holds all of them and
+/// compares the body byte for byte (its digest only picks the bucket), so a body that differs in one byte is checked
+/// afresh. Bounded in entries and in kept body bytes: when a bound is reached the cache starts over, which loses
+/// nothing but time. Bodies larger than ``maxBodyBytes`` are never kept.
 ///
-/// The key does not name the checker, so one cache must serve responders with the same checker only (one contract,
-/// one set of options), as ``ValidatingResponder`` and a serve stack use it: a strict and a tolerant checker sharing
-/// it would be served each other's verdicts.
+/// **Same buffer, same bytes.** A mock or a replay hands out the very array it keeps, so most repeats arrive in the
+/// buffer already judged. Each verdict is also filed under its body's buffer address, and the entry holds that
+/// array: while it is held the buffer can be neither freed (so no other buffer has its address) nor written (an
+/// array shared by two holders is copied before it changes), so a hit by address is a hit by content, found without
+/// reading the bytes.
 ///
-/// `@unchecked Sendable` is safe: `verdicts` and `keptBytes` are only touched while `lock` is held.
+/// **One checker.** The first checker to ask owns the cache; any other is checked every time and nothing of its is
+/// kept, so a strict and a tolerant checker can never be served each other's verdicts.
+///
+/// `@unchecked Sendable` is safe: every stored `var` is only touched while `lock` is held.
 public final class ResponseVerdictCache: @unchecked Sendable {
-    struct Key: Hashable {
+    /// Everything but the body that a verdict depends on.
+    struct Shape: Hashable {
         var endpointID: String
         var status: Int
         var contentType: String?
         var extended: Bool
         var isHead: Bool
+    }
+
+    /// A verdict's key by content.
+    struct Key: Hashable {
+        var shape: Shape
         var body: [UInt8]
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(endpointID)
-            hasher.combine(status)
-            hasher.combine(contentType)
-            hasher.combine(extended)
-            hasher.combine(isHead)
+            hasher.combine(shape)
             body.withUnsafeBytes { hasher.combine(bytes: $0) }  // in one pass, not byte by byte
         }
+    }
+
+    /// A verdict's key by the body's buffer; valid only while the entry holds that buffer (`Pinned.body`).
+    struct BufferKey: Hashable {
+        var shape: Shape
+        var address: UInt
+        var count: Int
+    }
+
+    /// A verdict filed by buffer, with the body whose buffer it names.
+    struct Pinned {
+        var violations: [Violation]
+        var body: [UInt8]
     }
 
     /// The most verdicts kept.
@@ -41,7 +61,9 @@ public final class ResponseVerdictCache: @unchecked Sendable {
     /// Bodies larger than this are checked every time.
     public let maxBodyBytes: Int
     private let lock = NSLock()
+    private var owner: ExchangeChecker.Identity?
     private var verdicts: [Key: [Violation]] = [:]
+    private var byBuffer: [BufferKey: Pinned] = [:]
     private var keptBytes = 0
 
     /// Creates an empty cache; the defaults keep at most 1,024 verdicts and 8 MiB of bodies, each at most 256 KiB.
@@ -51,27 +73,62 @@ public final class ResponseVerdictCache: @unchecked Sendable {
         self.maxBodyBytes = maxBodyBytes
     }
 
-    /// The violations of `response` to `routed`: the verdict kept for the same key, or what `check` finds (then kept).
-    public func violations(of response: HTTPResponse, to routed: RoutedRequest, check: () -> [Violation]) -> [Violation] {
+    /// The violations of `response` to `routed` as `checker` judges them: the verdict kept for the same key, or what
+    /// `check` finds (then kept, when `checker` owns the cache).
+    public func violations(of response: HTTPResponse, to routed: RoutedRequest, by checker: ExchangeChecker,
+                           check: () -> [Violation]) -> [Violation] {
         guard response.body.count <= maxBodyBytes else { return check() }
-        let key = Key(endpointID: routed.endpoint.id, status: response.status.code, contentType: response.headers["Content-Type"],
-                      extended: routed.wantsExtended, isHead: routed.isHead, body: response.body)
-        if let kept = lock.withLock({ verdicts[key] }) { return kept }
+        let shape = Shape(endpointID: routed.endpoint.id, status: response.status.code, contentType: response.headers["Content-Type"],
+                          extended: routed.wantsExtended, isHead: routed.isHead)
+        let bufferKey = BufferKey(shape: shape, address: Self.address(of: response.body), count: response.body.count)
+        let key = Key(shape: shape, body: response.body)
+        enum Lookup { case foreign, kept([Violation]), absent }
+        let lookup = lock.withLock { () -> Lookup in
+            if owner == nil { owner = checker.identity }
+            guard owner === checker.identity else { return .foreign }
+            if let pinned = byBuffer[bufferKey] { return .kept(pinned.violations) }
+            guard let kept = verdicts[key] else { return .absent }
+            pin(kept, key: bufferKey, body: response.body)
+            return .kept(kept)
+        }
+        switch lookup {
+        case .foreign: return check()
+        case .kept(let violations): return violations
+        case .absent: break
+        }
         let found = check()
         lock.withLock {
-            if verdicts.count >= maxEntries || keptBytes + key.body.count > maxKeptBytes {
-                verdicts.removeAll(keepingCapacity: true)
-                keptBytes = 0
-            }
+            if verdicts.count >= maxEntries || keptBytes + 2 * key.body.count > maxKeptBytes { removeAll() }
             if verdicts.updateValue(found, forKey: key) == nil { keptBytes += key.body.count }
+            pin(found, key: bufferKey, body: response.body)
         }
         return found
     }
 
-    /// Forgets every verdict (`POST /__surety/reset`).
+    /// Files a verdict under its body's buffer too (lock held); bounded like the verdicts, its pinned bytes counted.
+    private func pin(_ violations: [Violation], key: BufferKey, body: [UInt8]) {
+        if byBuffer.count >= maxEntries || keptBytes + body.count > maxKeptBytes {
+            byBuffer.removeAll(keepingCapacity: true)
+            keptBytes = verdicts.keys.reduce(0) { $0 + $1.body.count }
+        }
+        if byBuffer.updateValue(Pinned(violations: violations, body: body), forKey: key) == nil { keptBytes += body.count }
+    }
+
+    private static func address(of body: [UInt8]) -> UInt {
+        body.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    }
+
+    private func removeAll() {
+        verdicts.removeAll(keepingCapacity: true)
+        byBuffer.removeAll(keepingCapacity: true)
+        keptBytes = 0
+    }
+
+    /// Forgets every verdict (`POST /__surety/reset`); the owner stays.
     public func reset() {
         lock.withLock {
             verdicts.removeAll()
+            byBuffer.removeAll()
             keptBytes = 0
         }
     }
@@ -81,7 +138,7 @@ public final class ResponseVerdictCache: @unchecked Sendable {
         lock.withLock { verdicts.count }
     }
 
-    /// How many body bytes the kept verdicts hold.
+    /// How many body bytes the kept verdicts hold, counting a body filed both by content and by buffer twice.
     public var keptByteCount: Int {
         lock.withLock { keptBytes }
     }

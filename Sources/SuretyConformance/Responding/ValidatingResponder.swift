@@ -73,7 +73,7 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
     func conclude(_ request: HTTPRequest, routed: RoutedRequest?, requestViolations: [Violation], response: HTTPResponse) -> HTTPResponse {
         var violations = requestViolations
         if let routed {
-            violations += verdicts.violations(of: response, to: routed) { checker.checkResponse(response, to: routed).violations }
+            violations += verdicts.violations(of: response, to: routed, by: checker) { checker.checkResponse(response, to: routed).violations }
         }
         log.record(method: request.method.rawValue, target: request.target, endpointID: routed?.endpoint.id,
                    status: response.status.code, violations: violations)
