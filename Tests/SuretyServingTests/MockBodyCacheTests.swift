@@ -20,7 +20,7 @@ struct MockBodyCacheTests {
 
     @Test("a full cache starts over instead of growing")
     func bounded() {
-        let cache = MockBodyCache(maxEntries: 3)
+        let cache = MockBodyCache<String>(maxEntries: 3)
         for index in 0..<7 { cache.store([UInt8(index)], for: "k\(index)") }
         #expect(cache.count == 1)
         #expect(cache.bytes(for: "k6") == [6])

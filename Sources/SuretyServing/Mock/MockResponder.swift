@@ -42,7 +42,7 @@ public struct MockResponder: SynchronousRoutedResponder {
     public let options: Options
     let generator: ExampleGenerator
     /// Bodies already generated: they are a pure function of the seed and the request, so a repeat is served as is.
-    let cache = MockBodyCache()
+    let cache = MockBodyCache<MockKey>()
 
     /// Creates a mock of the checker's contract.
     public init(checker: ExchangeChecker, options: Options = Options()) {
@@ -69,7 +69,7 @@ public struct MockResponder: SynchronousRoutedResponder {
         if let problem = refusal(for: prefer, endpoint: routed.endpoint) { return problem.response }
         let seed = prefer.dynamic ? SeedCounter.shared.next() : options.seed
         let key = MockKey(request: request, routed: routed)
-        if !prefer.dynamic, let cached = cache.bytes(for: key.whole) {
+        if !prefer.dynamic, let cached = cache.bytes(for: key) {
             return HTTPResponse(status: .ok, contentType: "application/json", body: cached)
         }
         guard let type = routed.endpoint.responseType(status: 200, extended: routed.wantsExtended) else {
@@ -86,7 +86,7 @@ public struct MockResponder: SynchronousRoutedResponder {
             body = echo.apply(to: generator.example(of: type, random: &random), type: type)
         }
         let bytes = JSONWriter(style: .compact).bytes(body)
-        if !prefer.dynamic { cache.store(bytes, for: key.whole) }
+        if !prefer.dynamic { cache.store(bytes, for: key) }
         return HTTPResponse(status: .ok, contentType: "application/json", body: bytes)
     }
 
