@@ -82,15 +82,20 @@ import Darwin
 
     @Test func aTerminationSignalStopsTheServer() async throws {
         let server = HTTPServer(responder: EchoResponder())
-        _ = try server.start()
-        let signals = TerminationSignals([SIGUSR2]) { _ in
-            Task { await server.stop() }
-        }
+        let port = try server.start()
+        let signals = TerminationSignals([SIGUSR2]) { _ in server.beginStopping() }
         defer { signals.cancel() }
         kill(getpid(), SIGUSR2)
-        let clock = ContinuousClock()
-        let start = clock.now
+        // Watched from a thread of its own: in a loaded parallel run this task may wait long for the cooperative pool,
+        // which says nothing of how soon the server stopped.
+        let refused = try await onThread {
+            (0..<300).contains { _ in
+                usleep(100_000)
+                return (try? RawClient(port: port)) == nil
+            }
+        }
+        #expect(refused, "the listener closed within 30 s of the signal (bound loose: shared CI cores)")
         await server.waitUntilStopped()
-        #expect(clock.now - start < .seconds(30), "stopped rather than hanging (bound loose: shared CI cores)")
+        #expect(server.statistics.open == 0)
     }
 }

@@ -144,6 +144,13 @@ public final class HTTPServer: Sendable {
     ///
     /// Returns when every event loop has exited; safe to call more than once or before ``start()``.
     public func stop(gracePeriod: Duration = .seconds(10)) async {
+        beginStopping(gracePeriod: gracePeriod)
+        await waitUntilStopped()
+    }
+
+    /// Starts the graceful stop of ``stop(gracePeriod:)`` and returns at once, from any thread: a signal handler stops
+    /// the server this way without waiting for a task to be scheduled on a busy cooperative pool.
+    public func beginStopping(gracePeriod: Duration = .seconds(10)) {
         let loops = state.withLock { state -> [EventLoop] in
             guard state.phase == .running else { return [] }
             state.phase = .stopping
@@ -151,7 +158,6 @@ public final class HTTPServer: Sendable {
         }
         let deadline = monotonicNanoseconds() &+ gracePeriod.nanoseconds
         for loop in loops { loop.submit(.drain(deadline: deadline)) }
-        await waitUntilStopped()
     }
 
     /// Suspends until the server has stopped (returns at once if it is not running).

@@ -50,8 +50,6 @@ public final class TerminationSignals: @unchecked Sendable {
 extension HTTPServer {
     /// Stops the server gracefully on SIGINT or SIGTERM; keep the returned value alive while serving.
     public func stopOnTerminationSignals(gracePeriod: Duration = .seconds(10)) -> TerminationSignals {
-        TerminationSignals { [self] _ in
-            Task { await self.stop(gracePeriod: gracePeriod) }
-        }
+        TerminationSignals { [self] _ in beginStopping(gracePeriod: gracePeriod) }
     }
 }
