@@ -137,6 +137,7 @@ struct ConcretePath {
 
     init(_ path: String) {
         bytes = Array(path.utf8)
+        ranges.reserveCapacity(8)
         let slash = UInt8(ascii: "/")
         var start = bytes.first == slash ? 1 : 0
         for index in start..<bytes.count where bytes[index] == slash {
@@ -182,7 +183,7 @@ struct ConcretePath {
 
     /// The values of `template`'s parameters, by name; the template is known to fit.
     func captures(of template: PathTemplate) -> [String: String] {
-        var captured: [String: String] = [:]
+        var captured = [String: String](minimumCapacity: template.segments.count)
         for (index, segment) in template.segments.enumerated() {
             if case .parameter(let name) = segment { captured[name] = string(index) }
         }

@@ -119,7 +119,9 @@ extension HTTPFields: CustomStringConvertible {
 extension HTTPFields {
     /// Whether two field names (or tokens) are equal, ignoring ASCII case as field names do (RFC 9110 §5.1).
     public static func namesEqual(_ lhs: String, _ rhs: String) -> Bool {
-        namesEqual(lhs.utf8, rhs.utf8)
+        guard lhs.utf8.count == rhs.utf8.count else { return false }  // most lookups end here
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { left in rhs.withUTF8 { right in namesEqual(left, right) } }  // contiguous: no index checks
     }
 
     /// Compares two byte sequences, folding ASCII letters to lower case.
