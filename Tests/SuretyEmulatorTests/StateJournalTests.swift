@@ -93,6 +93,48 @@ import Testing
         return backend.snapshot
     }
 
+    @Test("fixtures given as values are added without a journal, and refused with a journal attached, which then still rebuilds the state")
+    func unjournaledFixturesAreRefused() throws {
+        let directory = try TestRepository.temporaryDirectory("surety-journal")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let extra = #"{"tenants": [{"locator": "\#(Self.tenantC)", "products": [\#(BuiltInFixtures.product)]}], "tokens": []}"#
+        let fixtures = try EmulatorFixtures.load(bytes: Array(extra.utf8), file: "extra")
+        let inMemory = try EmulatorTestSupport.makeBackend()
+        try inMemory.addFixtures(fixtures)
+        #expect(inMemory.snapshot.tenants[Self.tenantC] != nil)
+
+        let path = directory + "/journal.ndjson"
+        let expected: EmulatorState
+        do {
+            let (backend, _) = try open(directory)
+            try backend.advanceClock(bySeconds: 60)
+            let before = backend.snapshot
+            let journalBefore = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(throws: EmulatorAdminError.notSaved(.notJournaled(
+                path: path, change: "fixtures given as values",
+                instead: "send them as a document (POST /__surety/fixtures, addFixtures(document:file:))"))) {
+                try backend.addFixtures(fixtures)
+            }
+            #expect(backend.snapshot == before)
+            #expect(backend.snapshot.tenants[Self.tenantC] == nil)
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == journalBefore)
+            let other = try TestRepository.temporaryDirectory("surety-journal-other")
+            defer { try? FileManager.default.removeItem(atPath: other) }
+            let second = try StateJournal(directory: other, seed: 42, fixtures: document, now: EmulatorTestSupport.start)
+            #expect(throws: JournalError.notJournaled(path: path, change: "replaying another journal (\(second.path))",
+                                                      instead: "build a new backend for it")) {
+                try backend.restore(from: second, clock: .system)
+            }
+            #expect(backend.snapshot == before)
+            // The journaled way still works on the same backend.
+            try backend.addFixtures(document: Array(extra.utf8), file: "extra")
+            expected = backend.snapshot
+        }
+        let (restored, _) = try open(directory)
+        #expect(restored.snapshot == expected)
+        #expect(restored.snapshot.tenants[Self.tenantC] != nil)
+    }
+
     @Test("a journal written with another seed or other fixtures is refused with the reason")
     func mismatchedHeader() throws {
         let directory = try TestRepository.temporaryDirectory("surety-journal")

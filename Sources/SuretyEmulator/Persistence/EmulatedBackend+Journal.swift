@@ -7,11 +7,17 @@ extension EmulatedBackend {
     /// Build the backend on `.manual(journal.createdAt)` with the journal's fixtures and seed, so its issuance
     /// locators are the recorded ones; each recorded request then runs at its recorded instant and as its recorded
     /// user, and the locator generator, being seeded, makes the same locators again. Afterwards the clock is the
-    /// last one the journal set, else `clock`. Answers the number of entries replayed.
+    /// last one the journal set, else `clock`. Answers the number of entries replayed. A backend takes one journal:
+    /// a second is refused (``JournalError/notJournaled(path:change:instead:)``), since the first would not record
+    /// what its replay changes.
     @discardableResult
     public func restore(from journal: StateJournal, clock: EmulatorClock) throws(JournalError) -> Int {
         lock.lock()
         defer { lock.unlock() }
+        if let attached = self.journal {
+            throw .notJournaled(path: attached.path, change: "replaying another journal (\(journal.path))",
+                                instead: "build a new backend for it")
+        }
         var finalClock = clock
         for line in journal.recorded {
             switch line.entry {
