@@ -60,6 +60,14 @@ import Testing
     }
 
     static let tenantC = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003"
+    /// A fixtures document adding tenant C with an account and policy `01J6A00000000000000000PC01`.
+    static let tenantCWithPolicy = """
+        {"tenants": [{"locator": "\(tenantC)", "products": [\(BuiltInFixtures.product)],
+          "accounts": [{"locator": "01J6A00000000000000000AC01"}],
+          "policies": [{"locator": "01J6A00000000000000000PC01", "accountLocator": "01J6A00000000000000000AC01",
+            "productName": "PersonalAuto", "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
+            "element": {"type": "PersonalAuto", "elements": [{"type": "Vehicle", "data": {"vin": "C1"}}]}}]}]}
+        """
 
     /// On a journal and a running clock: issues a billed change, watches its installment job move through GETs,
     /// previews statelessly and adds a tenant with a policy at run time; answers the state.
@@ -81,14 +89,7 @@ import Testing
         #expect(client.send(.get, jobs).json[0]?["jobStatus"] == "finished")
         let other = client.create(BuiltInFixtures.policyA1, "change", #"[{"action": "params", "effectiveTime": "2025-01-01T00:00:00Z"}, \#(vehicle)]"#)
         #expect(client.operate(other, "underwrite", query: "?stateless=true") == "underwritten")
-        let extra = """
-            {"tenants": [{"locator": "\(Self.tenantC)", "products": [\(BuiltInFixtures.product)],
-              "accounts": [{"locator": "01J6A00000000000000000AC01"}],
-              "policies": [{"locator": "01J6A00000000000000000PC01", "accountLocator": "01J6A00000000000000000AC01",
-                "productName": "PersonalAuto", "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
-                "element": {"type": "PersonalAuto", "elements": [{"type": "Vehicle", "data": {"vin": "C1"}}]}}]}]}
-            """
-        try backend.addFixtures(document: Array(extra.utf8), file: "extra")
+        try backend.addFixtures(document: Array(Self.tenantCWithPolicy.utf8), file: "extra")
         #expect(client.violations.isEmpty, "\(client.violations)")
         return backend.snapshot
     }
