@@ -84,7 +84,7 @@ struct EmulatorStateProcessTests {
         let broken = try await ToolRunner.run(RunningProcess.suretyExecutable, ["serve", "--emulate", "--port", "0", "--state", state,
                                                                                 "--contracts", TestRepository.contracts])
         #expect(broken.status == 2)
-        #expect(broken.standardError.contains("journal.ndjson:2: error: not a journal entry (expected one of call, clock, fixtures, reset)"),
+        #expect(broken.standardError.contains("journal.ndjson:2: error: not a journal entry (expected one of call, clock, fixtures, reset, locators)"),
                 "\(broken.standardError)")
     }
 }

@@ -60,6 +60,14 @@ import Testing
     }
 
     static let tenantC = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003"
+    /// A fixtures document adding tenant C with an account and policy `01J6A00000000000000000PC01`.
+    static let tenantCWithPolicy = """
+        {"tenants": [{"locator": "\(tenantC)", "products": [\(BuiltInFixtures.product)],
+          "accounts": [{"locator": "01J6A00000000000000000AC01"}],
+          "policies": [{"locator": "01J6A00000000000000000PC01", "accountLocator": "01J6A00000000000000000AC01",
+            "productName": "PersonalAuto", "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
+            "element": {"type": "PersonalAuto", "elements": [{"type": "Vehicle", "data": {"vin": "C1"}}]}}]}]}
+        """
 
     /// On a journal and a running clock: issues a billed change, watches its installment job move through GETs,
     /// previews statelessly and adds a tenant with a policy at run time; answers the state.
@@ -81,16 +89,51 @@ import Testing
         #expect(client.send(.get, jobs).json[0]?["jobStatus"] == "finished")
         let other = client.create(BuiltInFixtures.policyA1, "change", #"[{"action": "params", "effectiveTime": "2025-01-01T00:00:00Z"}, \#(vehicle)]"#)
         #expect(client.operate(other, "underwrite", query: "?stateless=true") == "underwritten")
-        let extra = """
-            {"tenants": [{"locator": "\(Self.tenantC)", "products": [\(BuiltInFixtures.product)],
-              "accounts": [{"locator": "01J6A00000000000000000AC01"}],
-              "policies": [{"locator": "01J6A00000000000000000PC01", "accountLocator": "01J6A00000000000000000AC01",
-                "productName": "PersonalAuto", "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
-                "element": {"type": "PersonalAuto", "elements": [{"type": "Vehicle", "data": {"vin": "C1"}}]}}]}]}
-            """
-        try backend.addFixtures(document: Array(extra.utf8), file: "extra")
+        try backend.addFixtures(document: Array(Self.tenantCWithPolicy.utf8), file: "extra")
         #expect(client.violations.isEmpty, "\(client.violations)")
         return backend.snapshot
+    }
+
+    @Test("fixtures given as values are added without a journal, and refused with a journal attached, which then still rebuilds the state")
+    func unjournaledFixturesAreRefused() throws {
+        let directory = try TestRepository.temporaryDirectory("surety-journal")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let extra = #"{"tenants": [{"locator": "\#(Self.tenantC)", "products": [\#(BuiltInFixtures.product)]}], "tokens": []}"#
+        let fixtures = try EmulatorFixtures.load(bytes: Array(extra.utf8), file: "extra")
+        let inMemory = try EmulatorTestSupport.makeBackend()
+        try inMemory.addFixtures(fixtures)
+        #expect(inMemory.snapshot.tenants[Self.tenantC] != nil)
+
+        let path = directory + "/journal.ndjson"
+        let expected: EmulatorState
+        do {
+            let (backend, _) = try open(directory)
+            try backend.advanceClock(bySeconds: 60)
+            let before = backend.snapshot
+            let journalBefore = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(throws: EmulatorAdminError.notSaved(.notJournaled(
+                path: path, change: "fixtures given as values",
+                instead: "send them as a document (POST /__surety/fixtures, addFixtures(document:file:))"))) {
+                try backend.addFixtures(fixtures)
+            }
+            #expect(backend.snapshot == before)
+            #expect(backend.snapshot.tenants[Self.tenantC] == nil)
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == journalBefore)
+            let other = try TestRepository.temporaryDirectory("surety-journal-other")
+            defer { try? FileManager.default.removeItem(atPath: other) }
+            let second = try StateJournal(directory: other, seed: 42, fixtures: document, now: EmulatorTestSupport.start)
+            #expect(throws: JournalError.notJournaled(path: path, change: "replaying another journal (\(second.path))",
+                                                      instead: "build a new backend for it")) {
+                try backend.restore(from: second, clock: .system)
+            }
+            #expect(backend.snapshot == before)
+            // The journaled way still works on the same backend.
+            try backend.addFixtures(document: Array(extra.utf8), file: "extra")
+            expected = backend.snapshot
+        }
+        let (restored, _) = try open(directory)
+        #expect(restored.snapshot == expected)
+        #expect(restored.snapshot.tenants[Self.tenantC] != nil)
     }
 
     @Test("a journal written with another seed or other fixtures is refused with the reason")

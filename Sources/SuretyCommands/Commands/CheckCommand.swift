@@ -38,7 +38,8 @@ struct CheckCommand: SuretyCommand {
     typealias BackendFactory = @Sendable (Contract, ConformanceRunner.Options) -> any Responder
 
     /// The backend `surety check` runs without `--base-url`: what `surety serve --emulate` serves, in-process — the
-    /// emulator for the endpoints it implements and the mock for the rest, behind the same contract validation.
+    /// emulator for the endpoints it implements and the mock for the rest, behind the same contract validation, with
+    /// the emulator's admin routes (`POST /__surety/reset`, which the emulator scenarios begin with).
     static let defaultInProcessBackend: BackendFactory = { contract, options in
         let checker = ExchangeChecker(contract: contract, options: .init(requiresAuthorization: true))
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed))
@@ -46,7 +47,11 @@ struct CheckCommand: SuretyCommand {
                                                   seed: options.seed) else {
             return ValidatingResponder(checker: checker, inner: mock)
         }
-        return ValidatingResponder(checker: checker, inner: EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
+        // In memory, so the reset cannot fail to be journaled.
+        let admin = AdminContext(mode: "emulator", contract: contract, log: ViolationLog(), resets: [{ try? emulator.reset() }],
+                                 routes: EmulatorAdmin.routes(for: emulator))
+        return AdminResponder(inner: ValidatingResponder(checker: checker, inner: EmulatorAdmin.backend(emulator, checker: checker, mock: mock)),
+                              context: admin)
     }
 
     /// The tenant and token of the built-in fixtures, used in-process when `--tenant` and `--token` are not given.

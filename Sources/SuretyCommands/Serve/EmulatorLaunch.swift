@@ -27,7 +27,9 @@ extension ServeCommand {
             let emulator = try EmulatedBackend(contract: contract, fixtures: loaded, clock: .manual(journal.createdAt),
                                                seed: self.options.seed, options: options)
             let replayed = try emulator.restore(from: journal, clock: .system)
-            console.errorLine("surety serve: state \(journal.path): \(replayed) entries replayed")
+            let compacted = journal.droppedByCompaction == 0 ? "" : "; compacted: \(journal.droppedByCompaction) entries before the last reset dropped"
+            console.errorLine("surety serve: state \(journal.path): \(replayed) entries replayed\(compacted)")
+            if let failure = journal.compactionFailure { console.errorLine("surety serve: not compacted, the journal is kept as it was: \(failure)") }
             return emulator
         } catch {
             console.errorLine("surety serve: \(error)")

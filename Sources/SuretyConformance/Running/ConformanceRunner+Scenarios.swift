@@ -4,7 +4,8 @@ import SuretyJSON
 import SuretySchemas
 
 extension ConformanceRunner {
-    /// Runs a scenario's steps in order; a step whose references were not captured is skipped with the reason.
+    /// Runs a scenario's steps in order; a step whose references were not captured is skipped with the reason. An
+    /// admin step (``Scenario/Target/admin(method:path:)``) is sent as written and judged by its expectations only.
     func run(_ scenario: Scenario, state: inout RunState) async {
         var values: [String: JSONValue] = [:]
         var missing: [String: String] = [:]
@@ -14,7 +15,10 @@ extension ConformanceRunner {
         for (index, step) in scenario.steps.enumerated() {
             let name = "scenario \(scenario.name): \(step.name)"
             let origin = CheckResult.Origin.scenario(name: scenario.name, step: index)
-            guard let endpoint = resolve(step.target) else {
+            let endpoint = resolve(step.target)
+            let admin: (method: String, path: String)?
+            if case .admin(let method, let path) = step.target { admin = (method, path) } else { admin = nil }
+            if endpoint == nil && admin == nil {
                 state.append(CheckResult(origin: origin, name: name, endpointID: nil, method: "", target: step.target.description,
                                          status: nil, skipped: "the contract has no endpoint \(step.target)"))
                 continue
@@ -33,45 +37,69 @@ extension ConformanceRunner {
                     return value
                 }
             }
-            let request = buildRequest(step, endpoint: endpoint, lookup: lookup, random: &random, captures: state.captures)
+            let request = endpoint.map { buildRequest(step, endpoint: $0, lookup: lookup, random: &random, captures: state.captures) }
+                ?? admin.flatMap { buildAdminRequest(step, method: $0.method, path: $0.path, lookup: lookup) }
             let expected = step.expectation.values.map { ($0.pointer, Self.render($0.value, lookup)) }
+            let method = endpoint?.method ?? admin?.method ?? ""
+            let template = endpoint?.path.text ?? admin?.path ?? ""
             guard let request, unresolved == nil, expected.allSatisfy({ $0.1 != nil }) else {
-                state.append(CheckResult(origin: origin, name: name, endpointID: endpoint.id, method: endpoint.method,
-                                         target: endpoint.path.text, status: nil, skipped: unresolved ?? "a reference has no value"))
+                state.append(CheckResult(origin: origin, name: name, endpointID: endpoint?.id, method: method,
+                                         target: template, status: nil, skipped: unresolved ?? "a reference has no value"))
                 for capture in step.captures {
                     values[capture.name] = nil
                     missing[capture.name] = "{{\(capture.name)}} was not captured: step \"\(step.name)\" was skipped"
                 }
                 continue
             }
-            let exchange = await exchange(request, state: &state)
+            let exchange: Exchange
+            if endpoint != nil {
+                exchange = await self.exchange(request, state: &state)
+            } else {
+                let started = now()
+                let response = await backend.respond(to: request)
+                exchange = Exchange(response: response, routed: nil, requestViolations: [], body: try? JSONParser().parse(response.body).value(),
+                                    nanoseconds: now() &- started)
+            }
             let status = exchange.response.status.code
-            var violations = exchange.responseCheck?.violations ?? []
-            if !step.expectation.statuses.isEmpty, !step.expectation.statuses.contains(status) {
-                let allowed = step.expectation.statuses.map(String.init).joined(separator: " or ")
-                violations.append(Violation(part: .status, rule: .expectedStatus, expected: allowed, actual: String(status)))
-            }
-            for (pointer, value) in expected {
-                guard let value else { continue }
-                let actual = exchange.body.flatMap { pointer.resolve(in: $0) }
-                if let actual, Self.equal(actual, value) { continue }
-                violations.append(Violation(part: .responseBody, pointer: pointer, rule: .expectedValue,
-                                            expected: JSONWriter(style: .compact).string(value),
-                                            actual: actual.map { ValidationIssue.bounded(JSONWriter(style: .compact).string($0)) } ?? "absent"))
-            }
-            for capture in step.captures {
-                if let value = exchange.body.flatMap({ capture.pointer.resolve(in: $0) }), value != .null {
-                    values[capture.name] = value
-                    if case .string(let text) = value { state.captures.set(capture.name, text) }
-                } else {
-                    values[capture.name] = nil
-                    missing[capture.name] = "{{\(capture.name)}} was not captured: step \"\(step.name)\" answered \(status) without \(capture.pointer)"
-                }
-            }
-            if endpoint.documents(status: status) { state.reachedByScenario.insert(endpoint.id) }
-            state.append(CheckResult(origin: origin, name: name, endpointID: endpoint.id, method: request.method.rawValue,
+            let violations = (exchange.responseCheck?.violations ?? [])
+                + Self.unmet(step.expectation, expected: expected, status: status, body: exchange.body)
+            Self.capture(step, status: status, body: exchange.body, values: &values, missing: &missing, pool: &state.captures)
+            if let endpoint, endpoint.documents(status: status) { state.reachedByScenario.insert(endpoint.id) }
+            state.append(CheckResult(origin: origin, name: name, endpointID: endpoint?.id, method: request.method.rawValue,
                                      target: request.target, status: status, violations: violations,
                                      requestViolations: exchange.requestViolations, nanoseconds: exchange.nanoseconds))
+        }
+    }
+
+    /// The step's expectations a response does not meet: its status, and each expected body value.
+    static func unmet(_ expectation: Scenario.Expectation, expected: [(JSONPointer, JSONValue?)], status: Int, body: JSONValue?) -> [Violation] {
+        var violations: [Violation] = []
+        if !expectation.statuses.isEmpty, !expectation.statuses.contains(status) {
+            let allowed = expectation.statuses.map(String.init).joined(separator: " or ")
+            violations.append(Violation(part: .status, rule: .expectedStatus, expected: allowed, actual: String(status)))
+        }
+        for (pointer, value) in expected {
+            guard let value else { continue }
+            let actual = body.flatMap { pointer.resolve(in: $0) }
+            if let actual, equal(actual, value) { continue }
+            violations.append(Violation(part: .responseBody, pointer: pointer, rule: .expectedValue,
+                                        expected: JSONWriter(style: .compact).string(value),
+                                        actual: actual.map { ValidationIssue.bounded(JSONWriter(style: .compact).string($0)) } ?? "absent"))
+        }
+        return violations
+    }
+
+    /// Keeps the step's captures from a response body for later steps, or the reason each has no value.
+    static func capture(_ step: Scenario.Step, status: Int, body: JSONValue?, values: inout [String: JSONValue],
+                        missing: inout [String: String], pool: inout CapturePool) {
+        for capture in step.captures {
+            if let value = body.flatMap({ capture.pointer.resolve(in: $0) }), value != .null {
+                values[capture.name] = value
+                if case .string(let text) = value { pool.set(capture.name, text) }
+            } else {
+                values[capture.name] = nil
+                missing[capture.name] = "{{\(capture.name)}} was not captured: step \"\(step.name)\" answered \(status) without \(capture.pointer)"
+            }
         }
     }
 
@@ -79,7 +107,20 @@ extension ConformanceRunner {
         switch target {
         case .endpoint(let id): return contract.endpoint(id: id)
         case .route(let method, let path): return contract.endpoints.first { $0.method == method && $0.path.text == path }
+        case .admin: return nil
         }
+    }
+
+    /// An admin step's request: its route as written, the run's token, the step's headers and body rendered; nil when
+    /// a reference has no value.
+    func buildAdminRequest(_ step: Scenario.Step, method: String, path: String, lookup: (String) -> JSONValue?) -> HTTPRequest? {
+        guard let headers = Self.headers(of: step, lookup) else { return nil }
+        var body: JSONValue?
+        if let template = step.body {
+            guard let rendered = Self.render(template, lookup) else { return nil }
+            body = rendered
+        }
+        return factory.request(method: method, encodedTarget: path, body: body, token: options.token, extraHeaders: headers)
     }
 
     /// The step's request: given values rendered, the rest filled like a probe's; nil when a reference has no value.
@@ -103,11 +144,7 @@ extension ConformanceRunner {
         for parameter in endpoint.parameters(in: .query) where parameter.isRequired && !givenNames.contains(parameter.name) {
             query += factory.queryItems(parameter, random: &random)
         }
-        var headers: [(String, String)] = []
-        for field in step.headers {
-            guard let value = text(field.value) else { return nil }
-            headers.append((field.name, value))
-        }
+        guard let headers = Self.headers(of: step, lookup) else { return nil }
         var body: JSONValue?
         if let template = step.body {
             guard let rendered = Self.render(template, lookup) else { return nil }
@@ -116,6 +153,16 @@ extension ConformanceRunner {
             body = factory.body(for: endpoint, random: &random)
         }
         return factory.request(endpoint, path: path, query: query, body: body, token: options.token, extraHeaders: headers)
+    }
+
+    /// The step's extra header fields rendered; nil when a reference has no value.
+    static func headers(of step: Scenario.Step, _ lookup: (String) -> JSONValue?) -> [(String, String)]? {
+        var headers: [(String, String)] = []
+        for field in step.headers {
+            guard let value = field.value.render({ lookup($0).map(RequestFactory.text) }) else { return nil }
+            headers.append((field.name, value))
+        }
+        return headers
     }
 
     /// A JSON value with its string leaves rendered: `"{{x}}"` alone becomes the captured value, typed.

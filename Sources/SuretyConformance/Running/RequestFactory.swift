@@ -120,6 +120,13 @@ struct RequestFactory: Sendable {
             PercentEncoding.encode(item.name, allowing: PercentEncoding.queryComponent)
                 + (item.value.map { "=" + PercentEncoding.encode($0, allowing: PercentEncoding.queryComponent) } ?? "")
         }.joined(separator: "&")
+        return request(method: endpoint.method, encodedTarget: encodedQuery.isEmpty ? encodedPath : encodedPath + "?" + encodedQuery,
+                       body: body, token: token, extraHeaders: extraHeaders)
+    }
+
+    /// A request to an encoded target: `Accept: application/json`, the bearer token, the JSON body and the extra
+    /// headers (each replacing one of the same name).
+    func request(method: String, encodedTarget: String, body: JSONValue?, token: String?, extraHeaders: [(String, String)] = []) -> HTTPRequest {
         var headers = HTTPFields()
         headers.append(name: "Accept", value: "application/json")
         if let token { headers.append(name: "Authorization", value: "Bearer \(token)") }
@@ -132,7 +139,6 @@ struct RequestFactory: Sendable {
             headers.removeAll(named: name)
             headers.append(name: name, value: value)
         }
-        return HTTPRequest(method: HTTPMethod(endpoint.method), target: encodedQuery.isEmpty ? encodedPath : encodedPath + "?" + encodedQuery,
-                           headers: headers, body: bytes)
+        return HTTPRequest(method: HTTPMethod(method), target: encodedTarget, headers: headers, body: bytes)
     }
 }

@@ -71,12 +71,15 @@ extension Scenario {
         case endpoint(String)
         /// By method and path template exactly as the contract writes them.
         case route(method: String, path: String)
+        /// One of Surety's own routes under `/__surety/` (`POST /__surety/reset` of `surety serve`), outside the
+        /// contract: sent as written and judged only by the step's expectations.
+        case admin(method: String, path: String)
 
         /// The id, or `METHOD /template`.
         public var description: String {
             switch self {
             case .endpoint(let id): return id
-            case .route(let method, let path): return "\(method) \(path)"
+            case .route(let method, let path), .admin(let method, let path): return "\(method) \(path)"
             }
         }
     }

@@ -22,7 +22,9 @@ struct ScenarioFileReader {
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
     static let scenarioKeys: Set<String> = ["surety", "name", "description", "steps"]
-    static let stepKeys: Set<String> = ["name", "endpoint", "route", "path", "query", "headers", "body", "expect", "capture"]
+    static let stepKeys: Set<String> = ["name", "endpoint", "route", "admin", "path", "query", "headers", "body", "expect", "capture"]
+    /// The path prefix of an `admin` step's route (Surety's own routes, which no API path starts with).
+    static let adminPrefix = "/__surety/"
     static let expectKeys: Set<String> = ["status", "body"]
 
     mutating func readScenario() -> Scenario? {
@@ -68,6 +70,9 @@ struct ScenarioFileReader {
         for field in pathValues + query + headers {
             checkReferences(field.field.value, at: field.valueIndex, field.pointer)
         }
+        if case .admin = target, let field = (pathValues + query).first {
+            reader.error("an admin step sends its route as written: give no path or query values", at: field.keyIndex, field.pointer)
+        }
         let expectation = readExpectation(members, node: node, pointer)
         let captures = readCaptures(members, pointer)
         guard let target else { return nil }
@@ -77,17 +82,32 @@ struct ScenarioFileReader {
                              location: SourceLocation(file: file, position: reader.position(node)))
     }
 
-    /// `endpoint` (an id) or `route` (`METHOD /template`); with a contract, the endpoint they name.
+    /// `endpoint` (an id), `route` (`METHOD /template`) or `admin` (`METHOD /__surety/…`); with a contract, the
+    /// endpoint the first two name.
     mutating func readTarget(_ members: Members, node: Int, _ pointer: JSONPointer) -> (Scenario.Target?, Endpoint?) {
         let idNode = members.first { $0.key == "endpoint" }?.valueIndex
         let routeNode = members.first { $0.key == "route" }?.valueIndex
+        let adminNode = members.first { $0.key == "admin" }?.valueIndex
+        if [idNode, routeNode, adminNode].compactMap({ $0 }).count > 1 {
+            reader.error("give one of \"endpoint\", \"route\" and \"admin\"", at: node, pointer)
+            return (nil, nil)
+        }
+        if let adminNode {
+            let at = pointer.appending("admin")
+            guard let route = reader.string(adminNode, at) else { return (nil, nil) }
+            let words = route.split(separator: " ", omittingEmptySubsequences: true)
+            guard words.count == 2, words[1].hasPrefix(Self.adminPrefix) else {
+                reader.error("expected \"METHOD \(Self.adminPrefix)name\", found \"\(ValidationIssue.bounded(route))\"", at: adminNode, at)
+                return (nil, nil)
+            }
+            return (.admin(method: words[0].uppercased(), path: String(words[1])), nil)
+        }
         switch (idNode, routeNode) {
         case (nil, nil):
             reader.error("name the endpoint: \"endpoint\": ID or \"route\": \"METHOD /template\"", at: node, pointer)
             return (nil, nil)
         case (.some, .some):
-            reader.error("give \"endpoint\" or \"route\", not both", at: node, pointer)
-            return (nil, nil)
+            return (nil, nil)  // reported above
         case (let idNode?, nil):
             guard let id = reader.string(idNode, pointer.appending("endpoint")) else { return (nil, nil) }
             guard let contract else { return (.endpoint(id), nil) }

@@ -86,12 +86,18 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
         state.clock = clock
     }
 
-    /// Adds fixtures at run time; they survive ``reset()``. Nothing is added on error. Not journaled: a persisted
+    /// Adds fixtures at run time; they survive ``reset()``. Nothing is added on error. Fixtures given as values have
+    /// no journal entry (the journal records the document), so with a journal attached this is refused with
+    /// ``EmulatorAdminError/notSaved(_:)`` of ``JournalError/notJournaled(path:change:instead:)``: a persisted
     /// backend takes run-time fixtures through ``addFixtures(document:file:)``.
-    public func addFixtures(_ fixtures: EmulatorFixtures) throws(FixtureErrors) {
+    public func addFixtures(_ fixtures: EmulatorFixtures) throws(EmulatorAdminError) {
         lock.lock()
         defer { lock.unlock() }
-        (state, baseline) = try adding(fixtures, at: state.clock.now())
+        if let journal {
+            throw .notSaved(.notJournaled(path: journal.path, change: "fixtures given as values",
+                                          instead: "send them as a document (POST /__surety/fixtures, addFixtures(document:file:))"))
+        }
+        do { (state, baseline) = try adding(fixtures, at: state.clock.now()) } catch { throw .fixtures(error) }
     }
 
     /// Adds the fixtures of a document (`POST /__surety/fixtures`), journaling the document first when persisted.

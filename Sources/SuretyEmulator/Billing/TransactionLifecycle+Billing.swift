@@ -1,8 +1,9 @@
 extension TransactionLifecycle {
     /// The billing step, run after every state a transaction reaches: at the product's trigger (``ProductBilling/Trigger``,
     /// `issue` by default) its charges become installments and its installment job records them (one trigger drives
-    /// both); with the `accept` trigger, installments of the policy's transactions that ended refused, discarded or
-    /// invalidated are removed, since they will never be issued.
+    /// both); with the `accept` trigger, a policy's transaction that ended refused, discarded or invalidated will never
+    /// be issued, so it is unbilled: its installments are removed and so is the installment job that named them (a
+    /// job kept would name installments that no longer exist, and `retryFailedTransactions` would run it again).
     mutating func applyBilling(to transaction: PolicyTransaction) throws(EmulatorError) {
         guard let policy = store.policies[transaction.policyLocator] else { return }
         let trigger = store.billingConfiguration(of: policy.productName).trigger
@@ -13,6 +14,7 @@ extension TransactionLifecycle {
         for locator in policy.transactionLocators where store.billing.isBilled(locator) {
             if let state = store.transactions[locator]?.state, [.refused, .discarded, .invalidated].contains(state) {
                 store.billing.removeInstallments(of: locator)
+                store.jobs.remove(.installments, reference: locator)
             }
         }
     }

@@ -15,6 +15,37 @@ public struct ULIDGenerator: Sendable, Hashable {
         self.random = seed
     }
 
+    /// Everything the generator holds, so a journal can record where it stood (see ``JournalEntry/locators(_:)``).
+    public struct State: Sendable, Hashable {
+        /// The seed of the next millisecond's random part.
+        public var random: UInt64
+        /// The millisecond of the last ULID; -1 before the first.
+        public var lastMilliseconds: Int64
+        /// The last ULID's upper 16 random bits.
+        public var high: UInt16
+        /// The last ULID's lower 64 random bits.
+        public var low: UInt64
+
+        /// Creates a state.
+        public init(random: UInt64, lastMilliseconds: Int64, high: UInt16, low: UInt64) {
+            self.random = random
+            self.lastMilliseconds = lastMilliseconds
+            self.high = high
+            self.low = low
+        }
+    }
+
+    /// Where the generator stands.
+    public var state: State { State(random: random, lastMilliseconds: lastMilliseconds, high: high, low: low) }
+
+    /// A generator that goes on from `state` exactly as the one it was taken from would.
+    public init(state: State) {
+        random = state.random
+        lastMilliseconds = state.lastMilliseconds
+        high = state.high
+        low = state.low
+    }
+
     /// The next ULID at `time`; never smaller than the previous one.
     public mutating func next(at time: Timestamp) -> String {
         let milliseconds = max(time.milliseconds, lastMilliseconds)

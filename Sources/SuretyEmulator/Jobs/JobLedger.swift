@@ -3,7 +3,7 @@ import SuretySchemas
 /// A tenant's jobs and job settings; the clock moves the jobs through ``settle(at:)``.
 public struct JobLedger: Sendable, Hashable {
     /// Jobs by locator (sharded, so a change copies one shard: see ``LocatorTable``); changed through ``insert(_:)``,
-    /// ``apply(_:to:kind:at:plan:)`` and ``settle(at:)``.
+    /// ``apply(_:to:kind:at:plan:)``, ``settle(at:)`` and ``remove(_:reference:)``.
     public private(set) var jobs: LocatorTable<Job> = [:]
     /// Durations and failures of the jobs the emulator runs itself.
     public var settings = JobSettings()
@@ -19,6 +19,15 @@ public struct JobLedger: Sendable, Hashable {
     public mutating func insert(_ job: Job) {
         jobs[job.locator] = job
         note(job)
+    }
+
+    /// Removes the jobs of a kind listed under `reference` (the installment jobs of a transaction whose installments
+    /// were removed: see ``TransactionLifecycle/applyBilling(to:)``).
+    public mutating func remove(_ kind: JobKind, reference: String) {
+        for job in list(kind, reference: reference) {
+            jobs.removeValue(forKey: job.locator)
+            scheduled.remove(job.locator)  // a stale earliestDue only makes the next settle look and find nothing
+        }
     }
 
     /// The instant of a job's next automatic move, or nil when it has none.

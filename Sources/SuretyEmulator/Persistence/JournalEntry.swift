@@ -17,6 +17,9 @@ public enum JournalEntry: Sendable, Hashable {
     case fixtures(document: JSONValue, at: Timestamp)
     /// The state was reset to the fixtures (`POST /__surety/reset`).
     case reset
+    /// The locator generator stood here: written only by compaction, before a ``fixtures(document:at:)`` entry, in
+    /// place of the calls it dropped (the fixtures' baseline takes the generator as those calls left it).
+    case locators(ULIDGenerator.State)
 
     /// A recorded request: enough to run its handler again without routing or authorising it.
     public struct Call: Sendable, Hashable {
@@ -65,6 +68,14 @@ public enum JournalEntry: Sendable, Hashable {
             return .object(["fixtures": document, "at": .string(at.rfc3339(fractionDigits: 6))])
         case .reset:
             return .object(["reset": true])
+        case .locators(let state):
+            let number = { (text: String) in JSONValue.number(JSONNumber(literal: text)) }
+            return .object(["locators": .object([
+                JSONMember(key: "random", value: number(String(state.random))),
+                JSONMember(key: "lastMilliseconds", value: number(String(state.lastMilliseconds))),
+                JSONMember(key: "high", value: number(String(state.high))),
+                JSONMember(key: "low", value: number(String(state.low))),
+            ])])
         }
     }
 
@@ -102,8 +113,17 @@ public enum JournalEntry: Sendable, Hashable {
             self = .fixtures(document: document, at: try instant("at"))
         } else if json["reset"] == true {
             self = .reset
+        } else if let generator = json["locators"] {
+            func whole<T: FixedWidthInteger>(_ key: String, as _: T.Type) throws(JournalEntry.Malformed) -> T {
+                guard let value = generator[key]?.numberValue.flatMap({ T($0.literal) }) else {
+                    throw Malformed(reason: "/locators/\(key) is not a whole number in range")
+                }
+                return value
+            }
+            self = .locators(ULIDGenerator.State(random: try whole("random", as: UInt64.self), lastMilliseconds: try whole("lastMilliseconds", as: Int64.self),
+                                                 high: try whole("high", as: UInt16.self), low: try whole("low", as: UInt64.self)))
         } else {
-            throw Malformed(reason: "expected one of call, clock, fixtures, reset")
+            throw Malformed(reason: "expected one of call, clock, fixtures, reset, locators")
         }
     }
 

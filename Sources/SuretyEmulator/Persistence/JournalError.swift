@@ -12,6 +12,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case inUse(path: String)
     /// An entry could not be appended and synced; the change it records was not made.
     case writeFailed(path: String, reason: String)
+    /// A change that has no journal entry was asked of a backend with a journal attached, and refused: made, it
+    /// would be lost on restart (replay rebuilds only what the journal holds). `change` names it, `instead` the way
+    /// that is journaled.
+    case notJournaled(path: String, change: String, instead: String)
 
     /// `PATH[:LINE]: error: …`, as compilers print it.
     public var description: String {
@@ -24,6 +28,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .replayFailed(let path, let line, let reason): return "\(path):\(line): error: replaying the entry failed: \(reason)"
         case .inUse(let path): return "\(path): error: another surety process is using this state journal"
         case .writeFailed(let path, let reason): return "\(path): error: cannot append to the state journal: \(reason)"
+        case .notJournaled(let path, let change, let instead):
+            return "\(path): error: \(change) cannot be recorded in the state journal, so it was not made; \(instead)"
         }
     }
 }

@@ -15,7 +15,8 @@ import Darwin
 /// line (a crash mid-write) is reported in ``skippedLine``, and cut off so the next entry starts on a clean line; a
 /// damaged line anywhere else is an error with the file and line. A file lock keeps a second process out.
 public final class StateJournal: @unchecked Sendable {
-    // @unchecked Sendable: the mutable `handle` and `length` are used only by EmulatedBackend under its lock.
+    // @unchecked Sendable: the mutable `handle`, `length`, `broken`, `droppedByCompaction` and `compactionFailure` are
+    // used only by EmulatedBackend under its lock.
     /// The header's format tag.
     public static let format = "emulator-journal/1"
     /// The journal's file name inside the state folder.
@@ -51,8 +52,14 @@ public final class StateJournal: @unchecked Sendable {
     public let recorded: [Line]
     /// The damaged last line, if one was cut off.
     public let skippedLine: SkippedLine?
-    private let handle: FileHandle
-    private var length: UInt64
+    /// How many entries start-up compaction removed (0 when it did not compact: see ``JournalCompaction``).
+    public internal(set) var droppedByCompaction = 0
+    /// Why start-up compaction could not rewrite the file, which then stays as it was and in use.
+    public internal(set) var compactionFailure: JournalError?
+    /// The header line as read, newline included; a compaction writes it back unchanged.
+    let headerLine: [UInt8]
+    var handle: FileHandle
+    var length: UInt64
     private var broken = false
 
     /// Opens (or creates) the journal in `directory` for fixtures `document` and `seed`; `now` dates a new journal.
@@ -75,6 +82,8 @@ public final class StateJournal: @unchecked Sendable {
             throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
         guard flock(handle.fileDescriptor, LOCK_EX | LOCK_NB) == 0 else { throw .inUse(path: path) }
+        // Holding the lock, this process is the only one that compacts: a temporary file left is a crashed compaction's.
+        unlink(path + Self.compactingSuffix)
         let bytes: [UInt8]
         do {
             bytes = Array(try handle.readToEnd() ?? Data())
@@ -83,6 +92,7 @@ public final class StateJournal: @unchecked Sendable {
         }
         let parsed = try Self.parse(bytes, path: path)
         header = parsed.header
+        headerLine = Array(bytes.prefix { $0 != UInt8(ascii: "\n") }) + [UInt8(ascii: "\n")]
         recorded = parsed.lines
         skippedLine = parsed.skipped
         length = parsed.goodLength

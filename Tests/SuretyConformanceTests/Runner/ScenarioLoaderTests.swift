@@ -57,6 +57,17 @@ struct ScenarioSnippet: Sendable, CustomTestStringConvertible {
         ScenarioSnippet(name: "a step with neither endpoint nor route", text: """
             {"surety": "scenario/1", "steps": [{"name": "lost"}]}
             """, expected: [#"s.json:1:36: error: name the endpoint: "endpoint": ID or "route": "METHOD /template" [at /steps/0]"#]),
+        ScenarioSnippet(name: "an admin step outside /__surety/, with path values, or with an endpoint too", text: """
+            {"surety": "scenario/1", "steps": [
+              {"admin": "POST /policy/reset"},
+              {"admin": "POST /__surety/reset", "path": {"locator": "x"}},
+              {"admin": "POST /__surety/reset", "endpoint": "fetchTransaction"}
+            ]}
+            """, expected: [
+                #"s.json:2:13: error: expected "METHOD /__surety/name", found "POST /policy/reset" [at /steps/0/admin]"#,
+                "s.json:3:46: error: an admin step sends its route as written: give no path or query values [at /steps/1/path/locator]",
+                #"s.json:4:3: error: give one of "endpoint", "route" and "admin" [at /steps/2]"#,
+            ]),
     ]
 }
 
@@ -100,7 +111,7 @@ struct ScenarioLoaderTests {
         let loaded = try ScenarioLoader(contract: RunnerFixtures.contract).load(directory: RunnerFixtures.scenariosDirectory)
         #expect(loaded.diagnostics == [])
         #expect(loaded.scenarios.filter { !$0.name.hasPrefix("emulator-") }.map(\.name) == ["policy-terms", "transaction-lifecycle", "transaction-segment"])
-        #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-") }.count == 23)
+        #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-") }.count == 24)
     }
 
     @Test("the example in contracts/scenarios/README.md loads cleanly")

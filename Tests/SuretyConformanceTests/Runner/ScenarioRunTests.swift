@@ -63,6 +63,33 @@ struct ScenarioRunTests {
         #expect(!report.results.contains { $0.endpointID == "fetchTransaction" && $0.name == "valid" })
     }
 
+    @Test("an admin step is sent as written with the token and body, judged by its expectations alone, and its captures flow on")
+    func adminStep() async throws {
+        let log = TargetLog()
+        let generated = GeneratedBackend(contract: RunnerFixtures.contract)
+        let backend = CallbackResponder { request in
+            guard request.path.hasPrefix("/__surety/") else { return await generated.respond(to: request) }
+            log.append("\(request.method.rawValue) \(request.target) \(request.headers["Authorization"] ?? "-") \(String(decoding: request.body, as: UTF8.self))")
+            return HTTPResponse(status: .ok, jsonText: #"{"reset": true, "mode": "mock", "locator": "01ARZ3NDEKTSV4RRFFQ69G5FAV"}"#)
+        }
+        let scenario = try Self.load("""
+            {"surety": "scenario/1", "name": "admin", "steps": [
+              {"name": "reset", "admin": "post /__surety/reset", "body": {"tenant": "{{tenantLocator}}"},
+               "expect": {"status": 200, "body": {"/reset": true, "/mode": "emulator"}}, "capture": {"tx": "/locator"}},
+              {"name": "fetch", "endpoint": "fetchTransaction", "path": {"locator": "{{tx}}"}}
+            ]}
+            """)
+        let report = await RunnerFixtures.run(backend, options: .init(token: "t0k", negativeProbes: []), scenarios: [scenario])
+        let steps = report.results.filter { $0.scenarioName == "admin" }
+        #expect(log.all == [#"POST /__surety/reset Bearer t0k {"tenant":"\#(options().effectiveTenant)"}"#])
+        #expect(steps.map(\.endpointID) == [nil, "fetchTransaction"])
+        #expect(steps[0].status == 200)
+        #expect(steps[0].violations.map(\.rule) == [.expectedValue], "only the unmet /mode; the contract does not judge admin routes")
+        #expect(steps[0].violations.first?.pointer == "/mode")
+        #expect(steps[1].target == "/policy/\(options().effectiveTenant)/transactions/01ARZ3NDEKTSV4RRFFQ69G5FAV")
+        #expect(steps[1].skipped == nil)
+    }
+
     @Test("a status expectation that fails is a violation; a step whose capture is missing is skipped with the reason")
     func expectationsAndSkips() async throws {
         let contract = RunnerFixtures.contract

@@ -52,6 +52,42 @@ import Testing
         #expect(client.expect(200, .get, list).arrayValue?.count == 1, "billed once, so one installment job")
     }
 
+    @Test("with the accept trigger a refused transaction is unbilled: its installments and its installment job go, so nothing retries it")
+    func refusedAfterAcceptRemovesTheJob() throws {
+        let backend = try EmulatorTestSupport.makeBackend()
+        let fixtures = BillingConfigurationTests.fixtures(billing: #"{"trigger": "accept"}"#).replacingOccurrences(
+            of: #""accounts":"#, with: #""jobSettings": {"failInstallmentJobs": true, "installmentQueueSeconds": 1, "installmentRunSeconds": 1}, "accounts":"#)
+        try backend.addFixtures(try EmulatorFixtures.load(bytes: Array(fixtures.utf8), file: "c.json"))
+        var client = EmulatorClient(backend: backend)
+        client.token = "surety-admin"
+        client.tenant = BillingConfigurationTests.tenantC
+        func accepted(_ vin: String) -> String {
+            let body = #"[{"action": "add", "element": {"type": "Vehicle", "data": {"vin": "\#(vin)"}}}]"#
+            let transaction = client.expect(200, .patch, "/policy/{t}/policies/01J6A00000000000000000PC01/change", body)["locator"]?.stringValue ?? ""
+            #expect(client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/accept")["transactionState"] == "accepted")
+            return transaction
+        }
+        let refused = accepted("R1"), kept = accepted("K1")
+        let keptInstallments = client.expect(200, .get, "/billing/{t}/installments/transactions/\(kept)/list").arrayValue?
+            .compactMap { $0["locator"]?.stringValue } ?? []
+        #expect(!keptInstallments.isEmpty)
+        try backend.advanceClock(bySeconds: 2)
+        for transaction in [refused, kept] {
+            let jobs = client.expect(200, .get, "/billing/{t}/jobs/installments/transactions/\(transaction)/list")
+            #expect(jobs.arrayValue?.map { $0["jobStatus"] } == ["failed"])
+        }
+        #expect(client.expect(200, .patch, "/policy/{t}/transactions/\(refused)/refuse")["transactionState"] == "refused")
+        #expect(client.expect(200, .get, "/billing/{t}/installments/transactions/\(refused)/list") == [])
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/installments/transactions/\(refused)/list") == [])
+        #expect(client.expect(200, .get, "/billing/{t}/jobs/installments/transactions/\(refused)/list?extended=true")["items"] == [])
+        // The other accepted transaction keeps its installments and the job naming them; only it is retried.
+        let keptJobs = client.expect(200, .get, "/billing/{t}/jobs/installments/transactions/\(kept)/list")
+        #expect(keptJobs[0]?["installmentLocators"]?.stringValue == keptInstallments.joined(separator: ","))
+        let retried = client.expect(200, .post, "/billing/{t}/retryJobs/01J6A00000000000000000PC01/retryFailedTransactions")
+        #expect(retried["items"]?.arrayValue?.map { $0["referenceLocator"] } == [.string(kept)])
+        #expect(backend.snapshot.tenants[BillingConfigurationTests.tenantC]?.jobs.list(.installments).map(\.reference) == [kept])
+    }
+
     @Test("a failed installment job is queued again by retryFailedTransactions and then runs; nothing failed gives an empty page")
     func retry() throws {
         let backend = try EmulatorTestSupport.makeBackend()

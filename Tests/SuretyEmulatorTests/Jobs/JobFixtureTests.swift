@@ -69,7 +69,10 @@ extension JobFixtureTests {
         #expect(JobFixtureCheck(contract: EmulatorTestSupport.contract).issues(in: fixtures).map(\.description) == expected)
         #expect(throws: FixtureErrors.self) { try EmulatedBackend(contract: EmulatorTestSupport.contract, fixtures: fixtures) }
         let backend = try EmulatorTestSupport.makeBackend()
-        #expect(throws: FixtureErrors.self) { try backend.addFixtures(fixtures) }
+        #expect { try backend.addFixtures(fixtures) } throws: { error in
+            guard case EmulatorAdminError.fixtures(let errors) = error else { return false }
+            return errors.issues.map(\.description) == expected
+        }
     }
 
     @Test("fixture jobs that clash with running ones are refused as a whole")
@@ -80,8 +83,8 @@ extension JobFixtureTests {
           {"kind": "grace", "locator": "\(BuiltInJobFixtures.locator("GR", 1))", "state": "queued", "data": {"delinquencyLocator": "01J6B00000000000000000DQ01"}}]}]}
         """
         let fixtures = try EmulatorFixtures.load(bytes: Array(text.utf8), file: "extra.json")
-        #expect(throws: FixtureErrors(issues: [FixtureIssue(file: "<fixtures>", pointer: "/tenants/0/jobs/0",
-                                                            reason: .duplicate(kind: "job", value: BuiltInJobFixtures.locator("GR", 1)))])) {
+        #expect(throws: EmulatorAdminError.fixtures(FixtureErrors(issues: [FixtureIssue(file: "<fixtures>", pointer: "/tenants/0/jobs/0",
+                                                            reason: .duplicate(kind: "job", value: BuiltInJobFixtures.locator("GR", 1)))]))) {
             try backend.addFixtures(fixtures)
         }
     }
