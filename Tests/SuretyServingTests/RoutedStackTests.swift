@@ -1,7 +1,7 @@
 import Foundation
 import SuretyConformance
 import SuretyHTTPCore
-import SuretyServing
+@testable import SuretyServing
 import SuretyTestSupport
 import Testing
 
@@ -49,6 +49,25 @@ struct RoutedStackTests {
         #expect(probe.calls.endpoints == ["fetchTransaction"])
         #expect(lines.all.first?.contains(" fetchTransaction 200 ") == true)
         #expect(response.headers[SuretyHeaders.violationCount] != nil, "the empty object still breaks the contract")
+    }
+
+    @Test("the request log does not route admin requests, which the contract does not describe; an unknown API path still gets its nearest routes")
+    func adminNotRouted() throws {
+        let logger = RequestLogger(inner: RoutingProbe(), checker: checker, format: .text, write: { _ in })
+        guard case .notFound(let nearest) = logger.routing(of: HTTPRequest(target: "/__surety/health")) else {
+            Issue.record("an admin path routed")
+            return
+        }
+        #expect(nearest.isEmpty)
+        guard case .notFound(let apiNearest) = logger.routing(of: HTTPRequest(target: "/policy/x/transaktions")) else {
+            Issue.record("an unknown API path routed")
+            return
+        }
+        #expect(apiNearest.count == 3)
+        let lines = CapturedLines()
+        let responder = try #require(stack(lines: lines).assemble(RoutingProbe()) as? any SynchronousResponder)
+        #expect(responder.respondSynchronously(to: HTTPRequest(target: "/__surety/health")).status.code == 200)
+        #expect(lines.all.last?.hasPrefix("GET /__surety/health - 200 ") == true)
     }
 
     @Test("without faults the stack stays on the synchronous fast path, routed once at the top")

@@ -102,6 +102,17 @@ extension ValidatingResponder: SynchronousResponder, SynchronousRoutedResponder 
     }
 }
 
+/// The paths of Surety's own routes.
+public enum SuretyRoutes {
+    /// The prefix of every admin route (`/__surety/health`, `/__surety/reset`, …); no API path starts with it.
+    public static let adminPrefix = "/__surety/"
+
+    /// Whether a request's path is one of Surety's own routes, which the contract does not describe.
+    public static func isAdmin(_ request: HTTPRequest) -> Bool {
+        request.path.hasPrefix(adminPrefix)
+    }
+}
+
 /// The header fields Surety adds to responses.
 public enum SuretyHeaders {
     /// Counts an exchange's violations that are errors, when there are any.

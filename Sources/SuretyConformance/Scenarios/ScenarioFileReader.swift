@@ -24,7 +24,7 @@ struct ScenarioFileReader {
     static let scenarioKeys: Set<String> = ["surety", "name", "description", "steps"]
     static let stepKeys: Set<String> = ["name", "endpoint", "route", "admin", "path", "query", "headers", "body", "expect", "capture"]
     /// The path prefix of an `admin` step's route (Surety's own routes, which no API path starts with).
-    static let adminPrefix = "/__surety/"
+    static let adminPrefix = SuretyRoutes.adminPrefix
     static let expectKeys: Set<String> = ["status", "body"]
 
     mutating func readScenario() -> Scenario? {

@@ -11,7 +11,7 @@ import SuretyJSON
 /// all start with a service name.
 public struct AdminResponder<Inner: Responder>: RoutedResponder {
     /// The path prefix of the admin routes.
-    public static var prefix: String { "/__surety/" }
+    public static var prefix: String { SuretyRoutes.adminPrefix }
 
     /// The wrapped responder.
     public let inner: Inner
@@ -28,13 +28,13 @@ public struct AdminResponder<Inner: Responder>: RoutedResponder {
 
     /// Answers an admin route, or asks the inner responder.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        if SuretyRoutes.isAdmin(request) { return context.answer(request) }
         return await inner.respond(to: request)
     }
 
     /// The same as ``respond(to:)``, passing the routing on to the inner responder.
     public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
-        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        if SuretyRoutes.isAdmin(request) { return context.answer(request) }
         return await next.respond(to: request, routing: routing)
     }
 }
@@ -42,13 +42,13 @@ public struct AdminResponder<Inner: Responder>: RoutedResponder {
 extension AdminResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
     /// The same as ``respond(to:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
-        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        if SuretyRoutes.isAdmin(request) { return context.answer(request) }
         return inner.respondSynchronously(to: request)
     }
 
     /// The same as ``respond(to:routing:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
-        if request.path.hasPrefix(Self.prefix) { return context.answer(request) }
+        if SuretyRoutes.isAdmin(request) { return context.answer(request) }
         return next.respondSynchronously(to: request, routing: routing)
     }
 }

@@ -30,7 +30,7 @@ public struct RequestLogger<Inner: Responder>: RoutedResponder {
     /// Routes the request once, answers through the inner responder (handing it the routing) and logs the exchange.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let start = DispatchTime.now().uptimeNanoseconds
-        return await respond(to: request, routing: checker.route(request), since: start)
+        return await respond(to: request, routing: routing(of: request), since: start)
     }
 
     /// The same as ``respond(to:)`` for a request already routed.
@@ -42,6 +42,12 @@ public struct RequestLogger<Inner: Responder>: RoutedResponder {
         let response = await next.respond(to: request, routing: routing)
         log(request, routing, response, since: start)
         return response
+    }
+
+    /// The request's routing; an admin request, which the contract does not describe, is not routed (looking for the
+    /// nearest routes of a path that has none cost milliseconds).
+    func routing(of request: HTTPRequest) -> Routing {
+        SuretyRoutes.isAdmin(request) ? .notFound(nearest: []) : checker.route(request)
     }
 
     func log(_ request: HTTPRequest, _ routing: Routing, _ response: HTTPResponse, since start: UInt64) {
@@ -67,7 +73,7 @@ extension RequestLogger: SynchronousResponder, SynchronousRoutedResponder where 
     /// The same as ``respond(to:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
         let start = DispatchTime.now().uptimeNanoseconds
-        return respondSynchronously(to: request, routing: checker.route(request), since: start)
+        return respondSynchronously(to: request, routing: routing(of: request), since: start)
     }
 
     /// The same as ``respond(to:routing:)`` without suspending.
