@@ -79,6 +79,7 @@ public struct HTTPFields: Sendable, Hashable {
 
     /// Appends a field after all existing ones.
     public mutating func append(_ field: HTTPField) {
+        if fields.isEmpty { fields.reserveCapacity(8) }  // a request has a handful: grow once, not at each field
         fields.append(field)
     }
 

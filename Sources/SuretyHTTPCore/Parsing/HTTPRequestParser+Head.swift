@@ -165,10 +165,11 @@ extension HTTPRequestParser {
 
     /// Whether a Host value looks like `uri-host [":" port]` (RFC 9110 §7.2): no whitespace, path, query, fragment or userinfo.
     static func isValidHost(_ host: String) -> Bool {
-        host.utf8.allSatisfy { byte in
+        var host = host
+        return host.withUTF8 { $0.allSatisfy { byte in
             byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "?")
                 && byte != UInt8(ascii: "#") && byte != UInt8(ascii: "@") && byte != UInt8(ascii: "\\")
-        }
+        } }
     }
 }
 
