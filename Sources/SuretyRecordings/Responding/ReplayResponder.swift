@@ -74,7 +74,8 @@ public struct ReplayResponder: RoutedResponder {
 
     /// Reads a recordings folder and indexes it, applying the bad-files policy.
     ///
-    /// - Returns: The responder and the issues skipped (empty under ``BadRecordingPolicy/refuse``).
+    /// - Returns: The responder and what it starts without: the entries that are no regular file (warnings, under
+    ///   either policy) and, under ``BadRecordingPolicy/skip``, the bad files; by file.
     /// - Throws: ``LoadError/badRecordings(_:)`` listing every issue when any file is bad and the policy refuses.
     public static func load(directory: String, checker: ExchangeChecker?, options: Options = Options(),
                             fallback: (any Responder)? = nil) throws(LoadError) -> (responder: ReplayResponder, skipped: [RecordingIssue]) {
@@ -87,7 +88,7 @@ public struct ReplayResponder: RoutedResponder {
         if !set.issues.isEmpty && options.badRecordings == .refuse { throw .badRecordings(set.issues) }
         let index = ReplayIndex(recordings: set.exchanges, matcher: RequestMatcher(checker: checker, options: options.matching),
                                 repetition: options.repetition)
-        return (ReplayResponder(index: index, fallback: fallback), set.issues)
+        return (ReplayResponder(index: index, fallback: fallback), (set.issues + set.skipped).sorted { $0.file < $1.file })
     }
 
     /// Finds the recording for a request (advancing its key's turn) or explains why there is none.
