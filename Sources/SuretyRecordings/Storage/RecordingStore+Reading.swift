@@ -39,25 +39,30 @@ extension RecordingStore {
     /// file is followed. A `.json` entry that is no regular file (a FIFO, a socket, a device, or a link to one) is
     /// never opened: it is listed in ``RecordingSet/skipped``. Files are read and parsed on every core.
     public static func read(directory: String) throws(RecordingStoreError) -> RecordingSet {
-        let reading = try read(directory: directory) { $0 }
+        let reading = try read(directory: directory, batchState: {}) { _, stored in stored }
         return RecordingSet(exchanges: reading.kept, issues: reading.issues, skipped: reading.skipped)
     }
 
     /// Reads every recording in `directory` as ``read(directory:)`` does, keeping only what `keep` makes of each
     /// exchange: the parsed exchange is dropped as soon as `keep` returns, so a caller that needs less than the
-    /// whole exchange (the replay index) never holds every parsed file at once. `keep` runs on several threads.
-    static func read<Kept: Sendable>(directory: String,
-                                     keeping keep: @escaping @Sendable (StoredExchange) -> Kept) throws(RecordingStoreError) -> Reading<Kept> {
-        var candidates: [(file: String, name: String, sequence: Int?)] = []
+    /// whole exchange (the replay index) never holds every parsed file at once.
+    ///
+    /// Files are read in batches, on several threads; each batch starts with a fresh `batchState()`, which `keep`
+    /// may change (an ``Interner`` that needs no lock).
+    static func read<Kept: Sendable, State>(directory: String, batchState: @escaping @Sendable () -> State,
+                                            keeping keep: @escaping @Sendable (inout State, StoredExchange) -> Kept)
+        throws(RecordingStoreError) -> Reading<Kept> {
+        var candidates: [(file: String, name: String, sequence: Int?, kind: EntryKind?)] = []
         var issues: [RecordingIssue] = []
         var skipped: [RecordingIssue] = []
-        for entry in try entries(of: directory) where !entry.hasPrefix(".") {
+        for listed in try FolderListing.entries(of: directory) where !listed.name.hasPrefix(".") {
+            let entry = listed.name
             let path = directory + "/" + entry
-            let kind = EntryKind(path: path)
+            let kind = listed.kind ?? EntryKind(path: path)
             switch kind {
             case .directory:
-                for name in try entries(of: path) where !name.hasPrefix(".") {
-                    candidates.append((entry + "/" + name, name, RecordingFileName.sequence(of: name)))
+                for inner in try FolderListing.entries(of: path) where !inner.name.hasPrefix(".") {
+                    candidates.append((entry + "/" + inner.name, inner.name, RecordingFileName.sequence(of: inner.name), inner.kind))
                 }
             case .symbolicLink:
                 if entry.hasSuffix(".json") || isDirectory(resolving: path) { issues.append(RecordingIssue(file: entry, reason: .unexpectedLocation)) }
@@ -69,16 +74,17 @@ extension RecordingStore {
         }
         // Recorded order is decided by the names alone, so each worker's results land in their final place.
         let ordered = candidates.sorted { ($0.sequence ?? Int.max, $0.file) < ($1.sequence ?? Int.max, $1.file) }
-        // Each entry is classified and read on every core, in batches: with 100,000 recordings the file system calls
-        // alone took seconds on one thread.
+        // Each entry is read on every core, in batches: with 100,000 recordings the file system calls alone took
+        // seconds on one thread.
         let batchSize = 256
         let batches = (ordered.count + batchSize - 1) / batchSize
         let results = Locked([[EntryOutcome<Kept>]](repeating: [], count: batches))
         DispatchQueue.concurrentPerform(iterations: batches) { batch in
             let range = batch * batchSize..<min(ordered.count, (batch + 1) * batchSize)
+            var state = batchState()
             let outcomes = ordered[range].map { candidate in
-                readEntry(directory: directory, file: candidate.file, name: candidate.name).map { exchange in
-                    keep(StoredExchange(file: candidate.file, sequence: candidate.sequence, exchange: exchange))
+                readEntry(directory: directory, file: candidate.file, name: candidate.name, listedKind: candidate.kind).map { exchange in
+                    keep(&state, StoredExchange(file: candidate.file, sequence: candidate.sequence, exchange: exchange))
                 }
             }
             results.withLock { $0[batch] = outcomes }
@@ -117,11 +123,11 @@ extension RecordingStore {
         }
     }
 
-    /// Classifies one entry of an endpoint's folder with one `lstat` (and a `stat` for a link) and reads it when it
-    /// is a recording; nothing but a regular file is opened.
-    static func readEntry(directory: String, file: String, name: String) -> EntryOutcome<Exchange> {
+    /// Classifies one entry of an endpoint's folder by the kind its folder listed (else one `lstat`; a link is
+    /// followed with `stat`) and reads it when it is a recording; nothing but a regular file is opened.
+    static func readEntry(directory: String, file: String, name: String, listedKind: EntryKind?) -> EntryOutcome<Exchange> {
         let path = directory + "/" + file
-        var kind = EntryKind(path: path)
+        var kind = listedKind ?? EntryKind(path: path)
         if kind == .symbolicLink {
             kind = EntryKind(path: path, followingLinks: true)
             if kind.isSpecial, RecordingFileName.isRecording(name) {

@@ -31,11 +31,12 @@ enum RegularFile {
         let kind = EntryKind(mode: status.st_mode)
         guard kind == .regularFile else { return .failure(.notRegular(kind)) }
         guard status.st_size <= maxBytes else { return .failure(.failed(call: "read", errno: EFBIG)) }
-        // One byte more than the size, so the read that finds the end needs no bigger buffer.
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        // The size `fstat` gave is what is read: recordings are written whole and then named, so one `read` call
+        // usually takes all of it, and no extra call looks for the end.
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2))) }
+        while count < size {
             let result = bytes.withUnsafeMutableBytes { buffer in
                 #if canImport(Glibc)
                 Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
@@ -49,7 +50,6 @@ enum RegularFile {
             }
             if result == 0 { break }
             count += result
-            if count > maxBytes { return .failure(.failed(call: "read", errno: EFBIG)) }
         }
         bytes.removeLast(bytes.count - count)
         return .success(bytes)
