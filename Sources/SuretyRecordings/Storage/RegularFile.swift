@@ -35,23 +35,11 @@ enum RegularFile {
         // usually takes all of it, and no extra call looks for the end.
         let size = Int(status.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
-        var count = 0
-        while count < size {
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                #if canImport(Glibc)
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                #else
-                Darwin.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                #endif
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return .failure(.failed(call: "read", errno: errno))
-            }
-            if result == 0 { break }
-            count += result
+        switch bytes.withUnsafeMutableBytes({ ByteTransfer.read(descriptor, into: $0) }) {
+        case .failure(let error): return .failure(.failed(call: "read", errno: error.errno))
+        case .success(let count):
+            bytes.removeLast(size - count)
+            return .success(bytes)
         }
-        bytes.removeLast(bytes.count - count)
-        return .success(bytes)
     }
 }
