@@ -70,7 +70,10 @@ import Testing
         ]))
     }
 
-    static func hash(_ index: Int, _ replay: ReplayResponder) -> String { replay.index.recordings[index].exchange.shortHash }
+    /// The short hash in the name of the index's recording at `index` (`…/000001-1a2b3c4d.json`).
+    static func hash(_ index: Int, _ replay: ReplayResponder) -> String {
+        String(replay.index.recordings[index].file.split(separator: "-").last?.prefix(8) ?? "")
+    }
 
     @Test("When the endpoint has no recordings, near misses come from other endpoints with the same method first")
     func otherEndpoints() {

@@ -24,12 +24,14 @@ enum RecordingInput {
         if isDirectory.boolValue {
             do {
                 let set = try RecordingStore.read(directory: path)
-                exchanges = set.exchanges
-                issues = set.issues.map { issue in
+                let located = { (issue: RecordingIssue) -> RecordingIssue in
                     var located = issue
                     located.file = (path.hasSuffix("/") ? path : path + "/") + issue.file
                     return located
                 }
+                exchanges = set.exchanges
+                issues = set.issues.map(located)
+                for warning in set.skipped.map(located) { console.errorLine(warning.description) }
             } catch {
                 console.errorLine("surety \(command): \(error.description)")
                 return nil

@@ -65,7 +65,11 @@ struct RecordingOptions: Sendable {
         do {
             let (replay, skipped) = try ReplayResponder.load(directory: directory, checker: checker, options: options,
                                                              fallback: fallbackToMock ? mock : nil)
-            for issue in skipped { console.errorLine("warning: skipped: \(issue.description)") }
+            for issue in skipped {
+                var located = issue
+                located.file = (directory.hasSuffix("/") ? directory : directory + "/") + issue.file
+                console.errorLine(issue.severity == .warning ? located.description : "warning: skipped: \(located.description)")
+            }
             return replay
         } catch {
             console.errorLine("surety serve: \(error.description)")

@@ -12,8 +12,8 @@ public final class ReplayIndex: Sendable {
         case cycle
     }
 
-    /// The recordings, in recorded order.
-    public let recordings: [StoredExchange]
+    /// The recordings, in recorded order: what replay keeps of each (its file and its response).
+    public let recordings: [ReplayRecording]
     /// The key of each recording, by position in ``recordings``.
     public let keys: [RequestMatcher.Key]
     /// What a bucket serves after its last recording.
@@ -27,11 +27,17 @@ public final class ReplayIndex: Sendable {
     private let cursors: Locked<[Int]>
 
     /// Keys every recording with `matcher` and builds the index.
-    public init(recordings: [StoredExchange], matcher: RequestMatcher, repetition: Repetition = .repeatLast) {
+    public convenience init(recordings: [StoredExchange], matcher: RequestMatcher, repetition: Repetition = .repeatLast) {
+        self.init(recordings: recordings.map(ReplayRecording.init), keys: matcher.keys(for: recordings), matcher: matcher,
+                  repetition: repetition)
+    }
+
+    /// Builds the index over recordings already keyed by `matcher` (`keys[i]` is the key of `recordings[i]`).
+    public init(recordings: [ReplayRecording], keys: [RequestMatcher.Key], matcher: RequestMatcher, repetition: Repetition = .repeatLast) {
+        precondition(recordings.count == keys.count, "one key per recording")
         self.recordings = recordings
         self.matcher = matcher
         self.repetition = repetition
-        let keys = matcher.keys(for: recordings)
         self.keys = keys
         var buckets: [RequestMatcher.Key: Int] = [:]
         var members: [[Int]] = []
@@ -56,7 +62,7 @@ public final class ReplayIndex: Sendable {
     public var bucketCount: Int { members.count }
 
     /// The recording that answers `key` now, advancing that key's cursor; nil when no recording has the key.
-    public func next(for key: RequestMatcher.Key) -> StoredExchange? {
+    public func next(for key: RequestMatcher.Key) -> ReplayRecording? {
         guard let bucket = buckets[key] else { return nil }
         let list = members[bucket]
         let position = cursors.withLock { cursors -> Int in

@@ -15,7 +15,7 @@ struct ExchangeDecoder {
 
     /// Decodes the envelope; nil when any problem was found.
     mutating func exchange(_ root: JSONValue) -> Exchange? {
-        guard let members = object(root, at: .root, allowed: ["endpoint", "format", "pathParameters", "request", "response", "timing", "violations"])
+        guard let members = object(root, at: .root, allowed: Members.envelope)
         else { return nil }
         if let format = require(members, "format", at: .root) {
             if format.numberValue?.intValue != Exchange.formatVersion {
@@ -53,8 +53,8 @@ struct ExchangeDecoder {
     }
 
     private mutating func request(_ value: JSONValue) -> RecordedRequest? {
-        let at: JSONPointer = "/request"
-        guard let members = object(value, at: at, allowed: ["body", "headers", "method", "path", "query"]) else { return nil }
+        let at = Pointers.request
+        guard let members = object(value, at: at, allowed: Members.request) else { return nil }
         let method = require(members, "method", at: at).flatMap { string($0, at: "/request/method") }
         if let method, !HTTPMethod(method).isToken {
             fail("/request/method", .invalidValue(expected: "a method token", actual: "\"\(method.prefix(40))\""))
@@ -66,10 +66,11 @@ struct ExchangeDecoder {
         var query: [HTTPQueryItem] = []
         if let list = members["query"], let elements = array(list, at: "/request/query") {
             for (index, element) in elements.enumerated() {
-                let pointer = at.appending("query").appending(index)
-                guard let pair = object(element, at: pointer, allowed: ["name", "value"]),
-                      let name = require(pair, "name", at: pointer).flatMap({ string($0, at: pointer.appending("name")) }) else { continue }
-                let value = pair["value"] == nil || pair["value"] == .null ? nil : string(pair["value"]!, at: pointer.appending("value"))
+                guard let pair = object(element, at: at.appending("query").appending(index), allowed: Members.pair),
+                      let name = require(pair, "name", at: at.appending("query").appending(index))
+                        .flatMap({ string($0, at: at.appending("query").appending(index).appending("name")) }) else { continue }
+                let value = pair["value"] == nil || pair["value"] == .null
+                    ? nil : string(pair["value"]!, at: at.appending("query").appending(index).appending("value"))
                 query.append(HTTPQueryItem(name: name, value: value))
             }
         }
@@ -80,8 +81,8 @@ struct ExchangeDecoder {
     }
 
     private mutating func response(_ value: JSONValue) -> RecordedResponse? {
-        let at: JSONPointer = "/response"
-        guard let members = object(value, at: at, allowed: ["body", "headers", "status"]) else { return nil }
+        let at = Pointers.response
+        guard let members = object(value, at: at, allowed: Members.response) else { return nil }
         var status: Int?
         if let raw = require(members, "status", at: at) {
             if let code = raw.numberValue?.intValue, (100...599).contains(code) {
@@ -97,7 +98,7 @@ struct ExchangeDecoder {
     }
 
     private mutating func timing(_ value: JSONValue) -> Exchange.Timing? {
-        guard let members = object(value, at: "/timing", allowed: ["milliseconds", "startedAt"]) else { return nil }
+        guard let members = object(value, at: "/timing", allowed: Members.timing) else { return nil }
         var timing = Exchange.Timing.unknown
         if let text = require(members, "startedAt", at: "/timing").flatMap({ string($0, at: "/timing/startedAt") }) {
             if let date = Timestamp.recordingDate(text) { timing.startedAt = date } else {
@@ -113,20 +114,19 @@ struct ExchangeDecoder {
     }
 
     /// A body member: exactly one of `json`, `text`, `base64`.
-    private mutating func body(_ value: JSONValue, at pointer: JSONPointer) -> RecordedBody? {
-        guard let members = object(value, at: pointer, allowed: ["base64", "json", "text"]) else { return nil }
+    private mutating func body(_ value: JSONValue, at pointer: @autoclosure () -> JSONPointer) -> RecordedBody? {
+        guard let members = object(value, at: pointer(), allowed: Members.body) else { return nil }
         guard members.count == 1, let member = members.first else {
-            fail(pointer, .invalidValue(expected: "exactly one of \"json\", \"text\", \"base64\"", actual: "\(members.count) members"))
+            fail(pointer(), .invalidValue(expected: "exactly one of \"json\", \"text\", \"base64\"", actual: "\(members.count) members"))
             return nil
         }
-        let inner = pointer.appending(member.key)
         switch member.key {
         case "json": return .json(member.value)
-        case "text": return string(member.value, at: inner).map { $0.isEmpty ? .empty : .text($0) }
+        case "text": return string(member.value, at: pointer().appending(member.key)).map { $0.isEmpty ? .empty : .text($0) }
         default:
-            guard let text = string(member.value, at: inner) else { return nil }
+            guard let text = string(member.value, at: pointer().appending(member.key)) else { return nil }
             guard let data = Data(base64Encoded: text) else {
-                fail(inner, .invalidValue(expected: "base64 text", actual: "\(text.utf8.count) characters that are not base64"))
+                fail(pointer().appending(member.key), .invalidValue(expected: "base64 text", actual: "\(text.utf8.count) characters that are not base64"))
                 return nil
             }
             return data.isEmpty ? .empty : .binary(Array(data))
@@ -134,15 +134,14 @@ struct ExchangeDecoder {
     }
 
     /// Header fields: an array of `{"name", "value"}` strings.
-    private mutating func fields(_ value: JSONValue, at pointer: JSONPointer) -> HTTPFields? {
-        guard let elements = array(value, at: pointer) else { return nil }
+    private mutating func fields(_ value: JSONValue, at pointer: @autoclosure () -> JSONPointer) -> HTTPFields? {
+        guard let elements = array(value, at: pointer()) else { return nil }
         var fields = HTTPFields()
         var complete = true
         for (index, element) in elements.enumerated() {
-            let at = pointer.appending(index)
-            guard let pair = object(element, at: at, allowed: ["name", "value"]),
-                  let name = require(pair, "name", at: at).flatMap({ string($0, at: at.appending("name")) }),
-                  let value = require(pair, "value", at: at).flatMap({ string($0, at: at.appending("value")) }) else {
+            guard let pair = object(element, at: pointer().appending(index), allowed: Members.pair),
+                  let name = require(pair, "name", at: pointer().appending(index)).flatMap({ string($0, at: pointer().appending(index).appending("name")) }),
+                  let value = require(pair, "value", at: pointer().appending(index)).flatMap({ string($0, at: pointer().appending(index).appending("value")) }) else {
                 complete = false
                 continue
             }
@@ -153,40 +152,57 @@ struct ExchangeDecoder {
 
     // MARK: Typed access that records what is wrong
 
-    private mutating func object(_ value: JSONValue, at pointer: JSONPointer, allowed: Set<String>?) -> [JSONMember]? {
+    private mutating func object(_ value: JSONValue, at pointer: @autoclosure () -> JSONPointer, allowed: Set<String>?) -> [JSONMember]? {
         guard let members = value.objectValue else {
-            fail(pointer, .wrongType(expected: "object", actual: value.typeName))
+            fail(pointer(), .wrongType(expected: "object", actual: value.typeName))
             return nil
         }
         if let allowed {
-            for member in members where !allowed.contains(member.key) { fail(pointer.appending(member.key), .unknownMember(member.key)) }
+            for member in members where !allowed.contains(member.key) { fail(pointer().appending(member.key), .unknownMember(member.key)) }
         }
         return members
     }
 
-    private mutating func array(_ value: JSONValue, at pointer: JSONPointer) -> [JSONValue]? {
+    private mutating func array(_ value: JSONValue, at pointer: @autoclosure () -> JSONPointer) -> [JSONValue]? {
         guard let elements = value.arrayValue else {
-            fail(pointer, .wrongType(expected: "array", actual: value.typeName))
+            fail(pointer(), .wrongType(expected: "array", actual: value.typeName))
             return nil
         }
         return elements
     }
 
-    private mutating func string(_ value: JSONValue, at pointer: JSONPointer) -> String? {
+    private mutating func string(_ value: JSONValue, at pointer: @autoclosure () -> JSONPointer) -> String? {
         guard let text = value.stringValue else {
-            fail(pointer, .wrongType(expected: "string", actual: value.typeName))
+            fail(pointer(), .wrongType(expected: "string", actual: value.typeName))
             return nil
         }
         return text
     }
 
-    private mutating func require(_ members: [JSONMember], _ key: String, at pointer: JSONPointer) -> JSONValue? {
+    private mutating func require(_ members: [JSONMember], _ key: String, at pointer: @autoclosure () -> JSONPointer) -> JSONValue? {
         guard let value = members[key] else {
-            fail(pointer, .missing(member: key))
+            fail(pointer(), .missing(member: key))
             return nil
         }
         return value
     }
+}
+
+/// The members each object of the format may have, built once (a `Set` literal is hashed anew on every call).
+private enum Members {
+    static let envelope: Set<String> = ["endpoint", "format", "pathParameters", "request", "response", "timing", "violations"]
+    static let request: Set<String> = ["body", "headers", "method", "path", "query"]
+    static let response: Set<String> = ["body", "headers", "status"]
+    static let timing: Set<String> = ["milliseconds", "startedAt"]
+    static let body: Set<String> = ["base64", "json", "text"]
+    static let pair: Set<String> = ["name", "value"]
+}
+
+/// Pointers used on every file, parsed once; the others are built only when a problem is reported (the decoder's
+/// `at:` arguments are autoclosures: parsing a pointer per value read was a sixth of `--replay`'s start-up).
+private enum Pointers {
+    static let request: JSONPointer = "/request"
+    static let response: JSONPointer = "/response"
 }
 
 private extension Array where Element == JSONMember {

@@ -25,6 +25,9 @@ public struct RecordingIssue: Error, Sendable, Equatable, CustomStringConvertibl
         case misfiled(folder: String, endpoint: String)
         /// A `.json` file outside the `DIR/<endpointId>/` layout.
         case unexpectedLocation
+        /// An entry named like a recording that is no regular file (a FIFO, a socket, a device, or a symbolic link
+        /// to one), in words: skipped without being opened, so a FIFO cannot stop the read. A warning, not an error.
+        case notRegularFile(kind: String)
     }
 
     /// The file, as the reader was given it (relative to the recordings folder when read from one).
@@ -56,12 +59,19 @@ public struct RecordingIssue: Error, Sendable, Equatable, CustomStringConvertibl
         case .unsupportedFormat(let found, let supported): return "unsupported format \(found): this version reads format \(supported)"
         case .misfiled(let folder, let endpoint): return "file in folder \"\(folder)\" records endpoint \"\(endpoint)\""
         case .unexpectedLocation: return "recordings live in DIR/<endpointId>/<name>.json; this file is elsewhere"
+        case .notRegularFile(let kind): return "skipped without opening it: \(kind), not a regular file"
         }
+    }
+
+    /// `warning` for an entry that was skipped (``Reason/notRegularFile(kind:)``), `error` for every other issue.
+    public var severity: Diagnostic.Severity {
+        if case .notRegularFile = reason { return .warning }
+        return .error
     }
 
     /// The issue as a compiler-style error diagnostic.
     public var diagnostic: Diagnostic {
-        Diagnostic(.error, file: file, position: position, message: message, pointer: pointer)
+        Diagnostic(severity, file: file, position: position, message: message, pointer: pointer)
     }
 
     /// `file:line:col: error: message [at /pointer]`.

@@ -56,7 +56,7 @@ public struct ReplayResponder: RoutedResponder {
     /// What a request found.
     public enum Outcome: Sendable {
         /// A recording answers it.
-        case matched(StoredExchange)
+        case matched(ReplayRecording)
         /// None does; why.
         case unmatched(NearMissReport)
     }
@@ -74,20 +74,33 @@ public struct ReplayResponder: RoutedResponder {
 
     /// Reads a recordings folder and indexes it, applying the bad-files policy.
     ///
-    /// - Returns: The responder and the issues skipped (empty under ``BadRecordingPolicy/refuse``).
+    /// - Returns: The responder and what it starts without: the entries that are no regular file (warnings, under
+    ///   either policy) and, under ``BadRecordingPolicy/skip``, the bad files; by file.
     /// - Throws: ``LoadError/badRecordings(_:)`` listing every issue when any file is bad and the policy refuses.
     public static func load(directory: String, checker: ExchangeChecker?, options: Options = Options(),
                             fallback: (any Responder)? = nil) throws(LoadError) -> (responder: ReplayResponder, skipped: [RecordingIssue]) {
-        let set: RecordingSet
+        let matcher = RequestMatcher(checker: checker, options: options.matching)
+        // Each file is keyed and cut down to what replay sends as it is read, on the reading threads, so the parsed
+        // exchanges are never all held at once.
+        let reading: RecordingStore.Reading<(recording: ReplayRecording, key: RequestMatcher.Key)>
         do {
-            set = try RecordingStore.read(directory: directory)
+            reading = try RecordingStore.read(directory: directory, batchState: { (Interner<String>(), Interner<HTTPFields>()) }) { interners, stored in
+                var recording = ReplayRecording(stored)
+                recording.response.headers = interners.1.intern(recording.response.headers)
+                var key = matcher.key(for: stored.exchange.request)
+                key.pathParameters = key.pathParameters.map { pair in
+                    RequestMatcher.Key.Pair(name: pair.name, value: pair.value.map { interners.0.intern($0) })
+                }
+                return (recording, key)
+            }
         } catch {
             throw .store(error)
         }
-        if !set.issues.isEmpty && options.badRecordings == .refuse { throw .badRecordings(set.issues) }
-        let index = ReplayIndex(recordings: set.exchanges, matcher: RequestMatcher(checker: checker, options: options.matching),
+        if !reading.issues.isEmpty && options.badRecordings == .refuse { throw .badRecordings(reading.issues) }
+        let index = ReplayIndex(recordings: reading.kept.map(\.recording), keys: reading.kept.map(\.key), matcher: matcher,
                                 repetition: options.repetition)
-        return (ReplayResponder(index: index, fallback: fallback), set.issues)
+        FreedMemory.release()
+        return (ReplayResponder(index: index, fallback: fallback), (reading.issues + reading.skipped).sorted { $0.file < $1.file })
     }
 
     /// Finds the recording for a request (advancing its key's turn) or explains why there is none.
@@ -113,7 +126,7 @@ public struct ReplayResponder: RoutedResponder {
 
     private func answer(_ request: HTTPRequest, routing: Routing?) async -> HTTPResponse {
         switch replay(request, key: index.matcher.key(for: request, routing: routing)) {
-        case .matched(let stored): return stored.exchange.response.httpResponse
+        case .matched(let recording): return recording.response
         case .unmatched(let report):
             if let routing, let routedFallback = fallback as? any RoutedResponder {
                 return await routedFallback.respond(to: request, routing: routing)

@@ -32,20 +32,10 @@ struct AtomicFileWriter: Sendable {
             if !closed { close(descriptor) }
             unlink(temporaryPath)
         }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                #if canImport(Glibc)
-                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                #else
-                Darwin.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                #endif
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .writeFailed(path: temporaryPath, call: "write", errno: errno)
-            }
-            written += result
+        switch bytes.withUnsafeBytes({ ByteTransfer.write(descriptor, from: $0) }) {
+        case .failure(let error): throw .writeFailed(path: temporaryPath, call: "write", errno: error.errno)
+        case .success(let count) where count < bytes.count: throw .writeFailed(path: temporaryPath, call: "write", errno: EIO)
+        case .success: break
         }
         if syncsToStorage, fsync(descriptor) != 0 { throw .writeFailed(path: temporaryPath, call: "fsync", errno: errno) }
         closed = true

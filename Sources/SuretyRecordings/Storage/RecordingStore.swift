@@ -90,11 +90,7 @@ public final class RecordingStore: Sendable {
 
     /// The names in a folder, sorted.
     static func entries(of path: String) throws(RecordingStoreError) -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            throw .unreadableDirectory(path: path, reason: (error as NSError).localizedDescription)
-        }
+        try FolderListing.entries(of: path).map(\.name)
     }
 
     /// Whether `path` is a directory (following no symbolic link).
