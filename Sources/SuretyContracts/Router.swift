@@ -208,11 +208,6 @@ enum PercentDecoding {
         return bytes
     }
 
-    static func decode(_ segment: Substring) -> String {
-        guard segment.utf8.contains(UInt8(ascii: "%")) else { return String(segment) }  // bytes: `contains("%")` is Foundation's slow search
-        return String(decoding: decode(Array(segment.utf8)[...]), as: UTF8.self)
-    }
-
     static func hex(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")

@@ -45,6 +45,12 @@ import Testing
         #expect(parameters == ["tenantLocator": tenant, "termNumber": "T/1"])
     }
 
+    @Test func aPercentEncodedLiteralSegmentIsTheLiteral() {
+        #expect(endpointID("GET", "/policy/\(tenant)/terms/%6Eumbers/T-0001") == "fetchTermsByNumber")
+        #expect(endpointID("GET", "/policy/\(tenant)/transactions/%73egments/\(locator)") == "fetchPolicySegment")
+        #expect(Router.segments(of: "/a%2Fb/c") == ["a/b", "c"])
+    }
+
     @Test func aKnownPathWithAnotherMethodIsMethodNotAllowed() {
         #expect(route("DELETE", "/policy/\(tenant)/transactions/\(locator)") == .methodNotAllowed(allowed: ["GET"]))
         #expect(route("GET", "/policy/\(tenant)/policies/\(locator)/change") == .methodNotAllowed(allowed: ["PATCH"]))
