@@ -59,7 +59,7 @@ public struct HTTPResponseSerializer: Sendable {
     public func writeHead(_ response: HTTPResponse, context: Context, into buffer: inout [UInt8]) -> Bool {
         let status = response.status
         let code = (100...999).contains(status.code) ? status.code : 500
-        buffer.append(contentsOf: "HTTP/1.1 ".utf8)  // RFC 9112 §2.3: answer with our highest 1.x version
+        buffer.append(contentsOf: Self.statusLineStart)  // RFC 9112 §2.3: answer with our highest 1.x version
         Self.appendDecimal(code, to: &buffer)  // RFC 9112 §4: status-code = 3DIGIT
         buffer.append(HTTPGrammar.space)
         Self.appendSanitized(status.reasonPhrase, to: &buffer)  // RFC 9112 §4: reason-phrase has no CR or LF
@@ -71,20 +71,19 @@ public struct HTTPResponseSerializer: Sendable {
                 if field.hasName("Content-Length") { declaredLength = field.value }
                 continue
             }
-            guard !field.name.isEmpty, field.name.utf8.allSatisfy(HTTPGrammar.isTokenChar) else { continue }  // RFC 9110 §5.1
-            buffer.append(contentsOf: field.name.utf8)
+            guard Self.appendToken(field.name, to: &buffer) else { continue }  // RFC 9110 §5.1
             buffer.append(contentsOf: Self.colonSpace)
             Self.appendSanitized(field.value, to: &buffer)  // RFC 9110 §5.5: never emit CR, LF or NUL
             buffer.append(contentsOf: Self.crlf)
         }
         if let date = context.date, !response.headers.contains("Date") {
-            buffer.append(contentsOf: "Date: ".utf8)  // RFC 9110 §6.6.1
-            buffer.append(contentsOf: date.utf8)
+            buffer.append(contentsOf: Self.dateName)  // RFC 9110 §6.6.1
+            Self.appendSanitized(date, to: &buffer)
             buffer.append(contentsOf: Self.crlf)
         }
         let isHead = context.requestMethod == .head
         if !status.forbidsContent {  // RFC 9110 §8.6: no Content-Length in 1xx or 204; omitted for 304 as well
-            buffer.append(contentsOf: "Content-Length: ".utf8)
+            buffer.append(contentsOf: Self.contentLengthName)
             if isHead, response.body.isEmpty, let declaredLength,
                let length = HTTPRequestParser.parseContentLength(declaredLength), length != Int.max {
                 Self.appendDecimal(length, to: &buffer)  // RFC 9110 §9.3.2: HEAD may announce the GET length
@@ -103,6 +102,9 @@ public struct HTTPResponseSerializer: Sendable {
     }
 
     private static let crlf: [UInt8] = [HTTPGrammar.cr, HTTPGrammar.lf]
+    private static let statusLineStart = Array("HTTP/1.1 ".utf8)
+    private static let dateName = Array("Date: ".utf8)
+    private static let contentLengthName = Array("Content-Length: ".utf8)
     private static let colonSpace: [UInt8] = [HTTPGrammar.colon, HTTPGrammar.space]
 
     /// Whether the serializer owns this field: framing and hop-by-hop connection fields (RFC 9110 §7.6.1).
@@ -113,12 +115,23 @@ public struct HTTPResponseSerializer: Sendable {
 
     /// Appends `text`, replacing CR, LF, NUL and other control characters (except HTAB) with SP.
     private static func appendSanitized(_ text: String, to buffer: inout [UInt8]) {
-        if text.utf8.allSatisfy(HTTPGrammar.isFieldValueChar) {
-            buffer.append(contentsOf: text.utf8)
-        } else {
-            for byte in text.utf8 {
-                buffer.append(HTTPGrammar.isFieldValueChar(byte) ? byte : HTTPGrammar.space)
+        var text = text
+        text.withUTF8 { bytes in  // contiguous bytes: a header is written without per-byte index checks
+            if bytes.allSatisfy(HTTPGrammar.isFieldValueChar) {
+                buffer.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { buffer.append(HTTPGrammar.isFieldValueChar(byte) ? byte : HTTPGrammar.space) }
             }
+        }
+    }
+
+    /// Appends a field name when it is a token (RFC 9110 §5.1); returns false, appending nothing, when it is not.
+    private static func appendToken(_ name: String, to buffer: inout [UInt8]) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes.allSatisfy(HTTPGrammar.isTokenChar) else { return false }
+            buffer.append(contentsOf: bytes)
+            return true
         }
     }
 
