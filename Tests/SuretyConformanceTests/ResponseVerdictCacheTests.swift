@@ -87,24 +87,29 @@ struct ResponseVerdictCacheTests {
         #expect(checks == 4)
     }
 
-    @Test("a body changed after its verdict was kept is judged afresh, even when it came from the kept array")
+    @Test("a body changed in place after its verdict was found is judged afresh: the cache holds every buffer it files by address")
     func changedAfterKept() throws {
         let (valid, broken) = try bodies()
         let routed = try routed()
         let cache = ResponseVerdictCache()
-        var body = valid
-        let judged = HTTPResponse(status: .ok, contentType: "application/json", body: body)
-        #expect(cache.violations(of: judged, to: routed, by: checker) { checker.checkResponse(judged, to: routed).violations }.isEmpty)
-        let markerIndex = try #require(valid.indices.first { valid[$0] != broken[$0] })
-        body[markerIndex] = broken[markerIndex]  // the kept verdict holds the old buffer, so this write copies it first
-        let changed = HTTPResponse(status: .ok, contentType: "application/json", body: body)
-        var checks = 0
-        let found = cache.violations(of: changed, to: routed, by: checker) {
-            checks += 1
-            return checker.checkResponse(changed, to: routed).violations
+        func judge(_ body: [UInt8], checks: inout Int) -> [Violation] {
+            let response = HTTPResponse(status: .ok, contentType: "application/json", body: body)
+            return cache.violations(of: response, to: routed, by: checker) {
+                checks += 1
+                return checker.checkResponse(response, to: routed).violations
+            }
         }
+        var checks = 0
+        #expect(judge(valid, checks: &checks).isEmpty)  // kept by content, in `valid`'s buffer
+        var body = valid.map { $0 }  // the same bytes in a buffer of its own
+        #expect(judge(body, checks: &checks).isEmpty)  // found by content, then filed under this buffer's address
         #expect(checks == 1)
-        #expect(found.map(\.rule) == [.enum])
+        // Only `body` and the cache hold that buffer now. Were the cache to file it by address without holding it, this
+        // write would change the bytes in place, under the same address, and the stale verdict would be served.
+        let markerIndex = try #require(valid.indices.first { valid[$0] != broken[$0] })
+        body[markerIndex] = broken[markerIndex]
+        #expect(judge(body, checks: &checks).map(\.rule) == [.enum])
+        #expect(checks == 2)
     }
 
     @Test("the first checker owns the cache: another checker is checked every time and nothing of its is kept")

@@ -5,16 +5,6 @@ import SuretySchemas
 /// Within one millisecond (always, under a stopped manual clock) the random part is incremented, so locators sort
 /// in creation order; the same seed and clock give the same locators, which keeps tests and snapshots stable.
 public struct ULIDGenerator: Sendable, Hashable {
-    private var random: UInt64
-    private var lastMilliseconds: Int64 = -1
-    private var high: UInt16 = 0
-    private var low: UInt64 = 0
-
-    /// Creates a generator whose random parts come from `seed`.
-    public init(seed: UInt64) {
-        self.random = seed
-    }
-
     /// Everything the generator holds, so a journal can record where it stood (see ``JournalEntry/locators(_:)``).
     public struct State: Sendable, Hashable {
         /// The seed of the next millisecond's random part.
@@ -36,30 +26,32 @@ public struct ULIDGenerator: Sendable, Hashable {
     }
 
     /// Where the generator stands.
-    public var state: State { State(random: random, lastMilliseconds: lastMilliseconds, high: high, low: low) }
+    public private(set) var state: State
+
+    /// Creates a generator whose random parts come from `seed`.
+    public init(seed: UInt64) {
+        state = State(random: seed, lastMilliseconds: -1, high: 0, low: 0)
+    }
 
     /// A generator that goes on from `state` exactly as the one it was taken from would.
     public init(state: State) {
-        random = state.random
-        lastMilliseconds = state.lastMilliseconds
-        high = state.high
-        low = state.low
+        self.state = state
     }
 
     /// The next ULID at `time`; never smaller than the previous one.
     public mutating func next(at time: Timestamp) -> String {
-        let milliseconds = max(time.milliseconds, lastMilliseconds)
-        if milliseconds == lastMilliseconds {
-            low &+= 1
-            if low == 0 { high &+= 1 }
+        let milliseconds = max(time.milliseconds, state.lastMilliseconds)
+        if milliseconds == state.lastMilliseconds {
+            state.low &+= 1
+            if state.low == 0 { state.high &+= 1 }
         } else {
-            lastMilliseconds = milliseconds
-            var source = SeededRandom(seed: random)
-            random = source.next()
-            high = UInt16(truncatingIfNeeded: source.next()) & 0x7FFF
-            low = source.next() >> 1
+            state.lastMilliseconds = milliseconds
+            var source = SeededRandom(seed: state.random)
+            state.random = source.next()
+            state.high = UInt16(truncatingIfNeeded: source.next()) & 0x7FFF
+            state.low = source.next() >> 1
         }
-        return ULIDGenerator.encode(milliseconds: UInt64(max(milliseconds, 0)), high: high, low: low)
+        return ULIDGenerator.encode(milliseconds: UInt64(max(milliseconds, 0)), high: state.high, low: state.low)
     }
 
     /// Writes the 128 bits as 26 Crockford base-32 characters.

@@ -66,11 +66,10 @@ struct ExchangeDecoder {
         var query: [HTTPQueryItem] = []
         if let list = members["query"], let elements = array(list, at: "/request/query") {
             for (index, element) in elements.enumerated() {
-                guard let pair = object(element, at: at.appending("query").appending(index), allowed: Members.pair),
-                      let name = require(pair, "name", at: at.appending("query").appending(index))
-                        .flatMap({ string($0, at: at.appending("query").appending(index).appending("name")) }) else { continue }
-                let value = pair["value"] == nil || pair["value"] == .null
-                    ? nil : string(pair["value"]!, at: at.appending("query").appending(index).appending("value"))
+                func item() -> JSONPointer { at.appending("query").appending(index) }  // built only for a report
+                guard let pair = object(element, at: item(), allowed: Members.pair),
+                      let name = require(pair, "name", at: item()).flatMap({ string($0, at: item().appending("name")) }) else { continue }
+                let value = pair["value"] == nil || pair["value"] == .null ? nil : string(pair["value"]!, at: item().appending("value"))
                 query.append(HTTPQueryItem(name: name, value: value))
             }
         }
@@ -139,9 +138,10 @@ struct ExchangeDecoder {
         var fields = HTTPFields()
         var complete = true
         for (index, element) in elements.enumerated() {
-            guard let pair = object(element, at: pointer().appending(index), allowed: Members.pair),
-                  let name = require(pair, "name", at: pointer().appending(index)).flatMap({ string($0, at: pointer().appending(index).appending("name")) }),
-                  let value = require(pair, "value", at: pointer().appending(index)).flatMap({ string($0, at: pointer().appending(index).appending("value")) }) else {
+            func field() -> JSONPointer { pointer().appending(index) }  // built only for a report
+            guard let pair = object(element, at: field(), allowed: Members.pair),
+                  let name = require(pair, "name", at: field()).flatMap({ string($0, at: field().appending("name")) }),
+                  let value = require(pair, "value", at: field()).flatMap({ string($0, at: field().appending("value")) }) else {
                 complete = false
                 continue
             }

@@ -84,12 +84,12 @@ public struct ReplayResponder: RoutedResponder {
         // exchanges are never all held at once.
         let reading: RecordingStore.Reading<(recording: ReplayRecording, key: RequestMatcher.Key)>
         do {
-            reading = try RecordingStore.read(directory: directory, batchState: { (Interner<String>(), Interner<HTTPFields>()) }) { interners, stored in
+            reading = try RecordingStore.read(directory: directory, batchState: { ExchangeInterner() }) { interner, stored in
                 var recording = ReplayRecording(stored)
-                recording.response.headers = interners.1.intern(recording.response.headers)
+                recording.response.headers = interner.intern(recording.response.headers)
                 var key = matcher.key(for: stored.exchange.request)
                 key.pathParameters = key.pathParameters.map { pair in
-                    RequestMatcher.Key.Pair(name: pair.name, value: pair.value.map { interners.0.intern($0) })
+                    RequestMatcher.Key.Pair(name: pair.name, value: pair.value.map { interner.intern($0) })
                 }
                 return (recording, key)
             }

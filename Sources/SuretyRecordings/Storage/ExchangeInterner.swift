@@ -17,12 +17,22 @@ struct ExchangeInterner {
     /// The exchange with its equal parts shared with those of the exchanges interned before.
     mutating func intern(_ exchange: Exchange) -> Exchange {
         var exchange = exchange
-        exchange.request.headers = fields.intern(exchange.request.headers)
-        exchange.response.headers = fields.intern(exchange.response.headers)
+        exchange.request.headers = intern(exchange.request.headers)
+        exchange.response.headers = intern(exchange.response.headers)
         exchange.request.body = intern(exchange.request.body)
         exchange.response.body = intern(exchange.response.body)
-        exchange.pathParameters = exchange.pathParameters.mapValues { strings.intern($0) }
+        exchange.pathParameters = exchange.pathParameters.mapValues { intern($0) }
         return exchange
+    }
+
+    /// The header fields shared with equal ones interned before.
+    mutating func intern(_ fields: HTTPFields) -> HTTPFields {
+        self.fields.intern(fields)
+    }
+
+    /// The text shared with an equal one interned before; a short string, held inside its value, is left alone.
+    mutating func intern(_ text: String) -> String {
+        text.utf8.count > Self.inlineStringBytes ? strings.intern(text) : text
     }
 
     private mutating func intern(_ body: RecordedBody) -> RecordedBody {
@@ -33,17 +43,13 @@ struct ExchangeInterner {
     /// Strings short enough to live inside the value (15 UTF-8 bytes on 64-bit platforms) have no storage to share.
     private static let inlineStringBytes = 15
 
-    private mutating func internString(_ text: String) -> String {
-        text.utf8.count > Self.inlineStringBytes ? strings.intern(text) : text
-    }
-
     /// The shared value exactly equal to `value`, and its hash (computed from the exact bytes of its strings).
     private mutating func intern(_ value: JSONValue) -> HashedValue {
         var hasher = Hasher()
         switch value {
         case .string(let text):
             text.exactHash(into: &hasher)
-            return HashedValue(value: .string(internString(text)), hash: hasher.finalize())
+            return HashedValue(value: .string(intern(text)), hash: hasher.finalize())
         case .array(let elements):
             hasher.combine(1)
             let shared = elements.map { element -> JSONValue in
@@ -58,7 +64,7 @@ struct ExchangeInterner {
                 let child = intern(member.value)
                 member.key.exactHash(into: &hasher)
                 hasher.combine(child.hash)
-                return JSONMember(key: internString(member.key), value: child.value)
+                return JSONMember(key: intern(member.key), value: child.value)
             }
             return values.intern(HashedValue(value: .object(shared), hash: hasher.finalize()))
         case .null, .bool, .number:

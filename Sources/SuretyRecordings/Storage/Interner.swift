@@ -21,10 +21,7 @@ struct Interner<Value: ExactlyHashable> {
 
     /// The instance exactly equal to `value` that was interned first.
     mutating func intern(_ value: Value) -> Value {
-        let candidate = Exact(value: value)
-        if let existing = table.firstIndex(of: candidate) { return table[existing].value }
-        table.insert(candidate)
-        return value
+        table.insert(Exact(value: value)).memberAfterInsert.value  // one lookup: the member already held, or this one
     }
 
     private struct Exact: Hashable {
