@@ -34,7 +34,7 @@ struct CheckCommandTests {
         #expect(result.err == "")
         let json = try JSONParser().parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(directory)/r.json")))).value()
         #expect(json["seed"]?.numberValue?.intValue == 3)
-        #expect(json["scenarios"]?.arrayValue?.count == 27)
+        #expect(json["scenarios"]?.arrayValue?.count == 28)
         let xml = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/r.xml"))
         #expect(XMLParser(data: xml).parse())
         let again = try await check(["--seed", "3", "--report", "json:\(directory)/r2.json"])
@@ -108,7 +108,8 @@ struct CheckCommandTests {
         let contract = try #require(try? ContractLoader().load(directory: TestRepository.contracts).contract)
         let server = HTTPServer(host: "127.0.0.1", port: 0, eventLoopCount: 1, responder: GeneratedBackend(contract: contract))
         let port = try server.start()
-        let result = try await check(["--base-url", "http://127.0.0.1:\(port)", "--timeout", "10", "--no-scenarios"])
+        let result = try await check(["--base-url", "http://127.0.0.1:\(port)", "--timeout", "10", "--no-scenarios",
+                                    "--allow-writes", "--allow-issue"])
         await server.stop(gracePeriod: .seconds(2))
         #expect(result.code == .success, "\(result.out.suffix(2_000))\(result.err)")
         #expect(result.out.contains("surety check: http://127.0.0.1:\(port)"))

@@ -22,17 +22,30 @@ struct CheckCommand: SuretyCommand {
     static let name = "check"
     static let summary = "drive a backend through the contract: scenarios, probes, negative probes and coverage"
     static let usage = """
-        usage: surety check [--base-url URL [--timeout SECONDS]] [--token T] [--token-without-permission T]
-                            [--tenant UUID] [--seed N] [--strict] [--scenarios DIR | --no-scenarios]
-                            [--report json:FILE] [--report junit:FILE] [--no-negative-probes | --no-probe NAME ...]
-                            [--contracts DIR]
+        usage: surety check [--base-url URL [--timeout SECONDS]] [--token T] [--token-without-permission T] [--tenant UUID]
+                            [--start KIND=LOCATOR ...] [--start-from DIR|FILE.har] [--allow-writes [--allow-issue]] [--read-only]
+                            [--min-reached N|N%] [--max-requests N] [--max-failures N] [--header NAME:VALUE ...]
+                            [--endpoint ID|GLOB ...] [--exclude ID|GLOB ...] [--var NAME=VALUE ...]
+                            [--seed N] [--strict] [--scenarios DIR | --no-scenarios] [--no-negative-probes | --no-probe NAME ...]
+                            [--report json:FILE|json:-] [--report junit:FILE] [--quiet] [--coverage summary|full] [--contracts DIR]
                surety check --recordings DIR|FILE.har [--strict] [--report json:FILE] [--report junit:FILE]
-          Without --base-url the built-in backend runs in-process. --recordings checks every recorded request and
-          response offline, sending nothing.
+          Without --base-url the built-in backend (the emulator with its built-in fixtures) runs in-process.
+          Against a Surety server (recognised by GET /__surety/health) no option is needed: `serve --emulate` names its
+          built-in tenant and token there. Against any other backend the run is read-only unless --allow-writes (then
+          nothing is accepted or issued unless --allow-issue), sends nothing to /__surety/, and skips the scenarios
+          written for the emulator's built-in fixtures. Discovery starts from --tenant, --start and --start-from and
+          follows the locators the backend hands out. Start kinds: \(startKindsText).
+          Verdicts: a valid request answered 401/403, 5xx, or 404 for a locator the backend handed out fails; a 404 for
+          a locator the runner invented is unreached. A run that reaches no endpoint (or fewer than --min-reached) fails.
           Negative probes: \(NegativeProbe.allCases.map(\.rawValue).joined(separator: ", ")) (no-token needs --token,
           no-permission needs --token-without-permission). --report may repeat or list several: junit:a.xml,json:b.json.
-          Exit codes: 0 conforms, 1 violations, 2 could not run, 64 usage.
+          Exit codes: 0 conforms, 1 violations or too little reached, 2 could not run, 64 usage.
         """
+
+    /// The kinds `--start` takes, as the usage text lists them.
+    static var startKindsText: String {
+        "policy, transaction, term, segment, quote, account, invoice, delinquency, documentJob, invoicingJob, deserializeJob, … (any locator kind of the contract's paths)"
+    }
 
     /// Makes the in-process backend from the contract and the run's options (seed, tenant, tokens).
     typealias BackendFactory = @Sendable (Contract, ConformanceRunner.Options) -> any Responder
@@ -48,8 +61,9 @@ struct CheckCommand: SuretyCommand {
             return ValidatingResponder(checker: checker, inner: mock)
         }
         // In memory, so the reset cannot fail to be journaled.
-        let admin = AdminContext(mode: "emulator", contract: contract, log: ViolationLog(), resets: [{ try? emulator.reset() }],
+        var admin = AdminContext(mode: "emulator", contract: contract, log: ViolationLog(), resets: [{ try? emulator.reset() }],
                                  routes: EmulatorAdmin.routes(for: emulator))
+        admin.healthDetails = BackendIdentity.healthMembers(builtIn: EmulatorAdmin.builtInCredentials)
         return AdminResponder(inner: ValidatingResponder(checker: checker, inner: EmulatorAdmin.backend(emulator, checker: checker, mock: mock)),
                               context: admin)
     }
@@ -79,23 +93,37 @@ struct CheckCommand: SuretyCommand {
     let recordings: String?
     /// Makes the backend when there is no `--base-url`.
     let makeInProcessBackend: BackendFactory
+    /// `--start KIND=LOCATOR`, checked against the contract's kinds when it is loaded.
+    let starts: [(kind: String, locator: String)]
+    /// `--start-from DIR|FILE.har`: locators harvested from recordings of real traffic.
+    let startFrom: String?
+    /// What the user chose about writes: nil leaves it to the backend (Surety's own servers take writes).
+    let writes: Bool?
+    /// Prints only the summary lines.
+    let quiet: Bool
+    /// Lists every never-observed optional property and enum value.
+    let fullCoverage: Bool
+    /// Whether the tenant and tokens were given (else a Surety emulator's built-in ones are used).
+    let givenTenant: Bool, givenToken: Bool, givenTokenWithoutPermission: Bool
 
     init(arguments: [String]) throws(UsageError) {
         try self.init(arguments: arguments, makeInProcessBackend: Self.defaultInProcessBackend)
     }
 
+    static let valueOptions: Set<String> = [
+        "contracts", "base-url", "timeout", "token", "token-without-permission", "tenant", "seed", "scenarios", "report", "no-probe",
+        "recordings", "start", "start-from", "min-reached", "max-requests", "max-failures", "header", "endpoint", "exclude", "var", "coverage",
+    ]
+    static let flagOptions: Set<String> = ["strict", "no-scenarios", "no-negative-probes", "allow-writes", "allow-issue", "read-only", "quiet"]
+
     /// Parses the arguments, with the in-process backend injected (tests, the emulator).
     init(arguments: [String], makeInProcessBackend: @escaping BackendFactory) throws(UsageError) {
-        let scanner = try ArgumentScanner(
-            arguments,
-            options: ["contracts", "base-url", "timeout", "token", "token-without-permission", "tenant", "seed", "scenarios",
-                      "report", "no-probe", "recordings"],
-            flags: ["strict", "no-scenarios", "no-negative-probes"])
+        let scanner = try ArgumentScanner(arguments, options: Self.valueOptions, flags: Self.flagOptions)
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         recordings = scanner.value("recordings")
         if recordings != nil {
-            let driving = ["base-url", "timeout", "token", "token-without-permission", "tenant", "seed", "scenarios", "no-probe"]
-                .filter { scanner.value($0) != nil } + ["no-scenarios", "no-negative-probes"].filter { scanner.flag($0) }
+            let driving = Self.valueOptions.subtracting(["contracts", "report", "recordings", "coverage"]).sorted().filter { scanner.value($0) != nil }
+                + Self.flagOptions.subtracting(["strict", "quiet"]).sorted().filter { scanner.flag($0) }
             if let first = driving.first {
                 throw UsageError("--recordings checks recorded exchanges offline; --\(first) drives a backend, give one or the other")
             }
@@ -113,14 +141,33 @@ struct CheckCommand: SuretyCommand {
             guard Formats.matches(tenant, .uuid) else { throw UsageError("--tenant needs a UUID (8-4-4-4-12 hexadecimal), got \(tenant)") }
             options.tenant = tenant
         }
+        givenTenant = options.tenant != nil
         options.token = scanner.value("token")
-        if baseURL == nil {
-            options.tenant = scanner.value("tenant") ?? Self.inProcessTenant
-            options.token = options.token ?? Self.inProcessToken
-        }
-        options.tokenWithoutPermission = scanner.value("token-without-permission") ?? (baseURL == nil ? Self.inProcessTokenWithoutPermission : nil)
+        givenToken = options.token != nil
+        options.tokenWithoutPermission = scanner.value("token-without-permission")
+        givenTokenWithoutPermission = options.tokenWithoutPermission != nil
         options.strict = scanner.flag("strict")
         options.negativeProbes = try Self.negativeProbes(scanner)
+        options.maxRequests = try scanner.integer("max-requests", in: 1...1_000_000) ?? ConformanceRunner.Options.defaultMaxRequests
+        options.maxFailures = try scanner.integer("max-failures", in: 1...1_000_000)
+        if let text = scanner.value("min-reached") {
+            guard let bar = ReachBar(parsing: text) else { throw UsageError("--min-reached needs a count N or a percentage N% (0-100), got \(text)") }
+            options.minimumReached = bar
+        }
+        options.headers = try Self.headers(scanner.values["header"] ?? [])
+        options.variables = try Self.pairs(scanner.values["var"] ?? [], option: "var", shape: "NAME=VALUE")
+        options.endpoints = EndpointFilter(included: scanner.values["endpoint"] ?? [], excluded: scanner.values["exclude"] ?? [])
+        starts = try Self.pairs(scanner.values["start"] ?? [], option: "start", shape: "KIND=LOCATOR").sorted { $0.key < $1.key }
+            .map { (kind: $0.key, locator: $0.value) }
+        startFrom = scanner.value("start-from")
+        if scanner.flag("allow-issue") && !scanner.flag("allow-writes") && baseURL != nil {
+            throw UsageError("--allow-issue goes with --allow-writes")
+        }
+        if scanner.flag("read-only") && scanner.flag("allow-writes") { throw UsageError("give --read-only or --allow-writes, not both") }
+        writes = scanner.flag("allow-writes") ? true : scanner.flag("read-only") ? false : nil
+        options.allowsIssue = scanner.flag("allow-issue")
+        quiet = scanner.flag("quiet")
+        fullCoverage = try scanner.choice("coverage", among: ["summary", "full"]) == "full"
         self.options = options
         guard !(scanner.flag("no-scenarios") && scanner.value("scenarios") != nil) else {
             throw UsageError("give --scenarios DIR or --no-scenarios, not both")
@@ -128,6 +175,32 @@ struct CheckCommand: SuretyCommand {
         scenariosDirectory = scanner.value("scenarios")
         runsScenarios = !scanner.flag("no-scenarios")
         reports = try Self.reportFiles(scanner.values["report"] ?? [])
+    }
+
+    /// `NAME:VALUE` header fields; a usage error names the first malformed one.
+    static func headers(_ values: [String]) throws(UsageError) -> [HTTPField] {
+        var fields: [HTTPField] = []
+        for value in values {
+            guard let colon = value.firstIndex(of: ":"), colon != value.startIndex else {
+                throw UsageError("--header needs NAME:VALUE, got \(value)")
+            }
+            let name = String(value[..<colon])
+            guard name.utf8.allSatisfy({ HTTPGrammar.isTokenChar($0) }) else { throw UsageError("--header: \(name) is not a header name") }
+            fields.append(HTTPField(name: name, value: String(value[value.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+        }
+        return fields
+    }
+
+    /// `NAME=VALUE` pairs by name (the last of a repeated name wins); a usage error names the first malformed one.
+    static func pairs(_ values: [String], option: String, shape: String) throws(UsageError) -> [String: String] {
+        var pairs: [String: String] = [:]
+        for value in values {
+            guard let equals = value.firstIndex(of: "="), equals != value.startIndex, value.index(after: equals) < value.endIndex else {
+                throw UsageError("--\(option) needs \(shape), got \(value)")
+            }
+            pairs[String(value[..<equals])] = String(value[value.index(after: equals)...])
+        }
+        return pairs
     }
 
     static func negativeProbes(_ scanner: ArgumentScanner) throws(UsageError) -> Set<NegativeProbe> {
@@ -158,87 +231,16 @@ struct CheckCommand: SuretyCommand {
                 default:
                     throw UsageError("--report format must be one of \(reportFormats.joined(separator: ", ")), got \(item[..<colon])")
                 }
-            }
-        }
-        return files
-    }
-
-    func run(console: Console) async -> ExitCode {
-        guard let contract = source.loadOrReport(console) else { return .failure }
-        if let recordings { return checkRecordings(recordings, contract: contract, console: console) }
-        guard let scenarios = loadScenarios(contract, console) else { return .failure }
-        let backend: any Responder
-        let backendName: String
-        if let baseURL {
-            let client = UpstreamClient(baseURL: baseURL, timeout: timeout)
-            do {
-                _ = try await client.forward(HTTPRequest(method: .get, target: "/", headers: ["Accept": "application/json"]))
-            } catch {
-                console.errorLine("surety check: cannot reach \(baseURL.absoluteString): \(error.title)")
-                return .failure
-            }
-            backend = client
-            backendName = baseURL.absoluteString
-        } else {
-            backend = makeInProcessBackend(contract, options)
-            backendName = "in-process backend"
-        }
-        let runner = ConformanceRunner(contract: contract, backend: backend, options: options, scenarios: scenarios,
-                                       backendName: backendName)
-        let showsProgress = console is StandardConsole && isatty(2) == 1
-        let progress: @Sendable (ConformanceRunner.Progress) -> Void = { progress in
-            let label = "\(progress.result.endpointID ?? "-") \(progress.result.name)"
-            console.err("\r\u{1B}[K[\(progress.completed)/\(progress.planned)] " + ValidationIssue.bounded(label, limit: 70))
-        }
-        let report = await runner.run(progress: showsProgress ? progress : nil)
-        if showsProgress { console.err("\r\u{1B}[K") }
-        return emit(report, contract: contract, console: console)
-    }
-
-    /// Prints the summary (and GitHub annotations), writes the report files, and gives the exit code.
-    func emit(_ report: ConformanceReport, contract: Contract, console: Console) -> ExitCode {
-        console.out(TextReport(colors: console.colorsOutput).render(report))
-        if console.environment("GITHUB_ACTIONS") == "true" {
-            for line in GitHubAnnotations.render(report, contract: contract, relativeTo: FileManager.default.currentDirectoryPath) { console.line(line) }
-        }
-        for file in reports {
-            do throws(AtomicFile.WriteError) {
-                switch file {
-                case .json(let path): try AtomicFile.write(report.jsonBytes(), to: path)
-                case .junit(let path): try AtomicFile.write(Array(JUnitReport.render(report).utf8), to: path)
+                if path != "-" {
+                    let folder = (path as NSString).deletingLastPathComponent
+                    var isDirectory: ObjCBool = false
+                    guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+                        throw UsageError("--report \(item): the folder \(folder) does not exist")
+                    }
                 }
-            } catch {
-                console.errorLine("surety check: \(error.description)")
-                return .failure
             }
         }
-        return report.conforms ? .success : .findings
-    }
-
-    /// The scenarios: from `--scenarios DIR`, else `CONTRACTS/scenarios` when it exists; nil after printing
-    /// errors when a file is wrong or the named folder is missing.
-    func loadScenarios(_ contract: Contract, _ console: Console) -> [Scenario]? {
-        guard runsScenarios else { return [] }
-        let directory: String
-        if let scenariosDirectory {
-            directory = scenariosDirectory
-        } else {
-            directory = (source.directory.hasSuffix("/") ? source.directory : source.directory + "/") + "scenarios"
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-        }
-        do {
-            let loaded = try ScenarioLoader(contract: contract).load(directory: directory)
-            for diagnostic in loaded.diagnostics { console.errorLine(diagnostic.description) }
-            let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-            guard errors == 0 else {
-                console.errorLine("surety check: the scenarios in \(directory) have \(errors) error(s)")
-                return nil
-            }
-            return loaded.scenarios
-        } catch {
-            console.errorLine("surety check: \(error.description)")
-            return nil
-        }
+        if files.filter({ $0 == .json("-") || $0 == .junit("-") }).count > 1 { throw UsageError("--report: only one report can go to standard output (-)") }
+        return files
     }
 }

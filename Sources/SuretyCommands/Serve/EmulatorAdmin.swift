@@ -8,6 +8,21 @@ import SuretyServing
 
 /// The emulator's admin routes and the in-process backend that `serve --emulate` and `check` share.
 enum EmulatorAdmin {
+    /// The built-in fixtures' documented tenant and tokens, which the health route names so that `surety check`
+    /// needs no option against `surety serve --emulate`.
+    static let builtInCredentials = BackendIdentity.BuiltInFixtures(tenant: BuiltInFixtures.tenantA, token: "surety-token",
+                                                                    tokenWithoutPermission: "surety-no-permission")
+
+    /// The start-up line of an emulator holding the built-in fixtures: its tenants and tokens, all documented.
+    static let builtInNote = "built-in fixtures: tenant \(BuiltInFixtures.tenantA) (tokens surety-token, surety-readonly, "
+        + "surety-no-permission), tenant \(BuiltInFixtures.tenantB) (surety-token-b); surety-admin holds every tenant"
+
+    /// The start-up line of an emulator holding a user's fixtures: its tenants, and how many tokens (never their values).
+    static func customNote(_ emulator: EmulatedBackend) -> String {
+        let state = emulator.snapshot
+        return "fixtures with tenant(s) \(state.tenants.keys.sorted().joined(separator: ", ")) and \(state.tokens.count) token(s) (their values are not printed)"
+    }
+
     /// The emulator for the endpoints it implements, the mock for the rest, so every endpoint answers; the mock's
     /// endpoints take the emulator's tokens too (401/403), as a real backend's would.
     static func backend(_ emulator: EmulatedBackend, checker: ExchangeChecker, mock: MockResponder) -> some SynchronousResponder {

@@ -108,6 +108,7 @@ struct ServeCommand: SuretyCommand {
             requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let responder: any Responder
+        var note: String?
         switch mode {
         case .mock:
             responder = stack.assemble(mock)
@@ -132,13 +133,16 @@ struct ServeCommand: SuretyCommand {
                 do { try emulator.reset() } catch { writer.error("surety serve: the reset was not made: \(error)") }
             }
             emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
+            emulatorStack.admin.healthDetails = BackendIdentity.healthMembers(builtIn: fixtures == nil ? EmulatorAdmin.builtInCredentials : nil)
             responder = emulatorStack.assemble(EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
+            note = fixtures == nil ? EmulatorAdmin.builtInNote : EmulatorAdmin.customNote(emulator)
         }
-        return await serve(responder, endpoints: contract.endpoints.count, log: writer, console: console)
+        return await serve(responder, endpoints: contract.endpoints.count, log: writer, note: note, console: console)
     }
 
     /// Binds, prints the address, serves until SIGINT or SIGTERM, and exits 0 after a graceful stop.
-    func serve(_ responder: any Responder, endpoints: Int, log: LineWriter, console: Console) async -> ExitCode {
+    /// `note`, when given, is printed on the line after the address (the emulator's tenant and tokens).
+    func serve(_ responder: any Responder, endpoints: Int, log: LineWriter, note: String? = nil, console: Console) async -> ExitCode {
         let server = HTTPServer(host: options.host, port: options.port, limits: options.limits, timeouts: options.timeouts,
                                 maxConnections: options.maxConnections, eventLoopCount: options.eventLoops, responder: responder)
         let port: UInt16
@@ -151,6 +155,7 @@ struct ServeCommand: SuretyCommand {
         let signals = server.stopOnTerminationSignals()
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         console.line("surety serve: \(mode.name) of \(endpoints) endpoints listening on http://\(host):\(port)")
+        if let note { console.line("surety serve: \(note)") }
         await server.waitUntilStopped()
         signals.cancel()
         log.flush()

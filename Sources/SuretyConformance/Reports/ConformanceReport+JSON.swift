@@ -19,6 +19,12 @@ extension ConformanceReport {
             JSONMember(key: "results", value: .array(results.map(Self.json))),
             JSONMember(key: "coverage", value: Self.json(coverage)),
         ]
+        if let reach {
+            members.append(JSONMember(key: "reach", value: .array(reach.endpoints.map { entry in
+                .object(["endpoint": .string(entry.id), "inScope": .bool(entry.inScope), "reached": .bool(entry.reached), "how": .string(entry.how)])
+            })))
+        }
+        if !notes.isEmpty { members.append(JSONMember(key: "notes", value: .array(notes.map { .string($0) }))) }
         if includingTimings {
             members.append(JSONMember(key: "timings", value: .object([
                 "totalNanoseconds": .number(JSONNumber(literal: String(nanoseconds))),
@@ -39,7 +45,12 @@ extension ConformanceReport {
             "checks": .integer(results.count),
             "passed": .integer(passedCount),
             "failed": .integer(failures.count),
+            "unreached": .integer(unreachedCount),
             "skipped": .integer(skippedCount),
+            "reached": reach.map { reach in
+                .object(["inScope": .integer(reach.inScopeCount), "reached": .integer(reach.reachedCount), "required": .integer(reach.requiredCount)])
+            } ?? .null,
+            "reachProblem": reachProblem.map { .string($0) } ?? .null,
             "violations": .integer(violationCount),
             "warnings": .integer(warningCount),
             "endpoints": .object([
@@ -56,12 +67,17 @@ extension ConformanceReport {
             JSONMember(key: "endpoint", value: result.endpointID.map(JSONValue.string) ?? .null),
             JSONMember(key: "method", value: .string(result.method)),
             JSONMember(key: "target", value: .string(result.target)),
-            JSONMember(key: "passed", value: .bool(result.skipped == nil && !result.failed)),
+            JSONMember(key: "passed", value: .bool(result.outcome == .passed)),
+            JSONMember(key: "outcome", value: .string(result.outcome.rawValue)),
         ]
         if let scenario = result.scenarioName { members.append(JSONMember(key: "scenario", value: .string(scenario))) }
         if let file = result.recordingFile { members.append(JSONMember(key: "recording", value: .string(file))) }
         if let status = result.status { members.append(JSONMember(key: "status", value: .integer(status))) }
         if let skipped = result.skipped { members.append(JSONMember(key: "skipped", value: .string(skipped))) }
+        if let unreached = result.unreached { members.append(JSONMember(key: "unreached", value: .string(unreached))) }
+        if result.outcome == .failed || result.outcome == .unreached, let exchange = result.exchange {
+            members.append(JSONMember(key: "exchange", value: json(exchange)))
+        }
         if !result.violations.isEmpty {
             members.append(JSONMember(key: "violations", value: .array(result.violations.map(json))))
         }
@@ -69,6 +85,18 @@ extension ConformanceReport {
             members.append(JSONMember(key: "requestViolations", value: .array(result.requestViolations.map(json))))
         }
         return .object(members)
+    }
+
+    /// What a report shows of an exchange: the request (credentials redacted) and the response, bodies bounded.
+    static func json(_ exchange: ExchangeRecord) -> JSONValue {
+        .object([
+            "request": .object([
+                "method": .string(exchange.method), "target": .string(exchange.target),
+                "headers": .array(exchange.requestHeaders.map { .array([.string($0.name), .string($0.value)]) }),
+                "body": exchange.requestBody.map { .string($0) } ?? .null,
+            ]),
+            "response": .object(["status": .integer(exchange.status), "body": exchange.responseBody.map { .string($0) } ?? .null]),
+        ])
     }
 
     /// A violation with its severity and, when it has one, its place in the contract.

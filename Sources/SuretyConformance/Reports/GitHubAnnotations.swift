@@ -1,4 +1,5 @@
 import SuretyContracts
+import SuretyJSON
 
 /// Renders a report's failures as GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`),
 /// each pointing at the endpoint's line in the contract.
@@ -6,9 +7,12 @@ public enum GitHubAnnotations {
     /// The most annotations written; the rest are counted in one `::notice`.
     public static let maxAnnotations = 50
 
-    /// One line per error violation of a failed check, then a notice when some were left out; contract file paths
-    /// under `directory` (the workspace) are written relative to it, as GitHub expects.
-    public static func render(_ report: ConformanceReport, contract: Contract, relativeTo directory: String? = nil) -> [String] {
+    /// One line per error violation of a failed check, pointing at the scenario step that failed or else the
+    /// endpoint's line in the contract; an error when the run reached too little; then a notice when some were left
+    /// out, naming the report files written (`reports`), if any. File paths under `directory` (the workspace) are
+    /// written relative to it, as GitHub expects.
+    public static func render(_ report: ConformanceReport, contract: Contract, relativeTo directory: String? = nil,
+                              reports: [String] = []) -> [String] {
         var lines: [String] = []
         var omitted = 0
         for result in report.failures {
@@ -19,7 +23,7 @@ public enum GitHubAnnotations {
                     continue
                 }
                 var properties: [String] = []
-                if let location = endpoint?.location {
+                if let location = result.location ?? endpoint?.location {
                     properties.append("file=\(escapeProperty(relative(location.file, to: directory)))")
                     properties.append("line=\(location.position.line)")
                 }
@@ -28,7 +32,11 @@ public enum GitHubAnnotations {
                 lines.append("::error \(properties.joined(separator: ","))::\(escapeData(message))")
             }
         }
-        if omitted > 0 { lines.append("::notice::\(omitted) more violation(s); see the report") }
+        if let problem = report.reachProblem { lines.append("::error title=surety check::\(escapeData(problem))") }
+        if omitted > 0 {
+            let see = reports.isEmpty ? "" : "; see \(reports.joined(separator: ", "))"
+            lines.append("::notice::\(omitted) more violation(s)\(see)")
+        }
         return lines
     }
 

@@ -106,6 +106,10 @@ extension ValidatingResponder: SynchronousResponder, SynchronousRoutedResponder 
 public enum SuretyRoutes {
     /// The prefix of every admin route (`/__surety/health`, `/__surety/reset`, …); no API path starts with it.
     public static let adminPrefix = "/__surety/"
+    /// The open route that says a server is Surety's and in which mode.
+    public static let health = "/__surety/health"
+    /// The `server` member of the health answer, by which a Surety server is recognised.
+    public static let serverName = "surety"
 
     /// Whether a request's path is one of Surety's own routes, which the contract does not describe.
     public static func isAdmin(_ request: HTTPRequest) -> Bool {

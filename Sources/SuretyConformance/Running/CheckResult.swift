@@ -1,3 +1,5 @@
+import SuretyJSON
+
 /// The outcome of one exchange of a conformance run: which endpoint and check, the status, and what was wrong.
 public struct CheckResult: Sendable, Hashable {
     /// Where a check comes from.
@@ -30,12 +32,20 @@ public struct CheckResult: Sendable, Hashable {
     public var requestViolations: [Violation]
     /// Why the check did not run, when it did not.
     public var skipped: String?
+    /// Why an answered check reached nothing it could judge, when it did not (neither pass nor fail): a 404 for a
+    /// locator the runner invented, or a refusal of a generated request on the backend's business grounds.
+    public var unreached: String?
+    /// The request sent and the response received, kept for failed and unreached checks so a report can show them.
+    public var exchange: ExchangeRecord?
+    /// Where the check is written, for a scenario step (annotations point there).
+    public var location: SourceLocation?
     /// The exchange's wall time in nanoseconds (kept out of the deterministic JSON report).
     public var nanoseconds: UInt64
 
     /// Creates a result.
     public init(origin: Origin, name: String, endpointID: String?, method: String, target: String, status: Int?,
-                violations: [Violation] = [], requestViolations: [Violation] = [], skipped: String? = nil, nanoseconds: UInt64 = 0) {
+                violations: [Violation] = [], requestViolations: [Violation] = [], skipped: String? = nil, unreached: String? = nil,
+                exchange: ExchangeRecord? = nil, nanoseconds: UInt64 = 0) {
         self.origin = origin
         self.name = name
         self.endpointID = endpointID
@@ -45,11 +55,33 @@ public struct CheckResult: Sendable, Hashable {
         self.violations = violations
         self.requestViolations = requestViolations
         self.skipped = skipped
+        self.unreached = unreached
+        self.exchange = exchange
         self.nanoseconds = nanoseconds
     }
 
     /// Whether the check ran and the backend broke the contract.
     public var failed: Bool { skipped == nil && violations.contains(where: \.isError) }
+
+    /// What became of the check: passed, failed, unreached or skipped.
+    public var outcome: Outcome {
+        if skipped != nil { return .skipped }
+        if failed { return .failed }
+        if unreached != nil { return .unreached }
+        return .passed
+    }
+
+    /// The four outcomes a report counts.
+    public enum Outcome: String, Sendable, Hashable, CaseIterable {
+        /// The check ran and the backend met the contract.
+        case passed
+        /// The check ran and the backend broke the contract or an expectation.
+        case failed
+        /// The check ran but reached nothing to judge (see ``CheckResult/unreached``).
+        case unreached
+        /// The check did not run.
+        case skipped
+    }
 
     /// The recording's file, for recorded exchanges.
     public var recordingFile: String? {

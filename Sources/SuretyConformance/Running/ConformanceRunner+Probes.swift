@@ -34,24 +34,6 @@ extension ConformanceRunner {
         var reason: String
     }
 
-    /// Sends a generated valid request and records the result.
-    func probe(_ endpoint: Endpoint, extended: Bool, state: inout RunState) async {
-        let name = extended ? "valid-extended" : "valid"
-        let built: (request: HTTPRequest, path: [String: String])
-        switch validRequest(for: endpoint, extended: extended, captures: state.captures) {
-        case .success(let value): built = value
-        case .failure(let failure):
-            state.append(CheckResult(origin: .probe(extended: extended), name: name, endpointID: endpoint.id,
-                                     method: endpoint.method, target: endpoint.path.text, status: nil, skipped: failure.reason))
-            return
-        }
-        let exchange = await exchange(built.request, state: &state)
-        state.append(CheckResult(origin: .probe(extended: extended), name: name, endpointID: endpoint.id,
-                                 method: built.request.method.rawValue, target: built.request.target,
-                                 status: exchange.response.status.code, violations: exchange.responseCheck?.violations ?? [],
-                                 requestViolations: exchange.requestViolations, nanoseconds: exchange.nanoseconds))
-    }
-
     /// The path parameter the locator probes change: the last ULID or locator one (the reference a list is of).
     static func probedLocator(of endpoint: Endpoint) -> String? {
         endpoint.parameters(in: .path).last { parameter in
@@ -101,7 +83,8 @@ extension ConformanceRunner {
         violations += expectationViolations(negative, endpoint: endpoint, status: status, body: exchange.body)
         state.append(CheckResult(origin: .negative(negative), name: negative.rawValue, endpointID: endpoint.id,
                                  method: request.method.rawValue, target: request.target, status: status, violations: violations,
-                                 requestViolations: exchange.requestViolations, nanoseconds: exchange.nanoseconds))
+                                 requestViolations: exchange.requestViolations,
+                                 exchange: ExchangeRecord(request: request, response: exchange.response), nanoseconds: exchange.nanoseconds))
     }
 
     /// What a negative probe's answer breaks: the status it expects, or for an unknown reference to a list

@@ -24,13 +24,15 @@ extension ConformanceRunner {
                 continue
             }
             var unresolved: String?
+            let pool = state.captures
+            let kinds = locatorKinds
             let lookup: (String) -> JSONValue? = { reference in
                 switch reference {
                 case "tenantLocator": return .string(factory.tenant)
                 case "$ulid": return .string(ExampleGenerator.ulid(random: &referenceRandom))
                 case "$uuid": return .string(ExampleGenerator.uuid(random: &referenceRandom))
                 default:
-                    guard let value = values[reference] else {
+                    guard let value = values[reference] ?? Self.known(reference, pool: pool, kinds: kinds) else {
                         if unresolved == nil { unresolved = missing[reference] ?? "{{\(reference)}} has no value" }
                         return nil
                     }
@@ -55,20 +57,53 @@ extension ConformanceRunner {
             if endpoint != nil {
                 exchange = await self.exchange(request, state: &state)
             } else {
+                state.countRequest()
                 let started = now()
                 let response = await backend.respond(to: request)
                 exchange = Exchange(response: response, routed: nil, requestViolations: [], body: try? JSONParser().parse(response.body).value(),
                                     nanoseconds: now() &- started)
             }
             let status = exchange.response.status.code
-            let violations = (exchange.responseCheck?.violations ?? [])
+            var violations = (exchange.responseCheck?.violations ?? [])
                 + Self.unmet(step.expectation, expected: expected, status: status, body: exchange.body)
+            // A step that says nothing of its status is a request meant to succeed, judged like a probe's.
+            var unreached: String?
+            let ownCredentials = step.headers.contains { $0.name.lowercased() == "authorization" }
+            if let endpoint, step.expectation.statuses.isEmpty, !ownCredentials {
+                let path = exchange.routed?.pathParameters ?? [:]
+                let given = Set(step.pathValues.map(\.name))
+                let values = endpoint.path.parameterNames.map { name in
+                    let kind = locatorKinds.pathKinds[endpoint.id]?[name]
+                    let value = path[name] ?? ""
+                    // A value the step names, or one the run saw, was handed out; any other the runner made up.
+                    let handedOut = given.contains(name) || name == "tenantLocator" || kind.map { pool.isKnown(value, kind: $0) } ?? false
+                        || pool.value(for: RequestFactory.captureKey(for: name, in: endpoint)) == value
+                    return ValidAnswer.PathValue(name: name, value: value, kind: kind, source: handedOut ? "scenario \(scenario.name)" : nil)
+                }
+                let answer = ValidAnswer(endpoint: endpoint, status: status, values: values, hasToken: options.token != nil,
+                                         problemText: Self.problemText(exchange.body))
+                violations += answer.violations
+                unreached = answer.unreached
+            }
             Self.capture(step, status: status, body: exchange.body, values: &values, missing: &missing, pool: &state.captures)
-            if let endpoint, endpoint.documents(status: status) { state.reachedByScenario.insert(endpoint.id) }
-            state.append(CheckResult(origin: origin, name: name, endpointID: endpoint?.id, method: request.method.rawValue,
+            if let endpoint, endpoint.documents(status: status), (200...299).contains(status) {
+                state.markReached(endpoint.id, how: "scenario \(scenario.name), step \"\(step.name)\"")
+            }
+            var result = CheckResult(origin: origin, name: name, endpointID: endpoint?.id, method: request.method.rawValue,
                                      target: request.target, status: status, violations: violations,
-                                     requestViolations: exchange.requestViolations, nanoseconds: exchange.nanoseconds))
+                                     requestViolations: exchange.requestViolations, unreached: unreached,
+                                     exchange: ExchangeRecord(request: request, response: exchange.response), nanoseconds: exchange.nanoseconds)
+            result.location = step.location
+            state.append(result)
+            if state.stopped { return }
         }
+    }
+
+    /// A reference no step captured, from what the run knows: a `--var` or a locator of the kind its name says
+    /// (`policyLocator` → the first policy seen).
+    static func known(_ reference: String, pool: CapturePool, kinds: LocatorKinds) -> JSONValue? {
+        if let value = pool.value(for: reference) { return .string(value) }
+        return kinds.memberKind(reference).flatMap { pool.sightings(of: $0).first }.map { .string($0.value) }
     }
 
     /// The step's expectations a response does not meet: its status, and each expected body value.

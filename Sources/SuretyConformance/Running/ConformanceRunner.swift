@@ -45,6 +45,8 @@ public struct ConformanceRunner: Sendable {
     /// What the report calls the backend.
     public let backendName: String
     let factory: RequestFactory
+    /// The kinds of locator the contract's paths take, which discovery follows.
+    let locatorKinds: LocatorKinds
     let now: @Sendable () -> UInt64
 
     /// Creates a runner; `now` gives monotonic nanoseconds for timings and is injectable for tests.
@@ -57,56 +59,191 @@ public struct ConformanceRunner: Sendable {
         self.checker = ExchangeChecker(contract: contract, options: .init(strict: options.strict))
         self.backendName = backendName
         self.factory = RequestFactory(contract: contract, options: options)
+        self.locatorKinds = factory.kinds
         self.now = now
     }
 
     /// Runs every scenario and probe and returns the report; `progress` is called after each exchange.
     public func run(progress: (@Sendable (Progress) -> Void)? = nil) async -> ConformanceReport {
         let start = now()
-        var state = RunState(tracker: CoverageTracker(contract: contract, validator: checker.validator))
+        var state = RunState(tracker: CoverageTracker(contract: contract, validator: checker.validator), maxRequests: options.maxRequests,
+                             maxFailures: options.maxFailures)
+        for sighting in options.starts {
+            state.captures.add(sighting)
+            state.captures.set(sighting.kind + "Locator", sighting.value)
+        }
+        for (name, value) in options.variables.sorted(by: { $0.key < $1.key }) { state.captures.set(name, value) }
         let negatives = options.activeNegativeProbes
-        let negativeCount = contract.endpoints.reduce(0) { count, endpoint in
+        let inScope = contract.endpoints.filter { options.refusal(method: $0.method, endpointID: $0.id) == nil }
+        let negativeCount = inScope.reduce(0) { count, endpoint in
             count + negatives.filter { Self.applies($0, to: endpoint) }.count
         }
-        let probeCount: (Set<String>) -> Int = { reached in
-            contract.endpoints.filter { !reached.contains($0.id) }.reduce(0) { count, endpoint in
-                count + 1 + (options.probesExtendedPages && endpoint.list?.extended == true ? 1 : 0)
-            }
-        }
-        state.planned = scenarios.reduce(0) { $0 + $1.steps.count } + probeCount([]) + negativeCount
+        state.planned = scenarios.reduce(0) { $0 + $1.steps.count } + inScope.count + negativeCount
         state.progress = progress
-        for scenario in scenarios {
-            await run(scenario, state: &state)
-        }
-        state.planned = state.results.count + probeCount(state.reachedByScenario) + negativeCount
-        for endpoint in contract.endpoints where !state.reachedByScenario.contains(endpoint.id) {
-            await probe(endpoint, extended: false, state: &state)
-            if options.probesExtendedPages, endpoint.list?.extended == true {
-                await probe(endpoint, extended: true, state: &state)
+        // Scenarios that need a locator the run does not know yet run after discovery has found one.
+        var deferred: [Scenario] = []
+        for scenario in scenarios where !state.stopped {
+            if skipReason(scenario) == nil, !unresolvedRunReferences(scenario, pool: state.captures).isEmpty {
+                deferred.append(scenario)
+                continue
             }
+            await runOrSkip(scenario, state: &state)
         }
-        for endpoint in contract.endpoints {
-            for negative in negatives {
+        state.planned = state.results.count + inScope.filter { !state.reached.contains($0.id) }.count + negativeCount
+        await discover(state: &state)
+        for scenario in deferred where !state.stopped {
+            let missing = unresolvedRunReferences(scenario, pool: state.captures)
+            if !missing.isEmpty {
+                let names = missing.sorted().map { $0.hasPrefix("a ") ? $0 : "{{\($0)}}" }.joined(separator: ", ")
+                skip(scenario, "nothing known for \(names): give --var NAME=VALUE, or --start KIND=LOCATOR so discovery finds one", state: &state)
+                continue
+            }
+            await runOrSkip(scenario, state: &state)
+        }
+        for endpoint in inScope where endpoint.method != "GET" && !state.reached.contains(endpoint.id) && !state.stopped {
+            guard let candidate = candidates(for: endpoint, pool: state.captures, inventing: true).first else { continue }
+            await sendValid(endpoint, candidate: candidate, state: &state)
+        }
+        for endpoint in inScope {
+            for negative in negatives where !state.stopped {
                 await probe(endpoint, negative: negative, state: &state)
             }
         }
+        for endpoint in contract.endpoints where state.reach[endpoint.id] == nil {
+            state.reach[endpoint.id] = options.refusal(method: endpoint.method, endpointID: endpoint.id) ?? "not reached"
+        }
+        state.notes = Self.scenarioNotes(state.skippedScenarios) + state.notes
+        if state.stopped, let reason = state.stopReason { state.notes.append(reason) }
+        let reach = ReachSummary(endpoints: contract.endpoints.map { endpoint in
+            ReachSummary.Entry(id: endpoint.id, inScope: options.refusal(method: endpoint.method, endpointID: endpoint.id) == nil,
+                               reached: state.reached.contains(endpoint.id), how: state.reach[endpoint.id] ?? "")
+        }, minimum: options.minimumReached)
         return ConformanceReport(backend: backendName, seed: options.seed, tenant: factory.tenant, strict: options.strict,
                                  negativeProbes: negatives, scenarios: scenarios.map(\.name), results: state.results,
-                                 coverage: state.tracker.coverage(), nanoseconds: now() &- start)
+                                 coverage: state.tracker.coverage(), reach: reach, notes: state.notes, nanoseconds: now() &- start)
+    }
+
+    /// Runs a scenario, or records why it does not run against this backend.
+    func runOrSkip(_ scenario: Scenario, state: inout RunState) async {
+        if let reason = skipReason(scenario) {
+            skip(scenario, reason, state: &state)
+        } else {
+            await run(scenario, state: &state)
+        }
+    }
+
+    /// The most scenario names one note lists.
+    static let maxNamesPerNote = 4
+
+    /// One line per reason scenarios were skipped for, naming the first few.
+    static func scenarioNotes(_ skipped: [(name: String, reason: String)]) -> [String] {
+        var reasons: [String] = []
+        var names: [String: [String]] = [:]
+        for (name, reason) in skipped {
+            if names[reason] == nil { reasons.append(reason) }
+            names[reason, default: []].append(name)
+        }
+        return reasons.map { reason in
+            let listed = names[reason]!
+            let shown = listed.prefix(maxNamesPerNote).joined(separator: ", ") + (listed.count > maxNamesPerNote ? ", …" : "")
+            return listed.count == 1 ? "scenario \(shown) skipped: \(reason)" : "\(listed.count) scenarios skipped (\(shown)): \(reason)"
+        }
+    }
+
+    /// Records a skipped scenario as one skipped check and, with the others skipped for the same reason, one note.
+    func skip(_ scenario: Scenario, _ reason: String, state: inout RunState) {
+        state.skippedScenarios.append((scenario.name, reason))
+        state.append(CheckResult(origin: .scenario(name: scenario.name, step: 0), name: "scenario \(scenario.name)", endpointID: nil,
+                                 method: "", target: scenario.file, status: nil, skipped: reason))
+    }
+
+    /// What a scenario needs that the run does not know yet: its run references (``ScenarioLoader/isRunReference(_:)``)
+    /// that no step captures, and the kinds of the locator path values its steps leave to the run (`a transaction
+    /// locator`).
+    func unresolvedRunReferences(_ scenario: Scenario, pool: CapturePool) -> Set<String> {
+        let captured = Set(scenario.steps.flatMap { $0.captures.map(\.name) })
+        var missing = Set(scenario.references.filter { name in
+            ScenarioLoader.isRunReference(name) && name != "tenantLocator" && !captured.contains(name)
+                && Self.known(name, pool: pool, kinds: locatorKinds) == nil
+        })
+        for step in scenario.steps {
+            guard let endpoint = resolve(step.target) else { continue }
+            let given = Set(step.pathValues.map(\.name))
+            for name in endpoint.path.parameterNames where !given.contains(name) {
+                guard let kind = locatorKinds.pathKinds[endpoint.id]?[name], locatorKinds.known.contains(kind),
+                      pool.value(for: RequestFactory.captureKey(for: name, in: endpoint)) == nil, pool.sightings(of: kind).isEmpty else { continue }
+                missing.insert("a \(kind) locator")
+            }
+        }
+        return missing
+    }
+
+    /// Why a scenario does not run against this backend, or nil when it does.
+    func skipReason(_ scenario: Scenario) -> String? {
+        if scenario.requires.contains(.builtInFixtures), !options.runsFixtureScenarios {
+            return "written for the emulator's built-in fixtures, and the backend is not a Surety emulator holding them"
+        }
+        for step in scenario.steps {
+            switch step.target {
+            case .admin where !options.allowsAdmin:
+                return "it uses Surety's admin routes, and the backend is not a Surety server"
+            case .admin:
+                continue
+            default:
+                guard let endpoint = resolve(step.target) else { continue }
+                if let refusal = options.refusal(method: endpoint.method, endpointID: endpoint.id) {
+                    return "step \"\(step.name)\" (\(endpoint.id)) is not sent: \(refusal)"
+                }
+            }
+        }
+        return nil
     }
 
     /// What a run accumulates.
     struct RunState {
         var tracker: CoverageTracker
+        var maxRequests: Int
+        var maxFailures: Int?
         var captures = CapturePool()
         var results: [CheckResult] = []
-        var reachedByScenario: Set<String> = []
+        /// The endpoints that answered a documented success to a request meant to succeed.
+        var reached: Set<String> = []
+        /// How each endpoint was reached, or why not.
+        var reach: [String: String] = [:]
+        /// The scenarios skipped, with why.
+        var skippedScenarios: [(name: String, reason: String)] = []
+        /// The endpoints a check of which failed: discovery tries them no further.
+        var failedEndpoints: Set<String> = []
+        var notes: [String] = []
+        var requests = 0
+        var failures = 0
+        var stopReason: String?
         var planned = 0
         var progress: (@Sendable (Progress) -> Void)?
 
+        /// Whether the run stopped early (``Options/maxRequests`` or ``Options/maxFailures``).
+        var stopped: Bool { stopReason != nil }
+
+        mutating func markReached(_ id: String, how: String) {
+            if !reached.contains(id) { reach[id] = how }
+            reached.insert(id)
+        }
+
         mutating func append(_ result: CheckResult) {
             results.append(result)
+            if result.failed {
+                failures += 1
+                if let id = result.endpointID { failedEndpoints.insert(id) }
+            }
+            if let maxFailures, failures >= maxFailures, stopReason == nil {
+                stopReason = "stopped after \(failures) failed check(s) (--max-failures \(maxFailures))"
+            }
             progress?(Progress(completed: results.count, planned: max(planned, results.count), result: result))
+        }
+
+        mutating func countRequest() {
+            requests += 1
+            if requests >= maxRequests, stopReason == nil { stopReason = "stopped after \(requests) requests (--max-requests \(maxRequests))" }
         }
     }
 
@@ -123,6 +260,12 @@ public struct ConformanceRunner: Sendable {
     /// Sends a request, judges both halves with the checker, and records statuses, coverage and captures.
     func exchange(_ request: HTTPRequest, state: inout RunState) async -> Exchange {
         let verdict = checker.judge(request)
+        var request = request
+        for field in options.headers {
+            request.headers.removeAll(named: field.name)
+            request.headers.append(field)
+        }
+        state.countRequest()
         let started = now()
         let response = await backend.respond(to: request)
         let elapsed = now() &- started
@@ -135,7 +278,7 @@ public struct ConformanceRunner: Sendable {
         state.tracker.record(endpointID: routed.endpoint.id, status: response.status.code, documented: documented)
         if documented, let body, let type = check.bodyType {
             state.tracker.observe(body, as: type)
-            state.captures.learn(from: body, endpoint: routed.endpoint)
+            state.captures.learn(from: body, endpoint: routed.endpoint, path: routed.pathParameters, kinds: locatorKinds)
         }
         return Exchange(response: response, routed: routed, requestViolations: verdict.violations, responseCheck: check,
                         body: body, nanoseconds: elapsed)

@@ -10,19 +10,26 @@ struct RequestFactory: Sendable {
     let options: ConformanceRunner.Options
     let generator: ExampleGenerator
     let tenant: String
+    /// The kinds of locator the contract's paths take, so that a path value is filled with a locator of its kind.
+    let kinds: LocatorKinds
 
     init(contract: Contract, options: ConformanceRunner.Options) {
+        self.kinds = LocatorKinds(contract: contract)
         self.contract = contract
         self.options = options
         self.generator = ExampleGenerator(schemas: contract.schemas, optional: .random, maxDepth: 2)
         self.tenant = options.effectiveTenant
     }
 
-    /// A value for a path parameter: the tenant, a captured locator of the same name, or a seeded value of its type.
+    /// A value for a path parameter: the tenant, a captured locator of the same name, the first locator of its kind
+    /// the run has seen, or a seeded value of its type.
     func pathValue(_ name: String, of endpoint: Endpoint, captures: CapturePool, random: inout SeededRandom) -> String {
         let type = endpoint.parameters.first { $0.name == name && $0.position == .path }?.type.unwrapped ?? .primitive(.string)
         if name == "tenantLocator" || type == .primitive(.uuid) { return tenant }
         if let captured = captures.value(for: Self.captureKey(for: name, in: endpoint)), Self.fits(captured, type) { return captured }
+        if let kind = kinds.pathKinds[endpoint.id]?[name], let seen = captures.sightings(of: kind).first(where: { Self.fits($0.value, type) }) {
+            return seen.value
+        }
         switch type {
         case .primitive(.ulid), .primitive(.locator): return ExampleGenerator.ulid(random: &random)
         case .primitive(.integer), .primitive(.number): return String(1 + random.below(9))

@@ -16,13 +16,24 @@ public struct Scenario: Sendable, Hashable {
     public var file: String
     /// The steps, run in order.
     public var steps: [Step]
+    /// What the backend must hold for the scenario to run (`"requires"` in the file).
+    public var requires: Set<Requirement>
 
     /// Creates a scenario.
-    public init(name: String, description: String? = nil, file: String, steps: [Step]) {
+    public init(name: String, description: String? = nil, file: String, steps: [Step], requires: Set<Requirement> = []) {
         self.name = name
         self.description = description
         self.file = file
         self.steps = steps
+        self.requires = requires
+    }
+
+    /// What a scenario can require of the backend; a run skips, with one line saying why, a scenario whose
+    /// requirement the backend does not meet.
+    public enum Requirement: String, Sendable, Hashable, CaseIterable {
+        /// The emulator's built-in fixtures (their tenant, policies and jobs): only `surety serve --emulate` without
+        /// `--fixtures`, or `surety check` in-process.
+        case builtInFixtures = "built-in-fixtures"
     }
 }
 

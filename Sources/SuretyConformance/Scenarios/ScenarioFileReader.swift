@@ -21,7 +21,7 @@ struct ScenarioFileReader {
     var file: String { reader.file }
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
-    static let scenarioKeys: Set<String> = ["surety", "name", "description", "steps"]
+    static let scenarioKeys: Set<String> = ["surety", "name", "description", "requires", "steps"]
     static let stepKeys: Set<String> = ["name", "endpoint", "route", "admin", "path", "query", "headers", "body", "expect", "capture"]
     /// The path prefix of an `admin` step's route (Surety's own routes, which no API path starts with).
     static let adminPrefix = SuretyRoutes.adminPrefix
@@ -36,6 +36,17 @@ struct ScenarioFileReader {
         let fallbackName = String(file.split(separator: "/").last ?? Substring(file)).replacingSuffix(".json")
         let name = reader.optionalString(members, "name", .root) ?? fallbackName
         let description = reader.optionalString(members, "description", .root)
+        var requires: Set<Scenario.Requirement> = []
+        for word in reader.optionalStrings(members, "requires", .root) {
+            guard let requirement = Scenario.Requirement(rawValue: word) else {
+                let known = Scenario.Requirement.allCases.map(\.rawValue).joined(separator: ", ")
+                if let node = reader.member(members, "requires", of: document.root, .root, required: false) {
+                    reader.error("unknown requirement \"\(ValidationIssue.bounded(word))\": expected one of \(known)", at: node, "/requires")
+                }
+                continue
+            }
+            requires.insert(requirement)
+        }
         guard let stepsNode = reader.member(members, "steps", of: document.root, .root, required: true),
               let elements = reader.array(stepsNode, "/steps") else { return nil }
         if elements.isEmpty { reader.error("a scenario needs at least one step", at: stepsNode, "/steps") }
@@ -43,7 +54,7 @@ struct ScenarioFileReader {
         for (index, node) in elements.enumerated() {
             if let step = readStep(node, index: index) { steps.append(step) }
         }
-        return Scenario(name: name, description: description, file: file, steps: steps)
+        return Scenario(name: name, description: description, file: file, steps: steps, requires: requires)
     }
 
     mutating func readStep(_ node: Int, index: Int) -> Scenario.Step? {
@@ -225,9 +236,11 @@ struct ScenarioFileReader {
         return captures
     }
 
-    /// Reports each reference that is neither a built-in nor captured by an earlier step.
+    /// Reports each reference that is neither a built-in, nor captured by an earlier step, nor a run reference
+    /// (`policyLocator`: a locator of that kind the run knows, from `--start`, discovery or `--var`).
     mutating func checkReferences(_ template: TemplateString, at node: Int, _ pointer: JSONPointer) {
-        for name in template.references where !ScenarioLoader.builtinReferences.contains(name) && !captured.contains(name) {
+        for name in template.references where !ScenarioLoader.builtinReferences.contains(name) && !captured.contains(name)
+            && !ScenarioLoader.isRunReference(name) {
             let known = Array(captured.union(ScenarioLoader.builtinReferences)).sorted()
             let hint = EditDistance.didYouMean(EditDistance.closest(to: name, among: known))
             reader.error("{{\(name)}} is not captured by an earlier step\(hint)", at: node, pointer)

@@ -42,6 +42,12 @@ public struct ScenarioLoader: Sendable {
     /// References every step may use without a capture: the run's tenant and fresh seeded identifiers.
     public static let builtinReferences: Set<String> = ["tenantLocator", "$ulid", "$uuid"]
 
+    /// Whether a reference no step captures is resolved by the run: a name ending in `Locator` (`policyLocator`)
+    /// takes a `--var` of that name, else the first locator of its kind that `--start` or discovery found.
+    public static func isRunReference(_ name: String) -> Bool {
+        name.hasSuffix("Locator") && name.count > "Locator".count
+    }
+
     /// The contract steps are checked against; nil checks only the files' shape.
     public let contract: Contract?
 

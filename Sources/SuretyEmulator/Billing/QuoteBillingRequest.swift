@@ -113,7 +113,9 @@ public struct QuoteBillingRequest: Sendable, Hashable {
                                         actual: "\"\(name.prefix(40))\""))
             }
         }
-        let preferences = json["installmentPreferences"].flatMap { $0 == .null ? nil : $0 }
+        // An explicit null is the same as no preferences (the contract types the member `T?`).
+        var preferences = json["installmentPreferences"]
+        if case .null? = preferences { preferences = nil }
         if let preferences, preferences.objectValue == nil {
             problems.append(Problem(pointer: pointer.appending("installmentPreferences"), expected: "an object", actual: preferences.typeName))
         }

@@ -1,5 +1,5 @@
 /// Byte classes of the HTTP grammar (RFC 9110 §5.6, RFC 9112 §2), shared by the parser and the serializer.
-enum HTTPGrammar {
+package enum HTTPGrammar {
     static let cr = UInt8(ascii: "\r")
     static let lf = UInt8(ascii: "\n")
     static let space = UInt8(ascii: " ")
@@ -12,7 +12,7 @@ enum HTTPGrammar {
 
     /// Whether `byte` is a `tchar`, a character allowed in a token (RFC 9110 §5.6.2).
     @inline(__always)
-    static func isTokenChar(_ byte: UInt8) -> Bool {
+    package static func isTokenChar(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"):

@@ -70,6 +70,9 @@ public struct AdminContext: Sendable {
     public var routes: [String: Handler]
     /// When the server started.
     public var startedAt: Date
+    /// What `GET /__surety/health` says of the server besides its mode: nothing secret and no tenant's data (the
+    /// emulator says whether it holds the documented built-in fixtures, the mock how it checks tokens).
+    public var healthDetails: [JSONMember] = []
 
     /// Creates a context.
     public init(mode: String, contract: Contract, log: ViolationLog, resets: [@Sendable () -> Void] = [],
@@ -112,11 +115,13 @@ public struct AdminContext: Sendable {
 
     private var health: JSONValue {
         let snapshot = log.snapshot()
-        return .object([
-            "status": "ok", "mode": .string(mode), "endpoints": .integer(contract.endpoints.count),
-            "uptimeSeconds": .number(JSONNumber((Date().timeIntervalSince(startedAt) * 1000).rounded() / 1000)),
-            "exchanges": .integer(snapshot.exchanges), "violations": .integer(snapshot.violations),
-        ])
+        let members: [JSONMember] = [
+            JSONMember(key: "server", value: .string(SuretyRoutes.serverName)), JSONMember(key: "status", value: "ok"),
+            JSONMember(key: "mode", value: .string(mode)), JSONMember(key: "endpoints", value: .integer(contract.endpoints.count)),
+            JSONMember(key: "uptimeSeconds", value: .number(JSONNumber((Date().timeIntervalSince(startedAt) * 1000).rounded() / 1000))),
+            JSONMember(key: "exchanges", value: .integer(snapshot.exchanges)), JSONMember(key: "violations", value: .integer(snapshot.violations)),
+        ]
+        return .object(members + healthDetails)
     }
 
     private var violations: JSONValue {

@@ -49,7 +49,7 @@ struct CoverageTests {
         #expect(states.values.count == 15)
         #expect(states.neverObserved.count == 14)
         #expect(!states.neverObserved.contains("draft"))
-        let text = TextReport(maxListedNames: 20).render(report)
+        let text = TextReport(maxListedNames: 20, fullCoverage: true).render(report)
         #expect(text.contains("PolicyTransactionResponse.transactionState: initialized, validated, earlyUnderwritten"))
     }
 

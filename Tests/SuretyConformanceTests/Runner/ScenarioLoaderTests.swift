@@ -39,10 +39,10 @@ struct ScenarioSnippet: Sendable, CustomTestStringConvertible {
             """, expected: [#"s.json:2:45: error: fetchTransaction has no path parameter "locatr"; did you mean locator? [at /steps/0/path/locatr]"#]),
         ScenarioSnippet(name: "reference before its capture", text: """
             {"surety": "scenario/1", "steps": [
-              {"endpoint": "fetchTransactionSegment", "path": {"locator": "{{transactionLocator}}"}},
-              {"endpoint": "fetchTransaction", "capture": {"transactionLocator": "/locator"}}
+              {"endpoint": "fetchTransactionSegment", "path": {"locator": "{{transaction}}"}},
+              {"endpoint": "fetchTransaction", "capture": {"transaction": "/locator"}}
             ]}
-            """, expected: [#"s.json:2:63: error: {{transactionLocator}} is not captured by an earlier step; did you mean tenantLocator? [at /steps/0/path/locator]"#]),
+            """, expected: [#"s.json:2:63: error: {{transaction}} is not captured by an earlier step [at /steps/0/path/locator]"#]),
         ScenarioSnippet(name: "pointer that is not RFC 6901 and a bad status", text: """
             {"surety": "scenario/1", "steps": [
               {"endpoint": "fetchTransaction", "capture": {"t": "locator"}, "expect": {"status": "ok"}}
@@ -110,7 +110,8 @@ struct ScenarioLoaderTests {
     func repositoryScenarios() throws {
         let loaded = try ScenarioLoader(contract: RunnerFixtures.contract).load(directory: RunnerFixtures.scenariosDirectory)
         #expect(loaded.diagnostics == [])
-        #expect(loaded.scenarios.filter { !$0.name.hasPrefix("emulator-") }.map(\.name) == ["policy-terms", "transaction-lifecycle", "transaction-segment"])
+        #expect(loaded.scenarios.filter { !$0.name.hasPrefix("emulator-") }.map(\.name) == ["policy-terms", "transaction-lifecycle", "transaction-segment",
+                                                                                                   "writes-draft-change"])
         #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-") }.count == 24)
     }
 
