@@ -7,7 +7,7 @@ indirect enum CompiledType: Sendable {
     case unknownSchema(String)
     case array(CompiledType)
     case map(CompiledType)
-    case oneOf([CompiledType], labels: [String])
+    case oneOf(CompiledOneOf)
     case enumeration(EnumTable)
     case optional(CompiledType)
     case any
@@ -84,18 +84,23 @@ final class CompiledSchema: Sendable {
 final class ValidationProgram: Sendable {
     let schemas: [CompiledSchema]
     let indexByName: [String: Int]
+    let source: SchemaSet
+    let undocumented: Set<String>
 
     init(_ set: SchemaSet, undocumented: Set<String>) {
         var indexByName: [String: Int] = [:]
         for (index, schema) in set.schemas.enumerated() { indexByName[schema.name] = index }
         self.indexByName = indexByName
+        self.source = set
+        self.undocumented = undocumented
         self.schemas = set.schemas.map { schema in
             CompiledSchema(
                 name: schema.name,
                 properties: schema.properties.map { property in
                     CompiledProperty(
                         name: property.name, nameBytes: Array(property.name.utf8),
-                        type: ValidationProgram.compile(property.type, indexByName, deprecatedValues: Set(property.deprecatedValues)),
+                        type: ValidationProgram.compile(property.type, Names(indexByName, set, undocumented),
+                                                        deprecatedValues: Set(property.deprecatedValues)),
                         typeLabel: property.type.description, isRequired: property.isRequired, isDeprecated: property.isDeprecated, location: property.location)
                 },
                 isOpen: undocumented.contains(schema.name),
@@ -105,17 +110,32 @@ final class ValidationProgram: Sendable {
 
     /// Compiles a type against this program's schema names.
     func compile(_ type: TypeRef) -> CompiledType {
-        Self.compile(type, indexByName, deprecatedValues: [])
+        Self.compile(type, Names(indexByName, source, undocumented), deprecatedValues: [])
     }
 
-    static func compile(_ type: TypeRef, _ names: [String: Int], deprecatedValues: Set<String>) -> CompiledType {
+    /// What compiling a type needs to know of the schemas: their indices, and their properties for `oneOf` selectors.
+    struct Names {
+        let indices: [String: Int]
+        let schemas: SchemaSet
+        let undocumented: Set<String>
+
+        init(_ indices: [String: Int], _ schemas: SchemaSet, _ undocumented: Set<String>) {
+            self.indices = indices
+            self.schemas = schemas
+            self.undocumented = undocumented
+        }
+    }
+
+    static func compile(_ type: TypeRef, _ names: Names, deprecatedValues: Set<String>) -> CompiledType {
         switch type {
         case .primitive(let primitive): return .primitive(primitive)
-        case .named(let name): return names[name].map(CompiledType.schema) ?? .unknownSchema(name)
+        case .named(let name): return names.indices[name].map(CompiledType.schema) ?? .unknownSchema(name)
         case .array(let element): return .array(compile(element, names, deprecatedValues: deprecatedValues))
         case .map(let value): return .map(compile(value, names, deprecatedValues: deprecatedValues))
         case .oneOf(let branches):
-            return .oneOf(branches.map { compile($0, names, deprecatedValues: deprecatedValues) }, labels: branches.map(\.description))
+            return .oneOf(CompiledOneOf(branches: branches.map { compile($0, names, deprecatedValues: deprecatedValues) },
+                                        labels: branches.map(\.description),
+                                        selector: BranchSelector(branches: branches, schemas: names.schemas, undocumented: names.undocumented)))
         case .enumeration(let values): return .enumeration(EnumTable(values: values, deprecated: deprecatedValues))
         case .optional(let wrapped): return .optional(compile(wrapped, names, deprecatedValues: deprecatedValues))
         case .unspecified: return .any

@@ -73,8 +73,8 @@ struct ValidationWalker {
         case .schema(let index):
             guard kind == .object else { return reportType(node, expected: "object (\(program.schemas[index].name))", site: site) }
             checkObject(node, program.schemas[index], schemaIndex: index)
-        case .oneOf(let branches, let labels):
-            checkOneOf(node, branches, labels: labels, site: site)
+        case .oneOf(let oneOf):
+            checkOneOf(node, oneOf, site: site)
         case .unknownSchema(let name):
             report(.unknownSchema, expected: "a schema named \(name) in the contract", actual: "no such schema", site: site)
         case .empty:
@@ -152,36 +152,6 @@ struct ValidationWalker {
             report(.required, expected: "property \(property.name) (\(property.typeLabel))", actual: "missing",
                    site: .property(schema: schemaIndex, property: index))
             path.removeLast()
-        }
-    }
-
-    mutating func checkOneOf(_ node: Int, _ branches: [CompiledType], labels: [String], site: RuleSite) {
-        var matching: [Int] = []
-        var closest: (branch: Int, issues: [ValidationIssue])? = nil
-        var warnings: [ValidationIssue] = []
-        for (position, branch) in branches.enumerated() {
-            var trial = ValidationWalker(bytes: bytes, nodes: nodes, program: program, strict: strict)
-            trial.path = path
-            trial.check(node, branch, site: site)
-            let errors = trial.issues.filter { $0.severity == .error }
-            if errors.isEmpty {
-                matching.append(position)
-                warnings = trial.issues
-            } else if closest == nil || errors.count < closest!.issues.count {
-                closest = (position, errors)
-            }
-        }
-        let expected = "exactly one of " + labels.joined(separator: ", ")
-        switch matching.count {
-        case 1:
-            issues.append(contentsOf: warnings)
-        case 0:
-            let best = closest!
-            report(.oneOf, expected: expected,
-                   actual: "no branch matched; closest: \(labels[best.branch]) with \(best.issues.count) issue(s)",
-                   site: site, details: best.issues)
-        default:
-            report(.oneOf, expected: expected, actual: "matched " + matching.map { labels[$0] }.joined(separator: " and "), site: site)
         }
     }
 }
