@@ -105,7 +105,7 @@ struct ValidationReporter {
             JSONMember(key: "schemaPath", value: .string(issue.schemaPath)),
         ]
         if let location = issue.location { members.append(JSONMember(key: "location", value: .string(location.description))) }
-        if !issue.details.isEmpty { members.append(JSONMember(key: "closestBranchIssues", value: .array(issue.details.map(json)))) }
+        if !issue.details.isEmpty { members.append(JSONMember(key: "issues", value: .array(issue.details.map(json)))) }
         return .object(members)
     }
 }
