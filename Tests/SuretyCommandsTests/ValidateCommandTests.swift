@@ -68,6 +68,34 @@ import Testing
         #expect(object?["invalid"] as? Int == 1)
     }
 
+    @Test func aOneOfIssueNamesTheBranchTheDocumentMeantAndPrintsItsNestedIssues() async throws {
+        let file = try temporaryFile(#"[{"action": "params"}]"#)
+        let result = await surety(["validate", "--endpoint", "changePolicy", "--request", file] + contractsArgument)
+        #expect(result.code == .findings)
+        #expect(result.out.contains(#"got no branch matched; action "params" selects ParamsChangeInstructionCreateRequest with 1 issue(s)"#))
+        #expect(result.out.contains("\n    \(file): /0/effectiveTime: required: expected property effectiveTime (datetime), got missing"))
+    }
+
+    @Test func jsonFormatNestsTheBranchIssuesUnderIssues() async throws {
+        let file = try temporaryFile(#"[{"action": "params"}]"#)
+        let result = await surety(["validate", "--endpoint", "changePolicy", "--request", "--format", "json", file] + contractsArgument)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let issue = try #require((object?["issues"] as? [[String: Any]])?.first)
+        let nested = try #require(issue["issues"] as? [[String: Any]])
+        #expect(nested.map { $0["pointer"] as? String } == ["/0/effectiveTime"])
+        #expect(nested.first?["schemaPath"] as? String == "ParamsChangeInstructionCreateRequest.effectiveTime")
+    }
+
+    @Test func anUnknownSchemaFarFromEveryNameListsTheNearestNames() async throws {
+        let file = try temporaryFile("{}")
+        let result = await surety(["validate", "--schema", "Nope", file] + contractsArgument)
+        #expect(result.code == .usage)
+        let line = try #require(result.err.split(separator: "\n").first)
+        #expect(line.hasPrefix("surety validate: unknown schema Nope; nearest: "))
+        #expect(line.split(separator: ",").count == ValidateCommand.maxSuggestedSchemas)
+        #expect(line.hasSuffix("(`surety schemas` lists all 82)"))
+    }
+
     @Test func unknownNamesGetADidYouMean() async throws {
         let file = try temporaryFile("{}")
         let schema = await surety(["validate", "--schema", "TermRespons", file] + contractsArgument)
