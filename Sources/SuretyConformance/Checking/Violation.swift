@@ -65,6 +65,14 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// Whether the violation fails the exchange.
     public var isError: Bool { severity == .error }
 
+    /// The nested issues as the text reports print them: `↳ ` then the description and `[schemaPath]`, one line each,
+    /// an issue's own nested issues indented under it.
+    public var nestedLines: [String] {
+        issues.flatMap { issue in
+            ["↳ " + issue.description + (issue.schemaPath.map { "  [\($0)]" } ?? "")] + issue.nestedLines.map { "  " + $0 }
+        }
+    }
+
     /// `body /pointer: rule: expected …, got …`.
     public var description: String {
         let at = pointer.tokens.isEmpty ? "" : " \(pointer)"

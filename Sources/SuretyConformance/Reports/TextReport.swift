@@ -28,6 +28,7 @@ public struct TextReport: Sendable {
                 lines.append("  \(paint("✗", .red)) \(result.endpointID ?? "-")  \(name)  \(result.method) \(result.target) → \(result.status.map(String.init) ?? "-")")
                 for violation in result.violations {
                     lines.append("      " + violation.description + (violation.schemaPath.map { "  [\($0)]" } ?? ""))
+                    lines += violation.nestedLines.map { "        " + $0 }
                 }
             }
         }
