@@ -3,8 +3,10 @@ import SuretyJSON
 import SuretySchemas
 
 /// Prints validation results as they come: text for people, JSON (one object per document for NDJSON) for machines.
+/// Standard output goes through an ``OutputBuffer``: written in blocks, after each block of input and at the end.
 struct ValidationReporter {
     let console: Console
+    var output: OutputBuffer
     let json: Bool
     let ndjson: Bool
     let input: String
@@ -17,6 +19,7 @@ struct ValidationReporter {
 
     init(console: Console, json: Bool, ndjson: Bool, input: String) {
         self.console = console
+        self.output = OutputBuffer(console: console)
         self.json = json
         self.ndjson = ndjson
         self.input = input
@@ -38,7 +41,7 @@ struct ValidationReporter {
                 emit(.object(members))
             } else {
                 let prefix = line.map { "\(input):\($0):\(error.column)" } ?? "\(input):\(error.line):\(error.column)"
-                console.line("\(prefix): error: malformed JSON: \(error.message)")
+                output.line("\(prefix): error: malformed JSON: \(error.message)")
             }
         case .success(let issues):
             let errors = issues.filter { $0.severity == .error }
@@ -57,10 +60,10 @@ struct ValidationReporter {
         }
     }
 
-    func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
+    mutating func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
         let place = line.map { "\(input):\($0): " } ?? "\(input): "
         let rule = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
-        console.line(indent + place + issue.description + rule)
+        output.line(indent + place + issue.description + rule)
         for detail in issue.details { printIssue(detail, line: line, indent: indent + "    ") }
     }
 
@@ -69,11 +72,13 @@ struct ValidationReporter {
             pendingMembers += members
             return
         }
-        console.out(JSONWriter(style: ndjson ? .compact : .pretty).string(value) + (ndjson ? "\n" : ""))
+        let text = JSONWriter(style: ndjson ? .compact : .pretty).string(value)
+        if ndjson { output.line(text) } else { output.flush(); console.out(text) }
     }
 
     /// The summary: a line on standard error for text, a final object for JSON.
     mutating func finish(timing seconds: Double?) {
+        output.flush()
         let timingText = seconds.map { " seconds=\(String(format: "%.6f", $0))" } ?? ""
         if json {
             var members: [JSONMember] = [

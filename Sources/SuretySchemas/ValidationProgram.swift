@@ -45,6 +45,8 @@ struct CompiledProperty: Sendable {
     let isRequired: Bool
     let isDeprecated: Bool
     let location: SourceLocation?
+    /// `Schema.property`, the issue's `schemaPath`, built once.
+    let schemaPath: String
 }
 
 /// A compiled schema: properties plus a lookup from a key's length to the candidate properties.
@@ -56,12 +58,24 @@ final class CompiledSchema: Sendable {
     /// Undocumented schemas accept any object and never report unknown properties.
     let isOpen: Bool
     let location: SourceLocation?
+    /// The walk's hot fields apart from the properties, so it reads one field without copying a whole property.
+    let types: [CompiledType]
+    /// Whether a property's presence warns: deprecated and optional (a required one must be sent).
+    let warnsWhenPresent: [Bool]
+    /// The required properties' indices, in documented order.
+    let requiredIndices: [Int]
+    /// For schemas of at most 64 properties: one bit per required property, to check them all with one comparison.
+    let requiredMask: UInt64
 
     init(name: String, properties: [CompiledProperty], isOpen: Bool, location: SourceLocation?) {
         self.name = name
         self.properties = properties
         self.isOpen = isOpen
         self.location = location
+        self.types = properties.map(\.type)
+        self.warnsWhenPresent = properties.map { $0.isDeprecated && !$0.isRequired }
+        self.requiredIndices = properties.indices.filter { properties[$0].isRequired }
+        self.requiredMask = properties.count > 64 ? 0 : requiredIndices.reduce(0) { $0 | 1 << UInt64($1) }
         var buckets = [[Int]](repeating: [], count: 65)
         for (index, property) in properties.enumerated() { buckets[min(property.nameBytes.count, 64)].append(index) }
         self.byLength = buckets
@@ -101,7 +115,8 @@ final class ValidationProgram: Sendable {
                         name: property.name, nameBytes: Array(property.name.utf8),
                         type: ValidationProgram.compile(property.type, Names(indexByName, set, undocumented),
                                                         deprecatedValues: Set(property.deprecatedValues)),
-                        typeLabel: property.type.description, isRequired: property.isRequired, isDeprecated: property.isDeprecated, location: property.location)
+                        typeLabel: property.type.description, isRequired: property.isRequired, isDeprecated: property.isDeprecated, location: property.location,
+                        schemaPath: "\(schema.name).\(property.name)")
                 },
                 isOpen: undocumented.contains(schema.name),
                 location: schema.location)

@@ -37,8 +37,8 @@ extension ValidationWalker {
         switch site {
         case .root(let path): return (path, nil)
         case .property(let schema, let property):
-            let compiled = program.schemas[schema]
-            return ("\(compiled.name).\(compiled.properties[property].name)", compiled.properties[property].location)
+            let compiled = program.schemas[schema].properties[property]
+            return (compiled.schemaPath, compiled.location)
         }
     }
 

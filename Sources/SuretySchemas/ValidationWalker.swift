@@ -135,19 +135,21 @@ struct ValidationWalker {
                 continue
             }
             if propertyCount > 64 { seenLarge[index] = true } else { seenSmall |= 1 << UInt64(index) }
-            let property = schema.properties[index]
             path.append(.key(keyNode))
             let site = RuleSite.property(schema: schemaIndex, property: index)
             // A property both deprecated and required must be sent, so its presence is not reported (DocumentSummary.state).
-            if property.isDeprecated && !property.isRequired && nodes[valueNode].kind != .null {
-                report(.deprecated, severity: .warning, expected: "no deprecated property", actual: "\(property.name) present", site: site)
+            if schema.warnsWhenPresent[index] && nodes[valueNode].kind != .null {
+                report(.deprecated, severity: .warning, expected: "no deprecated property",
+                       actual: "\(schema.properties[index].name) present", site: site)
             }
-            check(valueNode, property.type, site: site)
+            check(valueNode, schema.types[index], site: site)
             path.removeLast()
         }
-        for (index, property) in schema.properties.enumerated() where property.isRequired {
+        if propertyCount <= 64 && seenSmall & schema.requiredMask == schema.requiredMask { return }
+        for index in schema.requiredIndices {
             let seen = propertyCount > 64 ? seenLarge[index] : seenSmall & (1 << UInt64(index)) != 0
             guard !seen else { continue }
+            let property = schema.properties[index]
             path.append(.missing(property.name))
             report(.required, expected: "property \(property.name) (\(property.typeLabel))", actual: "missing",
                    site: .property(schema: schemaIndex, property: index))

@@ -50,10 +50,10 @@ struct ValidateCommand: SuretyCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         if ndjson {
             var stream = StreamValidator(validator: validator, type: type)
-            reader.forEachLine { number, line in
+            reader.forEachLine({ number, line in
                 guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
                 report.document(line: number, result: stream.validate(line))
-            }
+            }, afterChunk: { report.output.flush() })
         } else {
             guard let bytes = reader.readAll() else {
                 console.errorLine("surety validate: cannot read \(input)")
