@@ -88,6 +88,7 @@ struct ValidationReporter {
             if let seconds { members.append(JSONMember(key: "seconds", value: .number(JSONNumber(seconds)))) }
             if ndjson {
                 emit(.object([JSONMember(key: "summary", value: .object(members))]))
+                output.flush()
             } else {
                 let result = pendingMembers.isEmpty ? [JSONMember(key: "valid", value: .bool(invalid == 0))] : pendingMembers
                 console.out(JSONWriter(style: .pretty).string(.object(result + members)))

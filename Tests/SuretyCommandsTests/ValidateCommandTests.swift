@@ -44,6 +44,13 @@ import Testing
         #expect(result.out.hasSuffix("documents=4 invalid=2 warnings=0\n"))
     }
 
+    @Test func ndjsonAsJSONEndsWithTheSummaryObject() async throws {
+        let file = try temporaryFile([Self.validTerm, #"{"locator": 1}"#].joined(separator: "\n") + "\n")
+        let result = await surety(["validate", "--ndjson", "--format", "json", "--schema", "TermResponse", file] + contractsArgument)
+        #expect(result.out.hasPrefix(#"{"line":2,"valid":false,"issues":["#))
+        #expect(result.out.hasSuffix(#"{"summary":{"documents":2,"invalid":1,"warnings":0}}"# + "\n"))
+    }
+
     @Test func validatesAnEndpointsListShapeAndRequestBody() async throws {
         let bare = try temporaryFile("[" + Self.validTerm + "]")
         #expect(await surety(["validate", "--endpoint", "fetchTermsForPolicy", bare] + contractsArgument).code == .success)
