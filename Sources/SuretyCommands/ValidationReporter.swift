@@ -14,6 +14,8 @@ struct ValidationReporter {
     var invalid = 0
     var unreadable = 0
     var warnings = 0
+    /// The printed form of each rule met so far, by its place in the contract.
+    var ruleTexts: [RuleKey: String] = [:]
     /// For a single JSON document, its result members, printed together with the summary as one object.
     var pendingMembers: [JSONMember] = []
 
@@ -62,9 +64,18 @@ struct ValidationReporter {
 
     mutating func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
         let place = line.map { "\(input):\($0): " } ?? "\(input): "
-        let rule = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
-        output.line(indent + place + issue.description + rule)
+        output.line(indent + place + issue.description + ruleText(issue))
         for detail in issue.details { printIssue(detail, line: line, indent: indent + "    ") }
+    }
+
+    /// ` (schemaPath at file:line:col)`, made once per rule: a stream repeats the same few rules many times, and the
+    /// cache holds at most one entry per rule of the contract.
+    mutating func ruleText(_ issue: ValidationIssue) -> String {
+        let key = RuleKey(schemaPath: issue.schemaPath, location: issue.location)
+        if let text = ruleTexts[key] { return text }
+        let text = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
+        ruleTexts[key] = text
+        return text
     }
 
     mutating func emit(_ value: JSONValue) {
@@ -113,5 +124,13 @@ struct ValidationReporter {
         if let location = issue.location { members.append(JSONMember(key: "location", value: .string(location.description))) }
         if !issue.details.isEmpty { members.append(JSONMember(key: "issues", value: .array(issue.details.map(json)))) }
         return .object(members)
+    }
+}
+
+extension ValidationReporter {
+    /// A rule's place in the contract: its schema path and, when known, its file position.
+    struct RuleKey: Hashable {
+        let schemaPath: String
+        let location: SourceLocation?
     }
 }
