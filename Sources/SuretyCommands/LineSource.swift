@@ -27,7 +27,8 @@ struct LineSource {
 
     /// Calls `body` with each line's number (1-based) and bytes, without the line break. Lines are handed out as
     /// slices of the read buffer (copied only when a line spans two reads), so memory stays flat in the file size.
-    func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+    /// `afterChunk` runs after the lines of each read, so output can follow input a block at a time.
+    func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void, afterChunk: () -> Void = {}) {
         var pending: [UInt8] = []
         var lineNumber = 0
         while let data = try? handle.read(upToCount: Self.chunkBytes), !data.isEmpty {
@@ -49,6 +50,7 @@ struct LineSource {
                 }
                 if start < bytes.count { pending.append(contentsOf: bytes[start...]) }
             }
+            afterChunk()
         }
         if !pending.isEmpty { pending.withUnsafeBufferPointer { body(lineNumber + 1, $0) } }
     }

@@ -18,7 +18,7 @@ public protocol SuretyCommand: Sendable {
 public enum CommandLineTool {
     /// Every subcommand, in the order `surety help` lists them.
     public static let commands: [any SuretyCommand.Type] = [
-        LintCommand.self, RoutesCommand.self, OpenAPICommand.self, ValidateCommand.self, GenerateCommand.self, ServeCommand.self,
+        LintCommand.self, RoutesCommand.self, SchemasCommand.self, OpenAPICommand.self, ValidateCommand.self, GenerateCommand.self, ServeCommand.self,
         CheckCommand.self, DiffCommand.self, HARCommand.self, JSONCheckCommand.self,
     ]
 

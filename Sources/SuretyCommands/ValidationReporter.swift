@@ -3,8 +3,10 @@ import SuretyJSON
 import SuretySchemas
 
 /// Prints validation results as they come: text for people, JSON (one object per document for NDJSON) for machines.
+/// Standard output goes through an ``OutputBuffer``: written in blocks, after each block of input and at the end.
 struct ValidationReporter {
     let console: Console
+    var output: OutputBuffer
     let json: Bool
     let ndjson: Bool
     let input: String
@@ -12,11 +14,14 @@ struct ValidationReporter {
     var invalid = 0
     var unreadable = 0
     var warnings = 0
+    /// The printed form of each rule met so far, by its place in the contract.
+    var ruleTexts: [RuleKey: String] = [:]
     /// For a single JSON document, its result members, printed together with the summary as one object.
     var pendingMembers: [JSONMember] = []
 
     init(console: Console, json: Bool, ndjson: Bool, input: String) {
         self.console = console
+        self.output = OutputBuffer(console: console)
         self.json = json
         self.ndjson = ndjson
         self.input = input
@@ -38,7 +43,7 @@ struct ValidationReporter {
                 emit(.object(members))
             } else {
                 let prefix = line.map { "\(input):\($0):\(error.column)" } ?? "\(input):\(error.line):\(error.column)"
-                console.line("\(prefix): error: malformed JSON: \(error.message)")
+                output.line("\(prefix): error: malformed JSON: \(error.message)")
             }
         case .success(let issues):
             let errors = issues.filter { $0.severity == .error }
@@ -57,11 +62,20 @@ struct ValidationReporter {
         }
     }
 
-    func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
+    mutating func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
         let place = line.map { "\(input):\($0): " } ?? "\(input): "
-        let rule = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
-        console.line(indent + place + issue.description + rule)
+        output.line(indent + place + issue.description + ruleText(issue))
         for detail in issue.details { printIssue(detail, line: line, indent: indent + "    ") }
+    }
+
+    /// ` (schemaPath at file:line:col)`, made once per rule: a stream repeats the same few rules many times, and the
+    /// cache holds at most one entry per rule of the contract.
+    mutating func ruleText(_ issue: ValidationIssue) -> String {
+        let key = RuleKey(schemaPath: issue.schemaPath, location: issue.location)
+        if let text = ruleTexts[key] { return text }
+        let text = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
+        ruleTexts[key] = text
+        return text
     }
 
     mutating func emit(_ value: JSONValue) {
@@ -69,11 +83,13 @@ struct ValidationReporter {
             pendingMembers += members
             return
         }
-        console.out(JSONWriter(style: ndjson ? .compact : .pretty).string(value) + (ndjson ? "\n" : ""))
+        let text = JSONWriter(style: ndjson ? .compact : .pretty).string(value)
+        if ndjson { output.line(text) } else { output.flush(); console.out(text) }
     }
 
     /// The summary: a line on standard error for text, a final object for JSON.
     mutating func finish(timing seconds: Double?) {
+        output.flush()
         let timingText = seconds.map { " seconds=\(String(format: "%.6f", $0))" } ?? ""
         if json {
             var members: [JSONMember] = [
@@ -83,6 +99,7 @@ struct ValidationReporter {
             if let seconds { members.append(JSONMember(key: "seconds", value: .number(JSONNumber(seconds)))) }
             if ndjson {
                 emit(.object([JSONMember(key: "summary", value: .object(members))]))
+                output.flush()
             } else {
                 let result = pendingMembers.isEmpty ? [JSONMember(key: "valid", value: .bool(invalid == 0))] : pendingMembers
                 console.out(JSONWriter(style: .pretty).string(.object(result + members)))
@@ -105,7 +122,15 @@ struct ValidationReporter {
             JSONMember(key: "schemaPath", value: .string(issue.schemaPath)),
         ]
         if let location = issue.location { members.append(JSONMember(key: "location", value: .string(location.description))) }
-        if !issue.details.isEmpty { members.append(JSONMember(key: "closestBranchIssues", value: .array(issue.details.map(json)))) }
+        if !issue.details.isEmpty { members.append(JSONMember(key: "issues", value: .array(issue.details.map(json)))) }
         return .object(members)
+    }
+}
+
+extension ValidationReporter {
+    /// A rule's place in the contract: its schema path and, when known, its file position.
+    struct RuleKey: Hashable {
+        let schemaPath: String
+        let location: SourceLocation?
     }
 }

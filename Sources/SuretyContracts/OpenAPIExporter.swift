@@ -6,16 +6,29 @@ import SuretySchemas
 /// Mapping: `T?` → not required and nullable; `ulid`/`locator` → `format: ulid` with a pattern; `datetime` →
 /// `date-time`; `uuid` → `uuid`; enums → `enum`; extra properties allowed (JSON Schema's default); security as a bearer
 /// scheme plus `x-surety-security` (group and permissions, any one suffices); an extended list's 200 answer as
-/// `oneOf` a bare array and the page, with `x-surety-list`.
+/// `oneOf` a bare array and the page, with `x-surety-list`; a `oneOf` whose branches pin a member states it as the
+/// `discriminator` (`BranchSelector`).
 public struct OpenAPIExporter: Sendable {
     /// The pattern a ULID matches: 26 Crockford base-32 characters, the first 0–7.
     public static let ulidPattern = "^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$"
+
+    /// The contract's schemas, so that a `oneOf` states the discriminator its branches imply; `export` sets them.
+    var schemas = SchemaSet()
+    /// The schemas the documents name without a table.
+    var undocumented: Set<String> = []
 
     /// Creates an exporter.
     public init() {}
 
     /// The OpenAPI document.
     public func export(_ contract: Contract) -> JSONValue {
+        var exporter = self
+        exporter.schemas = contract.schemas
+        exporter.undocumented = contract.undocumentedSchemas
+        return exporter.document(contract)
+    }
+
+    func document(_ contract: Contract) -> JSONValue {
         var paths: [JSONMember] = []
         var seenPaths: [String: Int] = [:]
         for endpoint in contract.endpoints {
@@ -154,7 +167,14 @@ public struct OpenAPIExporter: Sendable {
         case .named(let name): return .object(["$ref": .string("#/components/schemas/\(name)")])
         case .array(let element): return .object(["type": "array", "items": schema(for: element)])
         case .map(let value): return .object(["type": "object", "additionalProperties": schema(for: value)])
-        case .oneOf(let branches): return .object(["oneOf": .array(branches.map(schema(for:)))])
+        case .oneOf(let branches):
+            var members = [JSONMember(key: "oneOf", value: .array(branches.map(schema(for:))))]
+            let selector = BranchSelector(branches: branches, schemas: schemas, undocumented: undocumented)
+            if let member = selector.discriminator {
+                let mapping = zip(selector.pinnedValues, branches).map { JSONMember(key: $0, value: schema(for: $1)["$ref"] ?? .null) }
+                members.append(JSONMember(key: "discriminator", value: .object(["propertyName": .string(member), "mapping": .object(mapping)])))
+            }
+            return .object(members)
         case .enumeration(let values): return .object(["type": "string", "enum": .array(values.map(JSONValue.string))])
         case .optional(let wrapped): return .object(["anyOf": [schema(for: wrapped), .object(["type": "null"])]])
         case .unspecified, .empty: return .object([])
@@ -169,7 +189,9 @@ public struct OpenAPIExporter: Sendable {
             "properties": .object(["in": .object(["type": "string"]), "pointer": .object(["type": "string"]),
                                    "rule": .object(["type": "string"]), "expected": .object(["type": "string"]),
                                    "actual": .object(["type": "string"]), "schemaPath": .object(["type": "string"]),
-                                   "severity": .object(["type": "string"])]),
+                                   "severity": .object(["type": "string"]),
+                                   "issues": .object(["type": "array", "description": "a oneOf's nested issues, each of this shape (docs/validation.md)",
+                                                      "items": .object(["type": "object"])])]),
         ])
         return .object([
             "description": "A conventional error (not in the reference documents; see ErrorConvention), in Surety's error shape",

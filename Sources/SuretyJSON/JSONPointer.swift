@@ -60,12 +60,17 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The string form, with `~` and `/` escaped (RFC 6901 §3).
     public var description: String {
-        tokens.map { "/" + Self.escape($0) }.joined()
+        var text = ""
+        for token in tokens {
+            text += "/"
+            text += Self.escape(token)
+        }
+        return text
     }
 
     /// Escapes one token: `~` → `~0`, `/` → `~1`.
     public static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 

@@ -34,11 +34,20 @@ public enum EditDistance {
     /// The candidates closest to `name` (within half its length), best first, ties in candidate order.
     public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
         let threshold = max(2, name.count / 2)
-        return candidates.enumerated()
-            .map { (distance: between(name, $0.element), order: $0.offset, name: $0.element) }
+        return ranked(name, candidates)
             .filter { $0.distance <= threshold || $0.name.lowercased().contains(name.lowercased()) }
-            .sorted { ($0.distance, $0.order) < ($1.distance, $1.order) }
             .prefix(limit)
             .map(\.name)
+    }
+
+    /// The `limit` candidates nearest to `name` however far they are, best first, ties in candidate order.
+    public static func nearest(to name: String, among candidates: [String], limit: Int) -> [String] {
+        ranked(name, candidates).prefix(limit).map(\.name)
+    }
+
+    static func ranked(_ name: String, _ candidates: [String]) -> [(distance: Int, order: Int, name: String)] {
+        candidates.enumerated()
+            .map { (distance: between(name, $0.element), order: $0.offset, name: $0.element) }
+            .sorted { ($0.distance, $0.order) < ($1.distance, $1.order) }
     }
 }

@@ -47,8 +47,12 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     public var schemaPath: String
     /// The file and line of the rule in the contract, when known.
     public var location: SourceLocation?
-    /// For `oneOf`: the issues of the branch that came closest.
+    /// For `oneOf`: the issues of the branch the document selects, or of the closest branches (all of them on a tie),
+    /// in branch order, at most ``maxNestedIssues``.
     public var details: [ValidationIssue]
+
+    /// The most nested issues a `oneOf` issue carries; the issue's `actual` still counts them all.
+    public static let maxNestedIssues = 16
 
     /// Creates an issue.
     public init(severity: Severity = .error, pointer: JSONPointer, rule: Rule, expected: String, actual: String,

@@ -7,7 +7,7 @@ indirect enum CompiledType: Sendable {
     case unknownSchema(String)
     case array(CompiledType)
     case map(CompiledType)
-    case oneOf([CompiledType], labels: [String])
+    case oneOf(CompiledOneOf)
     case enumeration(EnumTable)
     case optional(CompiledType)
     case any
@@ -45,6 +45,8 @@ struct CompiledProperty: Sendable {
     let isRequired: Bool
     let isDeprecated: Bool
     let location: SourceLocation?
+    /// `Schema.property`, the issue's `schemaPath`, built once.
+    let schemaPath: String
 }
 
 /// A compiled schema: properties plus a lookup from a key's length to the candidate properties.
@@ -56,12 +58,24 @@ final class CompiledSchema: Sendable {
     /// Undocumented schemas accept any object and never report unknown properties.
     let isOpen: Bool
     let location: SourceLocation?
+    /// The walk's hot fields apart from the properties, so it reads one field without copying a whole property.
+    let types: [CompiledType]
+    /// Whether a property's presence warns: deprecated and optional (a required one must be sent).
+    let warnsWhenPresent: [Bool]
+    /// The required properties' indices, in documented order.
+    let requiredIndices: [Int]
+    /// For schemas of at most 64 properties: one bit per required property, to check them all with one comparison.
+    let requiredMask: UInt64
 
     init(name: String, properties: [CompiledProperty], isOpen: Bool, location: SourceLocation?) {
         self.name = name
         self.properties = properties
         self.isOpen = isOpen
         self.location = location
+        self.types = properties.map(\.type)
+        self.warnsWhenPresent = properties.map { $0.isDeprecated && !$0.isRequired }
+        self.requiredIndices = properties.indices.filter { properties[$0].isRequired }
+        self.requiredMask = properties.count > 64 ? 0 : requiredIndices.reduce(0) { $0 | 1 << UInt64($1) }
         var buckets = [[Int]](repeating: [], count: 65)
         for (index, property) in properties.enumerated() { buckets[min(property.nameBytes.count, 64)].append(index) }
         self.byLength = buckets
@@ -84,19 +98,25 @@ final class CompiledSchema: Sendable {
 final class ValidationProgram: Sendable {
     let schemas: [CompiledSchema]
     let indexByName: [String: Int]
+    let source: SchemaSet
+    let undocumented: Set<String>
 
     init(_ set: SchemaSet, undocumented: Set<String>) {
         var indexByName: [String: Int] = [:]
         for (index, schema) in set.schemas.enumerated() { indexByName[schema.name] = index }
         self.indexByName = indexByName
+        self.source = set
+        self.undocumented = undocumented
         self.schemas = set.schemas.map { schema in
             CompiledSchema(
                 name: schema.name,
                 properties: schema.properties.map { property in
                     CompiledProperty(
                         name: property.name, nameBytes: Array(property.name.utf8),
-                        type: ValidationProgram.compile(property.type, indexByName, deprecatedValues: Set(property.deprecatedValues)),
-                        typeLabel: property.type.description, isRequired: property.isRequired, isDeprecated: property.isDeprecated, location: property.location)
+                        type: ValidationProgram.compile(property.type, Names(indexByName, set, undocumented),
+                                                        deprecatedValues: Set(property.deprecatedValues)),
+                        typeLabel: property.type.description, isRequired: property.isRequired, isDeprecated: property.isDeprecated, location: property.location,
+                        schemaPath: "\(schema.name).\(property.name)")
                 },
                 isOpen: undocumented.contains(schema.name),
                 location: schema.location)
@@ -105,17 +125,32 @@ final class ValidationProgram: Sendable {
 
     /// Compiles a type against this program's schema names.
     func compile(_ type: TypeRef) -> CompiledType {
-        Self.compile(type, indexByName, deprecatedValues: [])
+        Self.compile(type, Names(indexByName, source, undocumented), deprecatedValues: [])
     }
 
-    static func compile(_ type: TypeRef, _ names: [String: Int], deprecatedValues: Set<String>) -> CompiledType {
+    /// What compiling a type needs to know of the schemas: their indices, and their properties for `oneOf` selectors.
+    struct Names {
+        let indices: [String: Int]
+        let schemas: SchemaSet
+        let undocumented: Set<String>
+
+        init(_ indices: [String: Int], _ schemas: SchemaSet, _ undocumented: Set<String>) {
+            self.indices = indices
+            self.schemas = schemas
+            self.undocumented = undocumented
+        }
+    }
+
+    static func compile(_ type: TypeRef, _ names: Names, deprecatedValues: Set<String>) -> CompiledType {
         switch type {
         case .primitive(let primitive): return .primitive(primitive)
-        case .named(let name): return names[name].map(CompiledType.schema) ?? .unknownSchema(name)
+        case .named(let name): return names.indices[name].map(CompiledType.schema) ?? .unknownSchema(name)
         case .array(let element): return .array(compile(element, names, deprecatedValues: deprecatedValues))
         case .map(let value): return .map(compile(value, names, deprecatedValues: deprecatedValues))
         case .oneOf(let branches):
-            return .oneOf(branches.map { compile($0, names, deprecatedValues: deprecatedValues) }, labels: branches.map(\.description))
+            return .oneOf(CompiledOneOf(branches: branches.map { compile($0, names, deprecatedValues: deprecatedValues) },
+                                        labels: branches.map(\.description),
+                                        selector: BranchSelector(branches: branches, schemas: names.schemas, undocumented: names.undocumented)))
         case .enumeration(let values): return .enumeration(EnumTable(values: values, deprecated: deprecatedValues))
         case .optional(let wrapped): return .optional(compile(wrapped, names, deprecatedValues: deprecatedValues))
         case .unspecified: return .any

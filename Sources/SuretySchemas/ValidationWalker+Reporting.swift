@@ -22,10 +22,10 @@ extension ValidationWalker {
     }
 
     mutating func report(_ rule: ValidationIssue.Rule, severity: ValidationIssue.Severity = .error, expected: String, actual: String,
-                         site: RuleSite, location: SourceLocation? = nil, details: [ValidationIssue] = []) {
+                         site: RuleSite, location: SourceLocation? = nil, details: [ValidationIssue] = [], bounded: Bool = true) {
         let (schemaPath, siteLocation) = describe(site)
         issues.append(ValidationIssue(severity: severity, pointer: pointer, rule: rule, expected: expected,
-                                      actual: ValidationIssue.bounded(actual), schemaPath: schemaPath,
+                                      actual: bounded ? ValidationIssue.bounded(actual) : actual, schemaPath: schemaPath,
                                       location: location ?? siteLocation, details: details))
     }
 
@@ -37,8 +37,8 @@ extension ValidationWalker {
         switch site {
         case .root(let path): return (path, nil)
         case .property(let schema, let property):
-            let compiled = program.schemas[schema]
-            return ("\(compiled.name).\(compiled.properties[property].name)", compiled.properties[property].location)
+            let compiled = program.schemas[schema].properties[property]
+            return (compiled.schemaPath, compiled.location)
         }
     }
 
@@ -50,7 +50,7 @@ extension ValidationWalker {
         case .unknownSchema(let name): return name
         case .array: return "array"
         case .map: return "object (map)"
-        case .oneOf(_, let labels): return "one of " + labels.joined(separator: ", ")
+        case .oneOf(let oneOf): return "one of " + oneOf.labels.joined(separator: ", ")
         case .enumeration(let table): return "one of \(list(table.names))"
         case .optional(let wrapped): return describe(wrapped)
         case .any: return "any value"

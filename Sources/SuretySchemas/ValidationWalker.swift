@@ -73,8 +73,8 @@ struct ValidationWalker {
         case .schema(let index):
             guard kind == .object else { return reportType(node, expected: "object (\(program.schemas[index].name))", site: site) }
             checkObject(node, program.schemas[index], schemaIndex: index)
-        case .oneOf(let branches, let labels):
-            checkOneOf(node, branches, labels: labels, site: site)
+        case .oneOf(let oneOf):
+            checkOneOf(node, oneOf, site: site)
         case .unknownSchema(let name):
             report(.unknownSchema, expected: "a schema named \(name) in the contract", actual: "no such schema", site: site)
         case .empty:
@@ -135,53 +135,25 @@ struct ValidationWalker {
                 continue
             }
             if propertyCount > 64 { seenLarge[index] = true } else { seenSmall |= 1 << UInt64(index) }
-            let property = schema.properties[index]
             path.append(.key(keyNode))
             let site = RuleSite.property(schema: schemaIndex, property: index)
             // A property both deprecated and required must be sent, so its presence is not reported (DocumentSummary.state).
-            if property.isDeprecated && !property.isRequired && nodes[valueNode].kind != .null {
-                report(.deprecated, severity: .warning, expected: "no deprecated property", actual: "\(property.name) present", site: site)
+            if schema.warnsWhenPresent[index] && nodes[valueNode].kind != .null {
+                report(.deprecated, severity: .warning, expected: "no deprecated property",
+                       actual: "\(schema.properties[index].name) present", site: site)
             }
-            check(valueNode, property.type, site: site)
+            check(valueNode, schema.types[index], site: site)
             path.removeLast()
         }
-        for (index, property) in schema.properties.enumerated() where property.isRequired {
+        if propertyCount <= 64 && seenSmall & schema.requiredMask == schema.requiredMask { return }
+        for index in schema.requiredIndices {
             let seen = propertyCount > 64 ? seenLarge[index] : seenSmall & (1 << UInt64(index)) != 0
             guard !seen else { continue }
+            let property = schema.properties[index]
             path.append(.missing(property.name))
             report(.required, expected: "property \(property.name) (\(property.typeLabel))", actual: "missing",
                    site: .property(schema: schemaIndex, property: index))
             path.removeLast()
-        }
-    }
-
-    mutating func checkOneOf(_ node: Int, _ branches: [CompiledType], labels: [String], site: RuleSite) {
-        var matching: [Int] = []
-        var closest: (branch: Int, issues: [ValidationIssue])? = nil
-        var warnings: [ValidationIssue] = []
-        for (position, branch) in branches.enumerated() {
-            var trial = ValidationWalker(bytes: bytes, nodes: nodes, program: program, strict: strict)
-            trial.path = path
-            trial.check(node, branch, site: site)
-            let errors = trial.issues.filter { $0.severity == .error }
-            if errors.isEmpty {
-                matching.append(position)
-                warnings = trial.issues
-            } else if closest == nil || errors.count < closest!.issues.count {
-                closest = (position, errors)
-            }
-        }
-        let expected = "exactly one of " + labels.joined(separator: ", ")
-        switch matching.count {
-        case 1:
-            issues.append(contentsOf: warnings)
-        case 0:
-            let best = closest!
-            report(.oneOf, expected: expected,
-                   actual: "no branch matched; closest: \(labels[best.branch]) with \(best.issues.count) issue(s)",
-                   site: site, details: best.issues)
-        default:
-            report(.oneOf, expected: expected, actual: "matched " + matching.map { labels[$0] }.joined(separator: " and "), site: site)
         }
     }
 }

@@ -44,6 +44,13 @@ import Testing
         #expect(result.out.hasSuffix("documents=4 invalid=2 warnings=0\n"))
     }
 
+    @Test func ndjsonAsJSONEndsWithTheSummaryObject() async throws {
+        let file = try temporaryFile([Self.validTerm, #"{"locator": 1}"#].joined(separator: "\n") + "\n")
+        let result = await surety(["validate", "--ndjson", "--format", "json", "--schema", "TermResponse", file] + contractsArgument)
+        #expect(result.out.hasPrefix(#"{"line":2,"valid":false,"issues":["#))
+        #expect(result.out.hasSuffix(#"{"summary":{"documents":2,"invalid":1,"warnings":0}}"# + "\n"))
+    }
+
     @Test func validatesAnEndpointsListShapeAndRequestBody() async throws {
         let bare = try temporaryFile("[" + Self.validTerm + "]")
         #expect(await surety(["validate", "--endpoint", "fetchTermsForPolicy", bare] + contractsArgument).code == .success)
@@ -66,6 +73,34 @@ import Testing
         #expect(issues.count == 6)
         #expect(object?["valid"] as? Bool == false)
         #expect(object?["invalid"] as? Int == 1)
+    }
+
+    @Test func aOneOfIssueNamesTheBranchTheDocumentMeantAndPrintsItsNestedIssues() async throws {
+        let file = try temporaryFile(#"[{"action": "params"}]"#)
+        let result = await surety(["validate", "--endpoint", "changePolicy", "--request", file] + contractsArgument)
+        #expect(result.code == .findings)
+        #expect(result.out.contains(#"got no branch matched; action "params" selects ParamsChangeInstructionCreateRequest with 1 issue(s)"#))
+        #expect(result.out.contains("\n    \(file): /0/effectiveTime: required: expected property effectiveTime (datetime), got missing"))
+    }
+
+    @Test func jsonFormatNestsTheBranchIssuesUnderIssues() async throws {
+        let file = try temporaryFile(#"[{"action": "params"}]"#)
+        let result = await surety(["validate", "--endpoint", "changePolicy", "--request", "--format", "json", file] + contractsArgument)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let issue = try #require((object?["issues"] as? [[String: Any]])?.first)
+        let nested = try #require(issue["issues"] as? [[String: Any]])
+        #expect(nested.map { $0["pointer"] as? String } == ["/0/effectiveTime"])
+        #expect(nested.first?["schemaPath"] as? String == "ParamsChangeInstructionCreateRequest.effectiveTime")
+    }
+
+    @Test func anUnknownSchemaFarFromEveryNameListsTheNearestNames() async throws {
+        let file = try temporaryFile("{}")
+        let result = await surety(["validate", "--schema", "Nope", file] + contractsArgument)
+        #expect(result.code == .usage)
+        let line = try #require(result.err.split(separator: "\n").first)
+        #expect(line.hasPrefix("surety validate: unknown schema Nope; nearest: "))
+        #expect(line.split(separator: ",").count == ValidateCommand.maxSuggestedSchemas)
+        #expect(line.hasSuffix("(`surety schemas` lists all 82)"))
     }
 
     @Test func unknownNamesGetADidYouMean() async throws {

@@ -32,4 +32,21 @@ import SuretySchemas
         #expect(shapes?.first?["type"] == "array")
         #expect(shapes?.last?["$ref"] == "#/components/schemas/TermListResponse")
     }
+
+    @Test func statesTheDiscriminatorTheChangeInstructionsImplyAndNoneForInvoicingData() throws {
+        let operation = try #require(Self.document["paths"]?["/policy/{tenantLocator}/policies/{locator}/change"]?["patch"])
+        let items = try #require(operation["requestBody"]?["content"]?["application/json"]?["schema"]?["items"])
+        #expect(items["discriminator"]?["propertyName"] == "action")
+        #expect(items["discriminator"]?["mapping"]?["params"] == "#/components/schemas/ParamsChangeInstructionCreateRequest")
+        #expect(items["discriminator"]?["mapping"]?.objectValue?.count == 4)
+        let invoicing = Self.document["components"]?["schemas"]?["InvoicingJobData"]?["properties"]?["invoicingData"]
+        #expect(invoicing?["oneOf"]?.arrayValue?.count == 2)
+        #expect(invoicing?["discriminator"] == nil)
+    }
+
+    @Test func theErrorShapeDocumentsNestedIssues() throws {
+        let problem = try #require(Self.document["components"]?["responses"]?["SuretyProblem"])
+        let violation = problem["content"]?["application/json"]?["schema"]?["properties"]?["violations"]?["items"]
+        #expect(violation?["properties"]?["issues"]?["type"] == "array")
+    }
 }

@@ -95,7 +95,7 @@ import SuretyJSON
         let validator = SchemaValidator(schemas: Self.schemas)
         let type = TypeRef.oneOf([.named("A"), .named("B")])
         let found = validator.validate(try JSONParser().parse(#"{"b": 1, "a2": 7}"#), against: type)
-        #expect(found.map(\.description) == [#"(root): oneOf: expected exactly one of A, B, got no branch matched; closest: B with 1 issue(s)"#])
+        #expect(found.map(\.description) == [#"(root): oneOf: expected exactly one of A, B, got no branch matched; member b selects B with 1 issue(s)"#])
         #expect(found.first?.details.map(\.description) == ["/c: required: expected property c (integer), got missing"])
         let both = validator.validate(try JSONParser().parse(#"{"a": "x", "b": 1, "c": 2}"#), against: type)
         #expect(both.map(\.actual) == ["matched A and B"])

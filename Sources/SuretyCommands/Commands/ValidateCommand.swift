@@ -50,10 +50,10 @@ struct ValidateCommand: SuretyCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         if ndjson {
             var stream = StreamValidator(validator: validator, type: type)
-            reader.forEachLine { number, line in
+            reader.forEachLine({ number, line in
                 guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
                 report.document(line: number, result: stream.validate(line))
-            }
+            }, afterChunk: { report.output.flush() })
         } else {
             guard let bytes = reader.readAll() else {
                 console.errorLine("surety validate: cannot read \(input)")
@@ -99,13 +99,23 @@ struct ValidateCommand: SuretyCommand {
         }
     }
 
+    /// `unknown schema NAME`, then the close names (or, when none is close, the nearest) and where to see them all.
+    static func unknownSchema(_ name: String, in schemas: SchemaSet) -> UsageError {
+        let close = schemas.suggestions(for: name)
+        let hint = close.isEmpty
+            ? "; nearest: " + EditDistance.nearest(to: name, among: schemas.names, limit: maxSuggestedSchemas).joined(separator: ", ")
+            : EditDistance.didYouMean(close)
+        return UsageError("unknown schema \(name)\(hint) (`surety schemas` lists all \(schemas.schemas.count))")
+    }
+
+    /// The most schema names an unknown `--schema` suggests.
+    static let maxSuggestedSchemas = 3
+
     /// The type a target names in the contract, or a usage error with "did you mean" suggestions.
     static func resolve(_ target: Target, in contract: Contract) -> Result<TypeRef, UsageError> {
         switch target {
         case .schema(let name):
-            guard contract.schemas[name] != nil else {
-                return .failure(UsageError("unknown schema \(name)" + EditDistance.didYouMean(contract.schemas.suggestions(for: name))))
-            }
+            guard contract.schemas[name] != nil else { return .failure(unknownSchema(name, in: contract.schemas)) }
             return .success(.named(name))
         case .endpoint(let id, let status, let request, let extended):
             guard let endpoint = contract.endpoint(id: id) else {

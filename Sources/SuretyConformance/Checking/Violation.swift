@@ -38,10 +38,13 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     public var actual: String
     /// The rule's place in the contract, e.g. `PolicyTransactionResponse.transactionState`, when it has one.
     public var schemaPath: String?
+    /// For `oneOf`: the issues of the branch the document selects (or of every tied closest branch), in the same part,
+    /// at most `ValidationIssue.maxNestedIssues`; written as `issues` in the error shape.
+    public var issues: [Violation]
 
     /// Creates a violation.
     public init(severity: ValidationIssue.Severity = .error, part: Part, pointer: JSONPointer = .root, rule: Rule,
-                expected: String, actual: String, schemaPath: String? = nil) {
+                expected: String, actual: String, schemaPath: String? = nil, issues: [Violation] = []) {
         self.severity = severity
         self.part = part
         self.pointer = pointer
@@ -49,16 +52,26 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         self.expected = expected
         self.actual = actual
         self.schemaPath = schemaPath
+        self.issues = issues
     }
 
-    /// A validator issue found in one part of the exchange, its pointer placed under `prefix`.
+    /// A validator issue found in one part of the exchange, its pointer (and its nested issues') placed under `prefix`.
     public init(_ issue: ValidationIssue, part: Part, under prefix: JSONPointer = .root) {
         self.init(severity: issue.severity, part: part, pointer: JSONPointer(tokens: prefix.tokens + issue.pointer.tokens),
-                  rule: Rule(issue.rule), expected: issue.expected, actual: issue.actual, schemaPath: issue.schemaPath)
+                  rule: Rule(issue.rule), expected: issue.expected, actual: issue.actual, schemaPath: issue.schemaPath,
+                  issues: issue.details.map { Violation($0, part: part, under: prefix) })
     }
 
     /// Whether the violation fails the exchange.
     public var isError: Bool { severity == .error }
+
+    /// The nested issues as the text reports print them: `↳ ` then the description and `[schemaPath]`, one line each,
+    /// an issue's own nested issues indented under it.
+    public var nestedLines: [String] {
+        issues.flatMap { issue in
+            ["↳ " + issue.description + (issue.schemaPath.map { "  [\($0)]" } ?? "")] + issue.nestedLines.map { "  " + $0 }
+        }
+    }
 
     /// `body /pointer: rule: expected …, got …`.
     public var description: String {
@@ -68,7 +81,8 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The violation as a member of the error shape's `violations` array: `in`, `pointer`, `rule`, `expected`,
-    /// `actual`, then `schemaPath` when the rule has a place in the contract and `severity` for warnings.
+    /// `actual`, then `schemaPath` when the rule has a place in the contract, `severity` for warnings and `issues`
+    /// (nested violations of the same shape) for a `oneOf`.
     public var jsonValue: JSONValue {
         var members: [JSONMember] = [
             JSONMember(key: "in", value: .string(part.rawValue)),
@@ -79,6 +93,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         ]
         if let schemaPath { members.append(JSONMember(key: "schemaPath", value: .string(schemaPath))) }
         if severity == .warning { members.append(JSONMember(key: "severity", value: "warning")) }
+        if !issues.isEmpty { members.append(JSONMember(key: "issues", value: .array(issues.map(\.jsonValue)))) }
         return .object(members)
     }
 
@@ -91,7 +106,8 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
               let actual = value["actual"]?.stringValue else { return nil }
         let severity = value["severity"]?.stringValue.flatMap(ValidationIssue.Severity.init(rawValue:)) ?? .error
         self.init(severity: severity, part: part, pointer: pointer, rule: Rule(rawValue: rule), expected: expected, actual: actual,
-                  schemaPath: value["schemaPath"]?.stringValue)
+                  schemaPath: value["schemaPath"]?.stringValue,
+                  issues: value["issues"]?.arrayValue?.prefix(ValidationIssue.maxNestedIssues).compactMap(Violation.init(jsonValue:)) ?? [])
     }
 }
 

@@ -110,6 +110,7 @@ extension ConformanceReport {
             JSONMember(key: "actual", value: .string(violation.actual)),
         ]
         if let schemaPath = violation.schemaPath { members.append(JSONMember(key: "schemaPath", value: .string(schemaPath))) }
+        if !violation.issues.isEmpty { members.append(JSONMember(key: "issues", value: .array(violation.issues.map(json)))) }
         return .object(members)
     }
 

@@ -29,6 +29,7 @@ public enum GitHubAnnotations {
                 }
                 properties.append("title=\(escapeProperty("\(result.endpointID ?? "surety check") \(result.name)"))")
                 let message = "\(result.method) \(result.target) → \(result.status.map(String.init) ?? "-"): \(violation.description)"
+                    + violation.nestedLines.map { "\n" + $0 }.joined()
                 lines.append("::error \(properties.joined(separator: ","))::\(escapeData(message))")
             }
         }

@@ -64,6 +64,7 @@ public enum JUnitReport {
                 lines.append("\(violation.severity.rawValue): in \(violation.part.rawValue) at \(violation.pointer.tokens.isEmpty ? "(root)" : violation.pointer.description)"
                              + ": \(violation.rule.rawValue): expected \(violation.expected), actual \(violation.actual)"
                              + (violation.schemaPath.map { " [\($0)]" } ?? ""))
+                lines += violation.nestedLines.map { "  " + $0 }
             }
             text += XMLText.escape(lines.joined(separator: "\n")) + "</failure>\n"
         }

@@ -86,6 +86,7 @@ public struct TextReport: Sendable {
         var lines = ["  \(paint("✗", .red)) \(result.endpointID ?? "-")  \(name)  \(result.method) \(result.target) → \(result.status.map(String.init) ?? "-")"]
         for violation in result.violations {
             lines.append("      " + violation.description + (violation.schemaPath.map { "  [\($0)]" } ?? ""))
+            lines += violation.nestedLines.map { "        " + $0 }
         }
         if let location = result.location { lines.append("      at \(location)") }
         if let exchange = result.exchange {
