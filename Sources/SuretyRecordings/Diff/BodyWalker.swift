@@ -15,9 +15,11 @@ struct BodyWalker {
 
     /// Compares two bodies: JSON by value with `type`, anything else byte for byte.
     mutating func compareBodies(_ old: RecordedBody, _ new: RecordedBody, type: TypeRef?) {
-        switch (old, new) {
-        case let (.json(oldValue), .json(newValue)):
+        if let oldValue = old.jsonValue, let newValue = new.jsonValue {
             compare(oldValue, newValue, type: type, at: .root, shapeOnly: false)
+            return
+        }
+        switch (old, new) {
         case _ where old == new:
             break
         case (.empty, _):
@@ -162,7 +164,7 @@ struct BodyWalker {
     private func abbreviate(_ body: RecordedBody) -> String {
         switch body {
         case .empty: return "empty"
-        case .json(let value): return abbreviate(value)
+        case .json(let value), .formattedJSON(let value, _): return abbreviate(value)
         case .text(let text): return ValueAbbreviation.abbreviate("text " + text, max: diff.options.maxValueCharacters)
         case .binary(let bytes): return "\(bytes.count) bytes"
         }
@@ -178,7 +180,7 @@ struct BodyWalker {
     private static func kind(_ body: RecordedBody) -> String {
         switch body {
         case .empty: return "empty"
-        case .json: return "json"
+        case .json, .formattedJSON: return "json"
         case .text: return "text"
         case .binary: return "binary"
         }

@@ -102,11 +102,12 @@ public struct Redaction: Sendable, Hashable {
     }
 
     /// A body with every value at a redacted pointer replaced; a text body that parses as JSON is redacted as JSON.
+    /// A redacted body is written compactly (the text received held the secret).
     public func redact(_ body: RecordedBody) -> RecordedBody {
         guard !bodyPointers.isEmpty else { return body }
         let value: JSONValue
         switch body {
-        case .json(let json): value = json
+        case .json(let json), .formattedJSON(let json, _): value = json
         case .text(let text):
             guard let document = try? JSONParser().parse(text) else { return body }
             value = document.value()
