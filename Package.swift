@@ -69,7 +69,7 @@ let package = Package(
             name: "SuretyRecordingsTests",
             dependencies: ["SuretyRecordings", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
                            "SuretyJSON", "SuretySchemas"],
-            exclude: ["DiffCases"]
+            exclude: ["DiffCases", "HARCases"]
         ),
         .testTarget(
             name: "SuretyEmulatorTests",

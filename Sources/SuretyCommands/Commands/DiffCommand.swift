@@ -10,7 +10,7 @@ struct DiffCommand: SuretyCommand {
     static let summary = "compare two recordings (folders or HAR files) and classify every difference"
     static let usage = """
         usage: surety diff OLD NEW [--exact] [--ignore POINTER]... [--format text|json|markdown]
-                                   [--fail-on breaking|possibly|any] [--contracts DIR]
+                                   [--fail-on breaking|possibly|any] [--host NAME] [--contracts DIR]
         """
 
     let source: ContractSource
@@ -19,9 +19,10 @@ struct DiffCommand: SuretyCommand {
     let options: RecordingDiff.Options
     let format: String
     let failOn: DiffFailureThreshold
+    let host: String?
 
     init(arguments: [String]) throws(UsageError) {
-        let scanner = try ArgumentScanner(arguments, options: ["contracts", "ignore", "format", "fail-on"], flags: ["exact"])
+        let scanner = try ArgumentScanner(arguments, options: ["contracts", "ignore", "format", "fail-on", "host"], flags: ["exact"])
         source = ContractSource(scanner)
         guard scanner.positionals.count == 2 else { throw UsageError("name exactly two recordings: OLD and NEW") }
         old = scanner.positionals[0]
@@ -35,13 +36,14 @@ struct DiffCommand: SuretyCommand {
         format = try scanner.choice("format", among: ["text", "json", "markdown"]) ?? "text"
         let threshold = try scanner.choice("fail-on", among: DiffFailureThreshold.allCases.map(\.rawValue)) ?? "breaking"
         failOn = DiffFailureThreshold(rawValue: threshold) ?? .breaking
+        host = scanner.values["host"]?.last
     }
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
         let checker = ExchangeChecker(contract: contract)
-        guard let oldExchanges = RecordingInput.load(old, checker: checker, command: Self.name, console),
-              let newExchanges = RecordingInput.load(new, checker: checker, command: Self.name, console) else {
+        guard let oldExchanges = RecordingInput.load(old, checker: checker, command: Self.name, host: host, console),
+              let newExchanges = RecordingInput.load(new, checker: checker, command: Self.name, host: host, console) else {
             return .failure
         }
         let report = RecordingDiff(contract: contract, options: options).compare(old: oldExchanges, new: newExchanges)
