@@ -128,11 +128,19 @@ struct BodyWalker {
         }
     }
 
-    /// Strings equal or aligned identifiers; numbers by value; other scalars by equality.
+    /// Strings equal, aligned identifiers (whole or inside the text), or both of one volatile shape unless
+    /// ``RecordingDiff/Options/exact``: two datetimes; two ULIDs or UUIDs the alignment has not paired with others
+    /// (a reference to the wrong object is still a change). Numbers by value; other scalars by equality.
     private func sameScalar(_ old: JSONValue, _ new: JSONValue) -> Bool {
         switch (old, new) {
         case let (.string(oldText), .string(newText)):
-            return oldText == newText || (!diff.options.exact && alignment.aligns(oldText, newText))
+            if oldText == newText { return true }
+            guard !diff.options.exact else { return false }
+            if let shape = Self.volatileShape(oldText), Self.volatileShape(newText) == shape,
+               shape == .datetime || !alignment.knows(oldText, newText) {
+                return true
+            }
+            return alignment.aligns(oldText, newText) || alignment.alignsEmbedded(oldText, newText)
         case let (.number(oldNumber), .number(newNumber)):
             return oldNumber.literal == newNumber.literal || oldNumber.doubleValue == newNumber.doubleValue
         default:
@@ -184,6 +192,11 @@ struct BodyWalker {
         case .text: return "text"
         case .binary: return "binary"
         }
+    }
+
+    /// The volatile type a string is shaped as, whatever the contract says: datetime, ULID or UUID; nil for others.
+    static func volatileShape(_ text: String) -> TypeRef.Primitive? {
+        [TypeRef.Primitive.datetime, .ulid, .uuid].first { Formats.matches(text, $0) }
     }
 
     /// The types whose values identify or timestamp, and so differ between any two recordings.
