@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(
             name: "SuretyCommandsTests",
             dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyConformance", "SuretyHTTPTransport", "SuretyHTTPCore", "SuretyContracts", "SuretyJSON",
+                           "SuretyRecordings",
                            "SuretyEmulator", "SuretySchemas", "SuretyServing"],
             exclude: ["Golden"]
         ),
