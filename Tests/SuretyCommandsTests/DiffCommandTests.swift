@@ -53,6 +53,16 @@ struct DiffCommandTests {
         }
     }
 
+    @Test("diff --help lists every rule with its severity")
+    func helpListsRules() async {
+        let result = await surety(["diff", "--help"])
+        #expect(result.code == .success)
+        for line in ["endpoint-gone                 breaking", "exchange-gone                 possibly breaking",
+                     "value-changed                 compatible"] {
+            #expect(result.out.contains(line), "\(line)")
+        }
+    }
+
     @Test("a pair differing only in locators (consistently renamed) and timestamps has no difference, unless --exact")
     func locatorsAndTimestampsOnly() async throws {
         try await withPair([]) { old, new in

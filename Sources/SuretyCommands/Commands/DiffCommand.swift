@@ -8,7 +8,15 @@ import SuretyRecordings
 struct DiffCommand: SuretyCommand {
     static let name = "diff"
     static let summary = "compare two recordings (folders or HAR files) and classify every difference"
-    static let usage = """
+    static var usage: String { synopsis + "\n" + rules }
+
+    /// Every rule with its severity, one a line.
+    static var rules: String {
+        "  Rules and their severities (--fail-on breaking|possibly|any picks which fail):\n"
+            + DiffRule.allCases.map { "    " + $0.rawValue.padding(to: 30) + $0.severity.label }.joined(separator: "\n")
+    }
+
+    static let synopsis = """
         usage: surety diff OLD NEW [--exact] [--ignore POINTER]... [--ignore-file FILE]... [--format text|json|markdown]
                                    [--fail-on breaking|possibly|any] [--host NAME] [--contracts DIR]
           An ignore file holds one pointer pattern per line (# comments); \(IgnoreFile.defaultName) beside OLD or NEW
