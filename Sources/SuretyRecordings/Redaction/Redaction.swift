@@ -2,7 +2,8 @@ import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
 
-/// Which secrets are replaced by ``marker`` before a recording is written: header values, query values, body values.
+/// Which secrets are replaced by ``marker`` before a recording is written: header values, query values, body values;
+/// credential headers keep a fingerprint (`[redacted:1a2b3c4d]`) so requests with different credentials stay apart.
 ///
 /// On by default for `Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie` and `X-Api-Key`, in requests
 /// and responses alike. Body pointers apply to request and response bodies; `*` matches any key or index. Violations
