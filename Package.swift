@@ -69,7 +69,7 @@ let package = Package(
             name: "SuretyRecordingsTests",
             dependencies: ["SuretyRecordings", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
                            "SuretyJSON", "SuretySchemas"],
-            exclude: ["DiffCases"]
+            exclude: ["DiffCases", "HARCases"]
         ),
         .testTarget(
             name: "SuretyEmulatorTests",
@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(
             name: "SuretyCommandsTests",
             dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyConformance", "SuretyHTTPTransport", "SuretyHTTPCore", "SuretyContracts", "SuretyJSON",
+                           "SuretyRecordings",
                            "SuretyEmulator", "SuretySchemas", "SuretyServing"],
             exclude: ["Golden"]
         ),

@@ -39,6 +39,30 @@ struct DiffCommandTests {
         }
     }
 
+    @Test("an empty NEW folder while OLD has exchanges: every endpoint gone, exit 1")
+    func emptyNew() async throws {
+        try await withPair([]) { old, new in
+            let empty = (new as NSString).deletingLastPathComponent + "/empty"
+            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            let result = await surety(["diff", old, empty] + contractsArgument)
+            #expect(result.code == .findings, "\(result.out)")
+            #expect(result.out.contains("endpoint-gone"))
+            #expect(result.out.contains("NEW has no exchanges"))
+            #expect(await surety(["diff", old, empty, "--fail-on", "any"] + contractsArgument).code == .findings)
+            #expect(await surety(["diff", empty, empty] + contractsArgument).code == .success)
+        }
+    }
+
+    @Test("diff --help lists every rule with its severity")
+    func helpListsRules() async {
+        let result = await surety(["diff", "--help"])
+        #expect(result.code == .success)
+        for line in ["endpoint-gone                 breaking", "exchange-gone                 possibly breaking",
+                     "value-changed                 compatible"] {
+            #expect(result.out.contains(line), "\(line)")
+        }
+    }
+
     @Test("a pair differing only in locators (consistently renamed) and timestamps has no difference, unless --exact")
     func locatorsAndTimestampsOnly() async throws {
         try await withPair([]) { old, new in

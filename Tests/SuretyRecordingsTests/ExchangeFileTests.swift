@@ -31,10 +31,10 @@ import Testing
         #expect(text.contains(#""startedAt": "2025-01-31T09:30:00.123Z""#))
     }
 
-    @Test("Bodies are JSON only when written back byte for byte, else text, else base64")
+    @Test("Bodies are compact JSON when written back byte for byte, formatted JSON when they parse, else text, else base64")
     func bodyClassification() {
         #expect(RecordedBody(bytes: Array(#"{"a":[1,2.50]}"#.utf8)) == .json(.object(["a": [1, .number(JSONNumber(literal: "2.50"))]])))
-        #expect(RecordedBody(bytes: Array("{ \"a\": 1 }".utf8)) == .text("{ \"a\": 1 }"))
+        #expect(RecordedBody(bytes: Array("{ \"a\": 1 }".utf8)) == .formattedJSON(.object(["a": 1]), text: "{ \"a\": 1 }"))
         #expect(RecordedBody(bytes: Array(#"{"a":1,"a":2}"#.utf8)) == .text(#"{"a":1,"a":2}"#))
         #expect(RecordedBody(bytes: [0xFF, 0x00, 0x41]) == .binary([0xFF, 0x00, 0x41]))
         #expect(RecordedBody(bytes: []) == .empty)
@@ -76,7 +76,7 @@ import Testing
         #expect(rendered == [
             "fetchTerm/1.json:5:17: error: missing member \"value\" [at /request/headers/0]",
             "fetchTerm/1.json:7:13: error: expected a path starting with /, found \"policy/x\" [at /request/path]",
-            "fetchTerm/1.json:11:13: error: expected exactly one of \"json\", \"text\", \"base64\", found 2 members [at /response/body]",
+            "fetchTerm/1.json:11:13: error: expected exactly one of \"json\", \"text\", \"base64\", or \"json\" and \"text\", found 2 members [at /response/body]",
             "fetchTerm/1.json:13:15: error: expected a status code 100–599, found 99 [at /response/status]",
             "fetchTerm/1.json:15:30: error: expected a number ≥ 0, found -1 [at /timing/milliseconds]",
             "fetchTerm/1.json:15:47: error: expected an RFC 3339 timestamp, found \"yesterday\" [at /timing/startedAt]",

@@ -58,7 +58,7 @@ import Testing
             "startedDateTime": "2025-01-31T10:30:00.250+01:00", "time": 42.7,
             "timings": {"blocked": 1.2, "dns": -1, "ssl": -1, "connect": -1, "send": 0.1, "wait": 40, "receive": 1.4, "_blocked_queueing": 0.9},
             "_extensions": {"anything": [1, 2]}
-          }, {"request": {"url": "https://x"}, "response": {"status": 200}}]}}
+          }, {"request": {"url": "https://app.example.com/x"}, "response": {"status": 200}}]}}
         """
         let (imported, issues) = HARConverter(checker: TestContract.checker).importEntries(from: Array(har.utf8), file: "browser.har")
         #expect(imported.count == 1)

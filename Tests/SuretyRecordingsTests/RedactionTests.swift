@@ -14,7 +14,10 @@ import Testing
                                                  "X-Api-Key": Self.secret, "Proxy-Authorization": Self.secret, "Accept": "application/json"])
         let response = HTTPResponse(headers: ["Set-Cookie": "id=\(Self.secret)", "Set-Cookie": "b=\(Self.secret)"], jsonText: "[]")
         let redacted = Redaction.default.redact(Sample.exchange(request, response))
-        #expect(redacted.request.headers.map(\.value) == ["[redacted]", "[redacted]", "[redacted]", "[redacted]", "application/json"])
+        let print = "[redacted:" + Redaction.fingerprint(Self.secret) + "]"
+        #expect(redacted.request.headers.map(\.value) == ["[redacted:" + Redaction.fingerprint("Bearer \(Self.secret)") + "]", "[redacted]",
+                                                          print, print, "application/json"])
+        #expect(!redacted.request.headers.map(\.value).joined().contains(Self.secret))
         #expect(redacted.request.headers.map(\.name).first == "authorization")
         #expect(redacted.response.headers.values(for: "Set-Cookie") == ["[redacted]", "[redacted]"])
     }

@@ -8,9 +8,19 @@ import SuretyRecordings
 struct DiffCommand: SuretyCommand {
     static let name = "diff"
     static let summary = "compare two recordings (folders or HAR files) and classify every difference"
-    static let usage = """
-        usage: surety diff OLD NEW [--exact] [--ignore POINTER]... [--format text|json|markdown]
-                                   [--fail-on breaking|possibly|any] [--contracts DIR]
+    static var usage: String { synopsis + "\n" + rules }
+
+    /// Every rule with its severity, one a line.
+    static var rules: String {
+        "  Rules and their severities (--fail-on breaking|possibly|any picks which fail):\n"
+            + DiffRule.allCases.map { "    " + $0.rawValue.padding(to: 30) + $0.severity.label }.joined(separator: "\n")
+    }
+
+    static let synopsis = """
+        usage: surety diff OLD NEW [--exact] [--ignore POINTER]... [--ignore-file FILE]... [--format text|json|markdown]
+                                   [--fail-on breaking|possibly|any] [--host NAME] [--contracts DIR]
+          An ignore file holds one pointer pattern per line (# comments); \(IgnoreFile.defaultName) beside OLD or NEW
+          is read without a flag.
         """
 
     let source: ContractSource
@@ -19,9 +29,11 @@ struct DiffCommand: SuretyCommand {
     let options: RecordingDiff.Options
     let format: String
     let failOn: DiffFailureThreshold
+    let host: String?
+    let ignoreFiles: [String]
 
     init(arguments: [String]) throws(UsageError) {
-        let scanner = try ArgumentScanner(arguments, options: ["contracts", "ignore", "format", "fail-on"], flags: ["exact"])
+        let scanner = try ArgumentScanner(arguments, options: ["contracts", "ignore", "ignore-file", "format", "fail-on", "host"], flags: ["exact"])
         source = ContractSource(scanner)
         guard scanner.positionals.count == 2 else { throw UsageError("name exactly two recordings: OLD and NEW") }
         old = scanner.positionals[0]
@@ -35,15 +47,20 @@ struct DiffCommand: SuretyCommand {
         format = try scanner.choice("format", among: ["text", "json", "markdown"]) ?? "text"
         let threshold = try scanner.choice("fail-on", among: DiffFailureThreshold.allCases.map(\.rawValue)) ?? "breaking"
         failOn = DiffFailureThreshold(rawValue: threshold) ?? .breaking
+        host = scanner.values["host"]?.last
+        ignoreFiles = scanner.values["ignore-file"] ?? []
     }
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
         let checker = ExchangeChecker(contract: contract)
-        guard let oldExchanges = RecordingInput.load(old, checker: checker, command: Self.name, console),
-              let newExchanges = RecordingInput.load(new, checker: checker, command: Self.name, console) else {
+        guard let oldExchanges = RecordingInput.load(old, checker: checker, command: Self.name, host: host, console),
+              let newExchanges = RecordingInput.load(new, checker: checker, command: Self.name, host: host, console) else {
             return .failure
         }
+        guard let ignored = DiffIgnoreFiles.load(explicit: ignoreFiles, beside: [old, new], console) else { return .failure }
+        var options = options
+        options.ignoredPointers += ignored
         let report = RecordingDiff(contract: contract, options: options).compare(old: oldExchanges, new: newExchanges)
         switch format {
         case "json": console.out(String(decoding: report.jsonBytes, as: UTF8.self))

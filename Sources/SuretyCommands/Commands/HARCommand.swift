@@ -12,9 +12,11 @@ struct HARCommand: SuretyCommand {
     static let name = "har"
     static let summary = "import a HAR 1.2 file into a recordings folder, or export a folder as HAR"
     static let usage = """
-        usage: surety har import FILE.har DIR [--redact header:NAME|query:NAME|body:/POINTER ...] [--contracts DIR]
+        usage: surety har import FILE.har DIR [--redact header:NAME|query:NAME|body:/POINTER ...] [--host NAME] [--contracts DIR]
                surety har export DIR FILE.har [--base-url URL] [--contracts DIR]
-          Import routes entries without a _surety member through the contract and redacts credentials by default.
+          Import routes entries without a _surety member through the contract and redacts credentials by default;
+          it leaves out static files, CORS preflights, entries without a response and other hosts' entries (--host
+          names the API's host when several are present), saying how many and why.
           Export writes absolute URLs under --base-url (default http://localhost).
           Exit codes: 0 done, 2 unreadable input or unwritable output, 64 usage.
         """
@@ -30,9 +32,10 @@ struct HARCommand: SuretyCommand {
     let output: String
     let redaction: Redaction
     let baseURL: String
+    let host: String?
 
     init(arguments: [String]) throws(UsageError) {
-        let scanner = try ArgumentScanner(arguments, options: ["contracts", "redact", "base-url"], flags: [])
+        let scanner = try ArgumentScanner(arguments, options: ["contracts", "redact", "base-url", "host"], flags: [])
         source = ContractSource(scanner)
         let words = Direction.allCases.map(\.rawValue)
         guard let word = scanner.positionals.first else { throw UsageError("name a direction: \(words.joined(separator: " or "))") }
@@ -51,6 +54,8 @@ struct HARCommand: SuretyCommand {
             do { try redaction.add(spec) } catch { throw UsageError("--redact \(spec): \(error.description)") }
         }
         self.redaction = redaction
+        host = scanner.values["host"]?.last
+        if host != nil, direction == .export { throw UsageError("--host applies to har import") }
         if let url = try scanner.httpURL("base-url") {
             guard direction == .export else { throw UsageError("--base-url applies to har export") }
             baseURL = url.absoluteString
@@ -78,7 +83,7 @@ struct HARCommand: SuretyCommand {
             console.errorLine("surety har: \(input) is a folder; har import reads a HAR file (har export writes one from a folder)")
             return .failure
         }
-        guard let exchanges = RecordingInput.load(input, checker: checker, command: Self.name, console) else { return .failure }
+        guard let exchanges = RecordingInput.load(input, checker: checker, command: Self.name, host: host, console) else { return .failure }
         do {
             let store = try RecordingStore(directory: output, redaction: redaction)
             for stored in exchanges { try store.write(stored.exchange) }

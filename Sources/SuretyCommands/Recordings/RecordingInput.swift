@@ -12,7 +12,11 @@ enum RecordingInput {
     ///   - checker: Routes HAR entries that carry no `_surety` member.
     ///   - command: The command's name, for messages (`surety diff: …`).
     ///   - acceptsHAR: Whether a file (rather than a folder) is read as HAR; when false a file is an error.
-    static func load(_ path: String, checker: ExchangeChecker, command: String, acceptsHAR: Bool = true,
+    ///   - host: The API's host in a HAR file with entries for several hosts (`--host`); nil lets the import choose.
+    ///
+    /// A HAR file's entries that are not the API's (static files, preflights, other hosts…) are left out, with one
+    /// line on standard error saying how many and why.
+    static func load(_ path: String, checker: ExchangeChecker, command: String, acceptsHAR: Bool = true, host: String? = nil,
                      _ console: Console) -> [StoredExchange]? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -45,9 +49,10 @@ enum RecordingInput {
                 console.errorLine("surety \(command): cannot read \(path)")
                 return nil
             }
-            let imported = HARConverter(checker: checker).importEntries(from: Array(data), file: path)
-            exchanges = imported.exchanges.enumerated().map { StoredExchange(file: "\(path)#\($0.offset)", sequence: $0.offset, exchange: $0.element) }
+            let imported = HARConverter(checker: checker).importHAR(from: Array(data), file: path, host: host)
+            exchanges = zip(imported.entryIndices, imported.exchanges).map { StoredExchange(file: "\(path)#\($0.0)", sequence: $0.0, exchange: $0.1) }
             issues = imported.issues
+            if let summary = imported.summary { console.errorLine("surety \(command): \(path): \(summary)") }
         }
         guard issues.isEmpty else {
             for issue in issues { console.errorLine(issue.description) }

@@ -15,9 +15,11 @@ struct BodyWalker {
 
     /// Compares two bodies: JSON by value with `type`, anything else byte for byte.
     mutating func compareBodies(_ old: RecordedBody, _ new: RecordedBody, type: TypeRef?) {
-        switch (old, new) {
-        case let (.json(oldValue), .json(newValue)):
+        if let oldValue = old.jsonValue, let newValue = new.jsonValue {
             compare(oldValue, newValue, type: type, at: .root, shapeOnly: false)
+            return
+        }
+        switch (old, new) {
         case _ where old == new:
             break
         case (.empty, _):
@@ -126,11 +128,19 @@ struct BodyWalker {
         }
     }
 
-    /// Strings equal or aligned identifiers; numbers by value; other scalars by equality.
+    /// Strings equal, aligned identifiers (whole or inside the text), or both of one volatile shape unless
+    /// ``RecordingDiff/Options/exact``: two datetimes; two ULIDs or UUIDs the alignment has not paired with others
+    /// (a reference to the wrong object is still a change). Numbers by value; other scalars by equality.
     private func sameScalar(_ old: JSONValue, _ new: JSONValue) -> Bool {
         switch (old, new) {
         case let (.string(oldText), .string(newText)):
-            return oldText == newText || (!diff.options.exact && alignment.aligns(oldText, newText))
+            if oldText == newText { return true }
+            guard !diff.options.exact else { return false }
+            if let shape = Self.volatileShape(oldText), Self.volatileShape(newText) == shape,
+               shape == .datetime || !alignment.knows(oldText, newText) {
+                return true
+            }
+            return alignment.aligns(oldText, newText) || alignment.alignsEmbedded(oldText, newText)
         case let (.number(oldNumber), .number(newNumber)):
             return oldNumber.literal == newNumber.literal || oldNumber.doubleValue == newNumber.doubleValue
         default:
@@ -162,7 +172,7 @@ struct BodyWalker {
     private func abbreviate(_ body: RecordedBody) -> String {
         switch body {
         case .empty: return "empty"
-        case .json(let value): return abbreviate(value)
+        case .json(let value), .formattedJSON(let value, _): return abbreviate(value)
         case .text(let text): return ValueAbbreviation.abbreviate("text " + text, max: diff.options.maxValueCharacters)
         case .binary(let bytes): return "\(bytes.count) bytes"
         }
@@ -178,10 +188,15 @@ struct BodyWalker {
     private static func kind(_ body: RecordedBody) -> String {
         switch body {
         case .empty: return "empty"
-        case .json: return "json"
+        case .json, .formattedJSON: return "json"
         case .text: return "text"
         case .binary: return "binary"
         }
+    }
+
+    /// The volatile type a string is shaped as, whatever the contract says: datetime, ULID or UUID; nil for others.
+    static func volatileShape(_ text: String) -> TypeRef.Primitive? {
+        [TypeRef.Primitive.datetime, .ulid, .uuid].first { Formats.matches(text, $0) }
     }
 
     /// The types whose values identify or timestamp, and so differ between any two recordings.

@@ -27,7 +27,8 @@ extension DiffReport {
     /// `3 differences in 2 exchanges (1 breaking, 2 compatible); 10 exchanges paired` or `no differences; …`.
     public var summary: String {
         let total = differences.count
-        let paired = "\(pairedCount) exchange\(pairedCount == 1 ? "" : "s") paired"
+        var paired = "\(pairedCount) exchange\(pairedCount == 1 ? "" : "s") paired"
+        if newIsEmpty { paired += "; NEW has no exchanges while OLD has \(oldCount)" }
         guard total > 0 else { return "no differences; " + paired }
         let counts = DiffSeverity.allCases.map { "\(count($0)) \($0.label)" }.joined(separator: ", ")
         return "\(total) difference\(total == 1 ? "" : "s") in \(exchanges.count) exchange\(exchanges.count == 1 ? "" : "s") (\(counts)); " + paired

@@ -4,12 +4,21 @@ public struct DiffReport: Sendable, Hashable {
     public var exchanges: [ExchangeDiff]
     /// How many OLD exchanges were paired with a NEW one.
     public var pairedCount: Int
+    /// How many exchanges OLD has.
+    public var oldCount: Int
+    /// How many exchanges NEW has.
+    public var newCount: Int
 
     /// Creates a report.
-    public init(exchanges: [ExchangeDiff], pairedCount: Int) {
+    public init(exchanges: [ExchangeDiff], pairedCount: Int, oldCount: Int = 0, newCount: Int = 0) {
         self.exchanges = exchanges
         self.pairedCount = pairedCount
+        self.oldCount = oldCount
+        self.newCount = newCount
     }
+
+    /// Whether NEW has no exchange at all while OLD has some: every endpoint is gone, which always fails.
+    public var newIsEmpty: Bool { newCount == 0 && oldCount > 0 }
 
     /// Every difference, in report order.
     public var differences: [Difference] { exchanges.flatMap(\.differences) }

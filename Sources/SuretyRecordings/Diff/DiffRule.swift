@@ -2,6 +2,8 @@
 public enum DiffRule: String, Sendable, Hashable, CaseIterable {
     /// An exchange of OLD has no counterpart in NEW.
     case exchangeGone = "exchange-gone"
+    /// Every exchange OLD has of an endpoint is gone from NEW (of any route when NEW has no exchanges at all).
+    case endpointGone = "endpoint-gone"
     /// An exchange of NEW has no counterpart in OLD.
     case exchangeNew = "exchange-new"
     /// A 2xx status became a non-2xx status.
@@ -38,7 +40,7 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable {
     /// The severity this rule assigns.
     public var severity: DiffSeverity {
         switch self {
-        case .statusSuccessToError, .statusSuccessChanged, .contentTypeChanged, .requiredPropertyRemoved, .propertyBecameNull,
+        case .endpointGone, .statusSuccessToError, .statusSuccessChanged, .contentTypeChanged, .requiredPropertyRemoved, .propertyBecameNull,
              .typeChanged, .formatInvalid, .enumValueUndocumented:
             return .breaking
         case .exchangeGone, .statusChanged, .optionalPropertyRemoved, .undocumentedPropertyRemoved:

@@ -1,7 +1,13 @@
 extension RecordingDiff {
-    /// Which OLD exchange pairs with which NEW one: first by equal matcher keys in recorded order, then the rest by
-    /// method and route in recorded order. Linear in the number of exchanges.
+    /// Which OLD exchange pairs with which NEW one: first by equal matcher keys and kinds of credentials in recorded
+    /// order, then the rest by method, route and kind of credentials in recorded order. Linear in the number of exchanges.
     struct Pairing: Sendable {
+        /// A matcher key with the kind of credentials the request carried.
+        struct Key: Hashable {
+            var request: RequestMatcher.Key
+            var credentials: CredentialKind
+        }
+
         /// Indices into OLD and NEW.
         var pairs: [(old: Int, new: Int)] = []
         /// OLD indices without a counterpart.
@@ -9,10 +15,10 @@ extension RecordingDiff {
         /// NEW indices without a counterpart.
         var added: [Int] = []
 
-        init(oldKeys: [RequestMatcher.Key], newKeys: [RequestMatcher.Key]) {
-            var pendingNew: [RequestMatcher.Key: [Int]] = [:]
+        init(oldKeys: [Key], newKeys: [Key]) {
+            var pendingNew: [Key: [Int]] = [:]
             for (index, key) in newKeys.enumerated() { pendingNew[key, default: []].append(index) }
-            var cursor: [RequestMatcher.Key: Int] = [:]
+            var cursor: [Key: Int] = [:]
             var pairedNew = [Bool](repeating: false, count: newKeys.count)
             var unpairedOld: [Int] = []
             for (index, key) in oldKeys.enumerated() {
@@ -43,7 +49,9 @@ extension RecordingDiff {
             pairs.sort { $0.old < $1.old }
         }
 
-        /// Method and route only: `GET fetchTerm`.
-        static func looseKey(_ key: RequestMatcher.Key) -> String { key.method + " " + key.route.description }
+        /// Method, route and kind of credentials only: `GET fetchTerm token`.
+        static func looseKey(_ key: Key) -> String {
+            key.request.method + " " + key.request.route.description + " " + key.credentials.rawValue
+        }
     }
 }

@@ -6,9 +6,10 @@ import SuretySchemas
 
 /// Compares two recordings of the same API and classifies every difference by how it affects clients; no I/O.
 ///
-/// Exchanges are paired by the replay matcher's key (method, endpoint, path parameters, query, body), the n-th
-/// OLD exchange of a key with the n-th NEW one; the rest are then paired by method and endpoint in recorded order, so
-/// requests that differ only in identifiers still pair. Paired exchanges are compared on status, media type and, when
+/// Exchanges are paired by the replay matcher's key (method, endpoint, path parameters, query, body) and the kind of
+/// credentials they carry (``CredentialKind``), the n-th OLD exchange of a key with the n-th NEW one; the rest are
+/// then paired by method, endpoint and kind of credentials in recorded order, so requests that differ only in
+/// identifiers still pair. An endpoint whose exchanges are all gone is one breaking `endpoint-gone`. Paired exchanges are compared on status, media type and, when
 /// the status is unchanged, the body, walked with the contract's response type: values typed `ulid`, `locator`,
 /// `uuid` or `datetime` compare by shape unless ``Options/exact``, and identifiers consistently renamed between
 /// OLD and NEW (see ``LocatorAlignment``) count as equal.
@@ -49,38 +50,24 @@ public struct RecordingDiff: Sendable {
 
     /// Diffs OLD against NEW, each in recorded order.
     public func compare(old: [StoredExchange], new: [StoredExchange]) -> DiffReport {
-        let oldKeys = matcher.keys(for: old)
-        let newKeys = matcher.keys(for: new)
-        let pairing = Pairing(oldKeys: oldKeys, newKeys: newKeys)
+        let sides = Sides(old: old, new: new, matcher: matcher)
+        let pairing = Pairing(oldKeys: sides.oldKeys, newKeys: sides.newKeys)
         var alignment = LocatorAlignment()
         if !options.exact {
             for pair in pairing.pairs { alignment.observe(old[pair.old].exchange, new[pair.new].exchange) }
         }
-        var results: [(order: (String, String, Int, Int), diff: ExchangeDiff)] = []
+        var results: [Sides.Result] = []
         for pair in pairing.pairs {
-            let key = oldKeys[pair.old]
-            let differences = compareExchanges(old[pair.old].exchange, new[pair.new].exchange, route: key.route, alignment: alignment)
+            let key = sides.oldKeys[pair.old]
+            let differences = compareExchanges(old[pair.old].exchange, new[pair.new].exchange, route: key.request.route, alignment: alignment)
             guard !differences.isEmpty else { continue }
-            let diff = ExchangeDiff(endpoint: key.route.description, request: key.description, oldFile: old[pair.old].file,
+            let diff = ExchangeDiff(endpoint: key.request.route.description, request: sides.describe(key), oldFile: old[pair.old].file,
                                     newFile: new[pair.new].file, differences: differences)
             results.append(((diff.endpoint, diff.request, pair.old, pair.new), diff))
         }
-        for index in pairing.gone {
-            let key = oldKeys[index]
-            let difference = Difference(rule: .exchangeGone, part: .exchange, old: "status \(old[index].exchange.response.status)", new: "absent")
-            let diff = ExchangeDiff(endpoint: key.route.description, request: key.description, oldFile: old[index].file, newFile: nil,
-                                    differences: [difference])
-            results.append(((diff.endpoint, diff.request, index, -1), diff))
-        }
-        for index in pairing.added {
-            let key = newKeys[index]
-            let difference = Difference(rule: .exchangeNew, part: .exchange, old: "absent", new: "status \(new[index].exchange.response.status)")
-            let diff = ExchangeDiff(endpoint: key.route.description, request: key.description, oldFile: nil, newFile: new[index].file,
-                                    differences: [difference])
-            results.append(((diff.endpoint, diff.request, Int.max, index), diff))
-        }
+        results += sides.oneSided(gone: pairing.gone, added: pairing.added)
         results.sort { $0.order < $1.order }
-        return DiffReport(exchanges: results.map(\.diff), pairedCount: pairing.pairs.count)
+        return DiffReport(exchanges: results.map(\.diff), pairedCount: pairing.pairs.count, oldCount: old.count, newCount: new.count)
     }
 
     /// Every difference between two paired exchanges, most severe first, then in document order.

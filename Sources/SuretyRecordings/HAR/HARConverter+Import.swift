@@ -6,37 +6,78 @@ import SuretySchemas
 
 extension HARConverter {
     /// Reads the entries of a HAR document; an entry that cannot be read is skipped with an issue naming its pointer.
-    ///
-    /// The request's path and query come from `url` (so `?flag` without `=` survives); bodies from `postData.text`
-    /// and `content.text` (decoded when `encoding` is `base64`). Endpoint, path parameters and violations come from
-    /// `_surety` when present, else from ``checker``.
     public func importEntries(from bytes: [UInt8], file: String) -> (exchanges: [Exchange], issues: [RecordingIssue]) {
+        let result = importHAR(from: bytes, file: file)
+        return (result.exchanges, result.issues)
+    }
+
+    /// Reads the API's entries of a HAR document, as browsers' devtools and mitmproxy export it.
+    ///
+    /// Entries that are not the API's are left out and counted (see ``HARSkipReason``): static files that route to no
+    /// endpoint, CORS preflights, non-HTTP URLs, requests that got no response, and requests to other hosts. The API's
+    /// host is `host` when given (a name, or a name and port), else the host with the most entries that route to the
+    /// contract (then the most entries, then the first by name). An entry that cannot be read is an issue naming its
+    /// pointer. The request's path and query come from `url` (so `?flag` without `=` survives); bodies from
+    /// `postData.text` and `content.text` (decoded when `encoding` is `base64`). Endpoint, path parameters and
+    /// violations come from `_surety` when present, else from ``checker``.
+    public func importHAR(from bytes: [UInt8], file: String, host: String? = nil) -> HARImport {
+        var result = HARImport()
         let document: JSONDocument
         do {
             document = try JSONParser().parse(bytes)
         } catch {
-            let position = TextPosition(line: error.line, column: error.column)
-            return ([], [RecordingIssue(file: file, position: position, reason: .syntax(error))])
+            result.issues = [RecordingIssue(file: file, position: TextPosition(line: error.line, column: error.column), reason: .syntax(error))]
+            return result
         }
         let root = document.value()
         guard let entries = root["log"]?["entries"]?.arrayValue else {
             let pointer: JSONPointer = root["log"] == nil ? .root : "/log"
-            return ([], [RecordingIssue(file: file, pointer: pointer, position: Exchange.position(of: pointer, in: document),
-                                        reason: .missing(member: root["log"] == nil ? "log" : "entries"))])
+            result.issues = [RecordingIssue(file: file, pointer: pointer, position: Exchange.position(of: pointer, in: document),
+                                            reason: .missing(member: root["log"] == nil ? "log" : "entries"))]
+            return result
         }
-        var exchanges: [Exchange] = []
-        var issues: [RecordingIssue] = []
+        result.entryCount = entries.count
+        var traits = entries.map(HAREntryTraits.init)
+        for index in traits.indices where traits[index].reason == .staticFile {
+            if let request = traits[index].request, case .routed? = checker?.route(request) { traits[index].reason = nil }
+        }
+        let chosen = host ?? apiHost(traits)
+        if host == nil, Set(traits.filter { $0.reason == nil }.compactMap(\.host)).count > 1 { result.apiHost = chosen }
         for (index, entry) in entries.enumerated() {
+            if let reason = traits[index].reason ?? (chosen.map { traits[index].isFor($0) } == false ? .otherHost : nil) {
+                result.skipped[reason, default: 0] += 1
+                if reason == .otherHost { result.otherHosts[traits[index].host ?? "", default: 0] += 1 }
+                continue
+            }
             let at = JSONPointer(tokens: ["log", "entries", String(index)])
             switch exchange(entry) {
-            case .success(let exchange): exchanges.append(exchange)
+            case .success(let exchange):
+                result.exchanges.append(exchange)
+                result.entryIndices.append(index)
             case .failure(let failure):
                 let pointer = JSONPointer(tokens: at.tokens + failure.pointer.tokens)
-                let position = Exchange.position(of: pointer, in: document)
-                issues.append(RecordingIssue(file: file, pointer: pointer, position: position, reason: failure.reason))
+                result.issues.append(RecordingIssue(file: file, pointer: pointer, position: Exchange.position(of: pointer, in: document),
+                                                    reason: failure.reason))
             }
         }
-        return (exchanges, issues)
+        return result
+    }
+
+    /// The host most entries of the API go to: most routed to the contract, then most entries, then first by name.
+    private func apiHost(_ traits: [HAREntryTraits]) -> String? {
+        var scores: [String: (routed: Int, all: Int)] = [:]
+        for trait in traits where trait.reason == nil {
+            guard let host = trait.host else { continue }
+            var routed = 0
+            if let request = trait.request, case .routed? = checker?.route(request) { routed = 1 }
+            scores[host, default: (0, 0)].routed += routed
+            scores[host, default: (0, 0)].all += 1
+        }
+        return scores.min { lhs, rhs in
+            if lhs.value.routed != rhs.value.routed { return lhs.value.routed > rhs.value.routed }
+            if lhs.value.all != rhs.value.all { return lhs.value.all > rhs.value.all }
+            return lhs.key < rhs.key
+        }?.key
     }
 
     /// Why one entry could not be read, relative to the entry.
@@ -109,8 +150,13 @@ extension HARConverter {
 
     /// Header fields from `[{"name", "value"}]`, HTTP/2 pseudo-headers (`:authority`…) dropped.
     static func fields(_ value: JSONValue?) -> HTTPFields {
+        HTTPFields(allFields(value).filter { !$0.name.hasPrefix(":") })
+    }
+
+    /// Header fields from `[{"name", "value"}]`, HTTP/2 pseudo-headers kept.
+    static func allFields(_ value: JSONValue?) -> HTTPFields {
         HTTPFields((value?.arrayValue ?? []).compactMap { field -> HTTPField? in
-            guard let name = field["name"]?.stringValue, let value = field["value"]?.stringValue, !name.hasPrefix(":") else { return nil }
+            guard let name = field["name"]?.stringValue, let value = field["value"]?.stringValue else { return nil }
             return HTTPField(name: name, value: value)
         })
     }

@@ -94,7 +94,7 @@ public struct HARConverter: Sendable {
         ]
         switch body {
         case .empty: break
-        case .json, .text: members.append(JSONMember(key: "text", value: .string(String(decoding: body.bytes, as: UTF8.self))))
+        case .json, .formattedJSON, .text: members.append(JSONMember(key: "text", value: .string(String(decoding: body.bytes, as: UTF8.self))))
         case .binary(let bytes):
             members.append(JSONMember(key: "text", value: .string(Data(bytes).base64EncodedString())))
             members.append(JSONMember(key: "encoding", value: "base64"))

@@ -15,7 +15,7 @@ import SuretyJSON
 ///   "format": 1,                                // the file format's version
 ///   "pathParameters": {"jobLocator": "01J…"},   // percent-decoded, by name
 ///   "request": {
-///     "body": {"json": {…}},                    // or {"text": "…"} or {"base64": "…"}; absent when empty
+///     "body": {"json": {…}},                    // or {"json": …, "text": "…"}, {"text": "…"}, {"base64": "…"}; absent when empty
 ///     "headers": [{"name": "Accept", "value": "application/json"}],   // in order, duplicates kept
 ///     "method": "GET",
 ///     "path": "/document/…/jobs/01J…",           // percent-encoded as received, without the query
@@ -26,8 +26,10 @@ import SuretyJSON
 ///   "violations": [{"in": "responseBody", "pointer": "/state", "rule": "enum", "expected": "…", "actual": "…"}]
 /// }
 /// ```
-/// `body` is `{"json": value}` only when writing the value compactly gives back the exact bytes received; other
-/// UTF-8 bodies are `{"text": …}`, other bytes `{"base64": …}`. Secrets are replaced by `[redacted]` before any
+/// `body` is `{"json": value}` when writing the value compactly gives back the exact bytes received, and
+/// `{"json": value, "text": received}` for other JSON (pretty, spaced, a trailing newline), so replay stays
+/// byte-identical; other UTF-8 bodies are `{"text": …}`, other bytes `{"base64": …}`. Secrets are replaced by
+/// `[redacted]` (credentials by `[redacted:fingerprint]`, see ``Redaction``) before any
 /// byte is written (see ``Redaction``). `timing` is kept apart so that diffs can ignore it.
 public struct Exchange: Sendable, Hashable {
     /// When the exchange started and how long the upstream took to answer.

@@ -112,16 +112,26 @@ struct ExchangeDecoder {
         return timing
     }
 
-    /// A body member: exactly one of `json`, `text`, `base64`.
+    /// A body member: exactly one of `json`, `text`, `base64`, or `json` with the `text` it was received as.
+    ///
+    /// With both, the text is sent when it still parses to the `json` value; when the value was edited by hand, the
+    /// value wins and is sent compactly. A `text` alone that parses as JSON is JSON (files from before formatted JSON).
     private mutating func body(_ value: JSONValue, at pointer: @autoclosure () -> JSONPointer) -> RecordedBody? {
         guard let members = object(value, at: pointer(), allowed: Members.body) else { return nil }
+        if members.count == 2, let json = members.first(where: { $0.key == "json" })?.value,
+           let textMember = members.first(where: { $0.key == "text" }) {
+            guard let text = string(textMember.value, at: pointer().appending("text")) else { return nil }
+            if case .formattedJSON(let received, _) = RecordedBody(text: text), received == json { return .formattedJSON(json, text: text) }
+            return .json(json)
+        }
         guard members.count == 1, let member = members.first else {
-            fail(pointer(), .invalidValue(expected: "exactly one of \"json\", \"text\", \"base64\"", actual: "\(members.count) members"))
+            fail(pointer(), .invalidValue(expected: "exactly one of \"json\", \"text\", \"base64\", or \"json\" and \"text\"",
+                                          actual: "\(members.count) members"))
             return nil
         }
         switch member.key {
         case "json": return .json(member.value)
-        case "text": return string(member.value, at: pointer().appending(member.key)).map { $0.isEmpty ? .empty : .text($0) }
+        case "text": return string(member.value, at: pointer().appending(member.key)).map(RecordedBody.init(text:))
         default:
             guard let text = string(member.value, at: pointer().appending(member.key)) else { return nil }
             guard let data = Data(base64Encoded: text) else {

@@ -2,7 +2,8 @@ import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
 
-/// Which secrets are replaced by ``marker`` before a recording is written: header values, query values, body values.
+/// Which secrets are replaced by ``marker`` before a recording is written: header values, query values, body values;
+/// credential headers keep a fingerprint (`[redacted:1a2b3c4d]`) so requests with different credentials stay apart.
 ///
 /// On by default for `Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie` and `X-Api-Key`, in requests
 /// and responses alike. Body pointers apply to request and response bodies; `*` matches any key or index. Violations
@@ -10,6 +11,12 @@ import SuretyJSON
 public struct Redaction: Sendable, Hashable {
     /// What replaces a secret value.
     public static let marker = "[redacted]"
+    /// The request headers that carry credentials: their redacted value keeps a fingerprint (`[redacted:1a2b3c4d]`), so
+    /// a recording still tells requests made with different credentials apart (see ``CredentialKind``).
+    public static let credentialHeaders = ["Authorization", "Proxy-Authorization", "X-Api-Key"]
+    /// How many hex digits of FNV-1a a credential's fingerprint keeps: enough to tell a run's few tokens apart, too
+    /// few to stand for the token (a guessable secret should not be used against a recorder anyway).
+    public static let fingerprintDigits = 8
     /// The header fields redacted unless the caller says otherwise.
     public static let defaultHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key"]
     /// The defaults: the usual credential headers.
@@ -76,19 +83,32 @@ public struct Redaction: Sendable, Hashable {
         return result
     }
 
-    /// Header fields with the values of redacted names replaced.
+    /// Header fields with the values of redacted names replaced; credential headers keep a fingerprint.
     public func redact(_ fields: HTTPFields) -> HTTPFields {
         HTTPFields(fields.map { field in
-            headers.contains(where: { field.hasName($0) }) ? HTTPField(name: field.name, value: Self.marker) : field
+            guard headers.contains(where: { field.hasName($0) }) else { return field }
+            guard Self.credentialHeaders.contains(where: { field.hasName($0) }), field.value != Self.marker else {
+                return HTTPField(name: field.name, value: Self.marker)
+            }
+            return HTTPField(name: field.name, value: "[redacted:" + Self.fingerprint(field.value) + "]")
         })
     }
 
+    /// What a credential compares by: the fingerprint a redacted value kept, `redacted` for a bare marker (recordings
+    /// made before fingerprints), else the first ``fingerprintDigits`` hex digits of FNV-1a over the value.
+    public static func fingerprint(_ value: String) -> String {
+        if value == marker { return "redacted" }
+        if value.hasPrefix("[redacted:"), value.hasSuffix("]") { return String(value.dropFirst(10).dropLast()) }
+        return StableHash(value.utf8).hex(digits: fingerprintDigits)
+    }
+
     /// A body with every value at a redacted pointer replaced; a text body that parses as JSON is redacted as JSON.
+    /// A redacted body is written compactly (the text received held the secret).
     public func redact(_ body: RecordedBody) -> RecordedBody {
         guard !bodyPointers.isEmpty else { return body }
         let value: JSONValue
         switch body {
-        case .json(let json): value = json
+        case .json(let json), .formattedJSON(let json, _): value = json
         case .text(let text):
             guard let document = try? JSONParser().parse(text) else { return body }
             value = document.value()

@@ -36,8 +36,11 @@ struct ExchangeInterner {
     }
 
     private mutating func intern(_ body: RecordedBody) -> RecordedBody {
-        guard case .json(let value) = body else { return body }
-        return .json(intern(value).value)
+        switch body {
+        case .json(let value): return .json(intern(value).value)
+        case .formattedJSON(let value, let text): return .formattedJSON(intern(value).value, text: text)
+        default: return body
+        }
     }
 
     /// Strings short enough to live inside the value (15 UTF-8 bytes on 64-bit platforms) have no storage to share.

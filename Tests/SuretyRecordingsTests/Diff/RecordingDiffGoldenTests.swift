@@ -23,10 +23,10 @@ import Testing
     ]
 
     /// Writes both sides as recordings folders and diffs what reading them gives back.
-    static func diffThroughFolders(_ old: [Exchange], _ new: [Exchange]) async throws -> DiffReport {
+    static func diffThroughFolders(_ old: [Exchange], _ new: [Exchange], redaction: Redaction = .default) async throws -> DiffReport {
         try await withTemporaryDirectory { directory in
             for (side, exchanges) in [("old", old), ("new", new)] {
-                let store = try RecordingStore(directory: directory + "/" + side, syncsToStorage: false)
+                let store = try RecordingStore(directory: directory + "/" + side, redaction: redaction, syncsToStorage: false)
                 for exchange in exchanges { _ = try store.write(exchange) }
             }
             let oldSet = try RecordingStore.read(directory: directory + "/old")

@@ -95,8 +95,8 @@ import Testing
     }
 
     @Test func exchangesOnOneSideAreGoneOrNew() {
-        let fetch = F.fetch(F.policyA, F.policy(F.policyA)), list = F.list("[]")
-        let report = F.diff([fetch], [list])
+        let fetchA = F.fetch(F.policyA, F.policy(F.policyA)), fetchB = F.fetch(F.policyB, F.policy(F.policyB)), list = F.list("[]")
+        let report = F.diff([fetchA, fetchB], [fetchA, list])
         #expect(report.differences.map { "\($0.severity.rawValue) \($0.rule.rawValue)" } == [
             "possibly-breaking exchange-gone", "compatible exchange-new",
         ])
@@ -111,9 +111,10 @@ import Testing
     }
 
     @Test func failureThresholdsCountTheirSeverities() {
-        let report = F.diff([F.fetch(F.policyA, F.policy(F.policyA, extra: #","tags":[]"#))], [F.list("[]")])
+        let old = [F.fetch(F.policyA, F.policy(F.policyA, extra: #","tags":[]"#)), F.fetch(F.policyB, F.policy(F.policyB))]
+        let report = F.diff(old, [F.fetch(F.policyA, F.policy(F.policyA)), F.list("[]")])
         #expect(report.failingCount(.breaking) == 0)
-        #expect(report.failingCount(.possibly) == 1)
-        #expect(report.failingCount(.any) == 2)
+        #expect(report.failingCount(.possibly) == 2)
+        #expect(report.failingCount(.any) == 3)
     }
 }
