@@ -72,7 +72,8 @@ extension ConformanceRunner {
         case .noPermission:
             token = options.tokenWithoutPermission
         }
-        var request = factory.request(endpoint, path: path, query: [], body: nil, token: token)
+        var request = factory.request(endpoint, path: path, query: [], body: nil, token: token,
+                                      extraHeaders: [(NegativeProbe.header, negative.rawValue)])
         request.target = built.request.query.map { request.path + "?" + $0 } ?? request.path
         request.body = built.request.body
         if let contentType = built.request.headers["Content-Type"] { request.headers["Content-Type"] = contentType }
@@ -80,47 +81,11 @@ extension ConformanceRunner {
         let exchange = await exchange(request, state: &state)
         let status = exchange.response.status.code
         var violations = exchange.responseCheck?.violations ?? []
-        violations += expectationViolations(negative, endpoint: endpoint, status: status, body: exchange.body)
+        violations += negative.violations(endpoint: endpoint, status: status, body: exchange.body)
         state.append(CheckResult(origin: .negative(negative), name: negative.rawValue, endpointID: endpoint.id,
                                  method: request.method.rawValue, target: request.target, status: status, violations: violations,
                                  requestViolations: exchange.requestViolations,
                                  exchange: ExchangeRecord(request: request, response: exchange.response), nanoseconds: exchange.nanoseconds))
     }
 
-    /// What a negative probe's answer breaks: the status it expects, or for an unknown reference to a list
-    /// documented to answer so, an empty list.
-    func expectationViolations(_ negative: NegativeProbe, endpoint: Endpoint, status: Int, body: JSONValue?) -> [Violation] {
-        func wrongStatus(_ expected: String) -> [Violation] {
-            [Violation(part: .status, rule: .expectedStatus, expected: expected, actual: String(status))]
-        }
-        switch negative {
-        case .malformedTenant, .malformedLocator:
-            return (400...499).contains(status) ? [] : wrongStatus(negative.expectation)
-        case .noToken:
-            return status == 401 ? [] : wrongStatus(negative.expectation)
-        case .noPermission:
-            return status == 403 ? [] : wrongStatus(negative.expectation)
-        case .unknownLocator:
-            let emptyList = body.map(Self.isEmptyList) ?? false
-            switch endpoint.list?.unknownReference {
-            case .emptyList?:
-                guard status == 200 else {
-                    return wrongStatus("200 with an empty list for an unknown reference (the contract says so, not 404)")
-                }
-                return emptyList ? [] : [Violation(part: .responseBody, rule: .expectedEmptyList,
-                                                   expected: "an empty list for an unknown reference", actual: "items")]
-            case .unspecified?:
-                if status == 404 || (status == 200 && emptyList) { return [] }
-                return wrongStatus("404 or an empty list for an unknown reference")
-            case nil:
-                return status == 404 ? [] : wrongStatus(negative.expectation)
-            }
-        }
-    }
-
-    /// `[]`, or a page whose `items` is `[]`.
-    static func isEmptyList(_ body: JSONValue) -> Bool {
-        if body.arrayValue?.isEmpty == true { return true }
-        return body["items"]?.arrayValue?.isEmpty == true
-    }
 }

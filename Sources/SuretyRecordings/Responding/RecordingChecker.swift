@@ -42,16 +42,30 @@ public struct RecordingChecker: Sendable {
     /// the coverage of statuses, optional properties and enum values the recorded responses show.
     ///
     /// A file whose request now routes to another endpoint than the one it records fails with an `endpoint`
-    /// violation. The report's backend is `backend` (the folder), its seed 0 and its tenant empty: nothing is sent.
+    /// violation. A request `surety check` sent invalid on purpose (it carries ``NegativeProbe/header``) is judged by
+    /// its probe's expectation and its response's shape, not by what its request breaks; an exchange with Surety's
+    /// own routes (`/__surety/…`) is no exchange of the API and is left out, counted in a note. The report's backend
+    /// is `backend` (the folder), its seed 0 and its tenant empty: nothing is sent.
     public func report(_ recordings: [StoredExchange], backend: String) -> ConformanceReport {
         var tracker = CoverageTracker(contract: checker.contract, validator: checker.validator)
         var results: [CheckResult] = []
         results.reserveCapacity(recordings.count)
+        var adminExchanges = 0
         for stored in recordings {
             let exchange = stored.exchange
+            guard !exchange.request.path.hasPrefix(SuretyRoutes.adminPrefix) else {
+                adminExchanges += 1
+                continue
+            }
             let response = exchange.response.httpResponse
             let judgement = Exchange.judge(request: exchange.request.httpRequest, response: response, checker: checker)
             var violations = judgement.violations
+            let probe = exchange.request.headers[NegativeProbe.header].flatMap(NegativeProbe.init(rawValue:))
+            if let probe, let routed = judgement.routed {
+                let responseParts: Set<Violation.Part> = [.status, .responseHeader, .responseBody]
+                violations = violations.filter { responseParts.contains($0.part) && $0.rule != .status }
+                    + probe.violations(endpoint: routed.endpoint, status: response.status.code, body: judgement.responseCheck?.document?.value())
+            }
             let endpointID = judgement.routed?.endpoint.id
             if let endpointID, endpointID != exchange.endpointID {
                 violations.append(Violation(part: .path, pointer: JSONPointer(tokens: ["endpoint"]), rule: .endpoint,
@@ -66,12 +80,13 @@ public struct RecordingChecker: Sendable {
                     tracker.observe(document.value(), as: type)
                 }
             }
-            results.append(CheckResult(origin: .recording(file: stored.file), name: "recorded", endpointID: endpointID ?? exchange.endpointID,
+            results.append(CheckResult(origin: .recording(file: stored.file), name: probe?.rawValue ?? "recorded", endpointID: endpointID ?? exchange.endpointID,
                                        method: exchange.request.method.rawValue, target: exchange.request.target,
                                        status: response.status.code, violations: violations))
         }
+        let notes = adminExchanges == 0 ? [] : ["\(adminExchanges) exchange(s) with Surety's own routes (/__surety/) left out: they are no exchanges of the API"]
         return ConformanceReport(backend: backend, seed: 0, tenant: "", strict: checker.options.strict, negativeProbes: [],
-                                 scenarios: [], results: results, coverage: tracker.coverage())
+                                 scenarios: [], results: results, coverage: tracker.coverage(), notes: notes)
     }
 }
 
