@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Feeds every file of JSONTestSuite's test_parsing/ through `surety json-check` and fails on any mismatch:
-# every y_ file accepted, every n_ file rejected, and every i_ file decided as README.md ("JSON parsing") documents.
+# every y_ file accepted, every n_ file rejected, and every i_ file decided as docs/json.md documents.
 set -euo pipefail
 surety=$1
 corpus=$2
 [ -d "$corpus" ] || { echo "json-corpus: no corpus at $corpus" >&2; exit 2; }
 
-# The implementation-defined cases Surety accepts; every other i_ file is rejected (see README.md, "JSON parsing").
+# The implementation-defined cases Surety accepts; every other i_ file is rejected (see docs/json.md).
 accepted_i=" i_number_double_huge_neg_exp.json i_number_huge_exp.json i_number_neg_int_huge_exp.json i_number_pos_double_huge_exp.json i_number_real_neg_overflow.json i_number_real_pos_overflow.json i_number_real_underflow.json i_number_too_big_neg_int.json i_number_too_big_pos_int.json i_number_very_big_negative_int.json i_structure_500_nested_arrays.json "
 
 out=$(mktemp)

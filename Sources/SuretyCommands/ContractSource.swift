@@ -6,8 +6,9 @@ import SuretyJSON
 struct ContractSource: Sendable {
     let directory: String
 
-    init(_ scanner: ArgumentScanner, console: Console? = nil) {
-        directory = scanner.value("contracts") ?? console?.environment("SURETY_CONTRACTS") ?? "contracts"
+    /// `environment` is the process's by default; tests pass their own.
+    init(_ scanner: ArgumentScanner, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        directory = scanner.value("contracts") ?? environment["SURETY_CONTRACTS"].flatMap { $0.isEmpty ? nil : $0 } ?? "contracts"
     }
 
     /// Loads and lints the contract; prints its errors and returns nil when it has any (exit 2 for the caller).

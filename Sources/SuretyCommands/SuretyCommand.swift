@@ -28,6 +28,10 @@ public enum CommandLineTool {
             console.line(help)
             return arguments.isEmpty ? .usage : .success
         }
+        if word == "--version" {
+            console.line("surety \(version)")
+            return .success
+        }
         guard let command = commands.first(where: { $0.name == word }) else {
             let nearest = EditDistance.nearest(to: word, among: commands.map { $0.name }, maxDistance: 2)
             let hint = EditDistance.didYouMean(nearest.map { [$0] } ?? [])
@@ -49,6 +53,9 @@ public enum CommandLineTool {
             return .usage
         }
     }
+
+    /// The version `surety --version` prints.
+    public static let version = "0.14.0"
 
     /// The overview `surety help` prints.
     public static var help: String {

@@ -13,7 +13,7 @@ struct LintCommand: SuretyCommand {
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(arguments, options: ["contracts", "format"], flags: [])
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
-        directory = scanner.value("contracts") ?? "contracts"
+        directory = ContractSource(scanner).directory
         format = try scanner.choice("format", among: ["text", "json"]) ?? "text"
     }
 

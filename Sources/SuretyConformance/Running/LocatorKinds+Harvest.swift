@@ -3,10 +3,13 @@ import SuretyJSON
 
 extension LocatorKinds {
     /// The locators one successful exchange of real traffic shows: its request's path values and every locator of
-    /// its response body, in the order a live run would learn them, each with `source` as where it was found.
+    /// its response body, in the order a live run would learn them, each with `source` as where it was found. An
+    /// empty list proves nothing of the reference it was asked for (a list may answer so for one that does not
+    /// exist), so its request's path values are not taken.
     public func sightings(request endpoint: Endpoint, path: [String: String], responseBody: JSONValue?, source: String) -> [Sighting] {
         var pool = CapturePool()
-        for name in endpoint.path.parameterNames {
+        let provesPath = !(responseBody.map(NegativeProbe.isEmptyList) ?? false)
+        for name in endpoint.path.parameterNames where provesPath {
             guard let kind = pathKinds[endpoint.id]?[name], kind != "tenant", let value = path[name] else { continue }
             pool.add(Sighting(kind: kind, value: value, source: "\(source) (request path)"))
         }

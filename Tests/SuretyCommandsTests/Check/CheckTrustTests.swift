@@ -134,7 +134,20 @@ struct CheckTrustTests {
         let live = try await run(recorderURL, ["--token", ForeignBackends.token, "--tenant", ForeignBackends.tenant,
                                                "--start", "policy=\(ForeignBackends.policy)"])
         #expect(await recorder.stop().status == 0)
+        // Discovery from those recordings alone, as a folder and as a HAR file, with no --start.
+        let har = directory + "/run.har"
+        #expect(try await surety(["har", "export", directory + "/recordings", har] + contractsArgument).code == .success)
+        let proxy = ForeignBackends.HidingProxy(upstream: UpstreamClient(baseURL: URL(string: emulatorURL)!), log: ForeignBackends.MethodLog())
+        let harvested = try await LoopbackServer.with(proxy) { url in
+            [try await run(url, ["--token", ForeignBackends.token, "--tenant", ForeignBackends.tenant, "--start-from", directory + "/recordings"]),
+             try await run(url, ["--token", ForeignBackends.token, "--tenant", ForeignBackends.tenant, "--start-from", har])]
+        }
         _ = await emulator.stop()
+        for result in harvested {
+            #expect(result.code == .success, "\(result.out.suffix(2_000))")
+            #expect(result.report["summary"]?["reached"]?["reached"]?.numberValue?.intValue ?? 0 >= 30, "\(result.out.suffix(2_000))")
+            #expect(result.err.contains("--start-from"), "\(result.err)")
+        }
         #expect(live.code == .success, "\(live.out.suffix(2_000))")
         let negatives = try #require(live.report["results"]?.arrayValue?.filter { $0["check"] == "malformed-tenant" })
         #expect(!negatives.isEmpty, "the run sent requests invalid on purpose")
