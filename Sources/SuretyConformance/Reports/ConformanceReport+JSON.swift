@@ -16,7 +16,7 @@ extension ConformanceReport {
             JSONMember(key: "negativeProbes", value: .array(negativeProbes.map { .string($0.rawValue) })),
             JSONMember(key: "scenarios", value: .array(scenarios.map { .string($0) })),
             JSONMember(key: "summary", value: summaryJSON),
-            JSONMember(key: "results", value: .array(results.map(Self.json))),
+            JSONMember(key: "results", value: .array(results.map { Self.json($0, backend: backend) })),
             JSONMember(key: "coverage", value: Self.json(coverage)),
         ]
         if let reach {
@@ -61,7 +61,7 @@ extension ConformanceReport {
         ])
     }
 
-    static func json(_ result: CheckResult) -> JSONValue {
+    static func json(_ result: CheckResult, backend: String) -> JSONValue {
         var members: [JSONMember] = [
             JSONMember(key: "check", value: .string(result.name)),
             JSONMember(key: "endpoint", value: result.endpointID.map(JSONValue.string) ?? .null),
@@ -76,7 +76,7 @@ extension ConformanceReport {
         if let skipped = result.skipped { members.append(JSONMember(key: "skipped", value: .string(skipped))) }
         if let unreached = result.unreached { members.append(JSONMember(key: "unreached", value: .string(unreached))) }
         if result.outcome == .failed || result.outcome == .unreached, let exchange = result.exchange {
-            members.append(JSONMember(key: "exchange", value: json(exchange)))
+            members.append(JSONMember(key: "exchange", value: json(exchange, backend: backend)))
         }
         if !result.violations.isEmpty {
             members.append(JSONMember(key: "violations", value: .array(result.violations.map(json))))
@@ -88,8 +88,9 @@ extension ConformanceReport {
     }
 
     /// What a report shows of an exchange: the request (credentials redacted) and the response, bodies bounded.
-    static func json(_ exchange: ExchangeRecord) -> JSONValue {
+    static func json(_ exchange: ExchangeRecord, backend: String) -> JSONValue {
         .object([
+            "curl": .string(exchange.curl(baseURL: backend.hasPrefix("http") ? backend : "$SURETY_BASE_URL")),
             "request": .object([
                 "method": .string(exchange.method), "target": .string(exchange.target),
                 "headers": .array(exchange.requestHeaders.map { .array([.string($0.name), .string($0.value)]) }),

@@ -30,6 +30,11 @@ struct CheckTrustTests {
         #expect(result.out.contains("every request was answered 401: the backend refused the token"), "\(result.out.suffix(1_500))")
         #expect(result.report["summary"]?["conforms"] == .bool(false))
         #expect(result.report["summary"]?["failed"]?.numberValue?.intValue ?? 0 > 0, "each valid request refused is a failure")
+        let failed = try #require(result.report["results"]?.arrayValue?.first { $0["outcome"] == "failed" })
+        #expect(failed["exchange"]?["response"]?["status"] == .integer(401))
+        #expect(failed["exchange"]?["curl"]?.stringValue?.contains("$SURETY_TOKEN") == true, "\(failed)")
+        let headers = failed["exchange"]?["request"]?["headers"]?.arrayValue ?? []
+        #expect(headers.contains(.array(["Authorization", "[redacted]"])), "\(headers)")
     }
 
     @Test("a backend answering 404 to everything exits 1 and asks whether the base URL's path is right", .timeLimit(.minutes(2)))
