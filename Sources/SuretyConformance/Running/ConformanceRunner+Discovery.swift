@@ -88,9 +88,17 @@ extension ConformanceRunner {
                 }
             }
             guard complete else { continue }
-            result += expandingEnumerations(base, of: endpoint)
+            // A value that makes the path another endpoint's (`{transactionType}` = `change`) is no candidate here.
+            result += expandingEnumerations(base, of: endpoint).filter { routesHere(endpoint, $0.path) }
         }
         return result
+    }
+
+    /// Whether the path filled with these values routes to the endpoint itself.
+    func routesHere(_ endpoint: Endpoint, _ path: [String: String]) -> Bool {
+        let request = factory.request(endpoint, path: path, query: [], body: nil, token: nil)
+        if case .routed(let routed) = checker.route(request) { return routed.endpoint.id == endpoint.id }
+        return false
     }
 
     /// A path parameter's type, `string` when the contract does not say.

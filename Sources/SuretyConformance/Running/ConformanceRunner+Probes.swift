@@ -9,15 +9,18 @@ extension ConformanceRunner {
     func validRequest(for endpoint: Endpoint, extended: Bool, captures: CapturePool)
         -> Result<(request: HTTPRequest, path: [String: String]), ProbeFailure> {
         var problem = ProbeFailure(reason: "no attempt")
+        var known = captures
         for attempt in 0..<Self.maxRequestAttempts {
             var random = SeededRandom(seed: options.seed, key: "probe:\(endpoint.id):\(extended):\(attempt)")
-            let path = factory.pathValues(for: endpoint, captures: captures, random: &random)
+            let path = factory.pathValues(for: endpoint, captures: known, random: &random)
             let query = factory.requiredQuery(for: endpoint, extended: extended, random: &random)
             let body = factory.body(for: endpoint, random: &random)
             let request = factory.request(endpoint, path: path, query: query, body: body, token: options.token)
             let verdict = checker.judge(request)
             guard verdict.routed?.endpoint.id == endpoint.id else {
                 problem = ProbeFailure(reason: "the generated path \(request.path) routes to \(verdict.routed?.endpoint.id ?? "no endpoint")")
+                // A known value that names another endpoint's literal (`{transactionType}` = `change`): draw fresh ones.
+                known = CapturePool()
                 continue
             }
             if let first = verdict.violations.first(where: \.isError) {

@@ -40,16 +40,18 @@ struct LocatorEcho {
         return plural
     }
 
-    func apply(to body: JSONValue, type: TypeRef) -> JSONValue {
+    /// The body with the echoes put in; `intoOptional` also fills optional properties the body left out (a list's
+    /// items carry the reference the list is about).
+    func apply(to body: JSONValue, type: TypeRef, intoOptional: Bool = false) -> JSONValue {
         guard !echoes.isEmpty else { return body }
         switch (body, type.unwrapped) {
         case (.array(let items), .array(let element)):
-            return .array(items.map { apply(to: $0, type: element) })
+            return .array(items.map { apply(to: $0, type: element, intoOptional: intoOptional) })
         case (.object, .named(let name)):
             guard let schema = schemas[name] else { return body }
             var echoed = body
             for (name, value) in echoes {
-                guard let property = schema.property(named: name), body[name] != nil || property.isRequired,
+                guard let property = schema.property(named: name), body[name] != nil || property.isRequired || intoOptional,
                       Self.accepts(value, as: property.type.unwrapped) else { continue }
                 echoed = echoed.setting(.string(value), at: JSONPointer(tokens: [name]))
             }

@@ -17,7 +17,7 @@ extension MockResponder {
         let range = start..<min(total, start + count)
         let items: [JSONValue] = range.map { index in
             var random = SeededRandom(seed: seed, key: key.collection + "#\(index)")
-            return echo.apply(to: generator.example(of: list.itemType, random: &random), type: list.itemType)
+            return echo.apply(to: generator.example(of: list.itemType, random: &random), type: list.itemType, intoOptional: true)
         }
         guard case .named(let name) = type.unwrapped, let schema = checker.contract.schemas[name] else { return .array(items) }
         var random = SeededRandom(seed: seed, key: key.collection + "#page")

@@ -66,15 +66,23 @@ public struct MockResponder: SynchronousRoutedResponder {
         }
         if let unknown = unknownLocatorAnswer(routed) { return unknown }
         let prefer = PreferHeader(request.headers.combinedValue(for: "Prefer"))
-        if let problem = refusal(for: prefer, endpoint: routed.endpoint) { return problem.response }
+        if let problem = refusal(for: prefer, endpoint: routed.endpoint) {
+            var response = problem.response
+            if let code = prefer.code, code == problem.status.code {
+                response.headers.append(name: "Preference-Applied", value: "code=\(code)")  // RFC 7240 §3
+                if ErrorConvention.statuses[code] == nil { response.headers.append(name: Self.undocumentedStatusHeader, value: String(code)) }
+            }
+            return response
+        }
         let seed = prefer.dynamic ? SeedCounter.shared.next() : options.seed
         let key = MockKey(request: request, routed: routed)
         if !prefer.dynamic, let cached = cache.bytes(for: key) {
             return HTTPResponse(status: .ok, contentType: "application/json", body: cached)
         }
-        guard let type = routed.endpoint.responseType(status: 200, extended: routed.wantsExtended) else {
+        guard var type = routed.endpoint.responseType(status: 200, extended: routed.wantsExtended) else {
             return Problem(status: .internalServerError, title: "The endpoint documents no 200 response").response
         }
+        if type == .unspecified, let inferred = MockInference.unspecifiedResponses[routed.endpoint.id] { type = inferred }
         let echo = LocatorEcho(routed: routed, schemas: checker.contract.schemas)
         let body: JSONValue
         if let list = routed.endpoint.list {
@@ -83,7 +91,7 @@ public struct MockResponder: SynchronousRoutedResponder {
             return HTTPResponse(status: .ok)
         } else {
             var random = SeededRandom(seed: seed, key: key.whole)
-            body = echo.apply(to: generator.example(of: type, random: &random), type: type)
+            body = MockInference.actionOutcome(echo.apply(to: generator.example(of: type, random: &random), type: type), routed: routed)
         }
         let bytes = JSONWriter(style: .compact).bytes(body)
         if !prefer.dynamic { cache.store(bytes, for: key) }
@@ -106,20 +114,27 @@ public struct MockResponder: SynchronousRoutedResponder {
         return Problem(status: .notFound, title: "Unknown locator", detail: "\(Self.unknownLocator) names nothing.").response
     }
 
+    /// The header a simulated answer with a status neither the endpoint nor the error convention documents carries.
+    public static let undocumentedStatusHeader = "X-Surety-Undocumented-Status"
+
     /// The locator the mock treats as unknown.
     public static let unknownLocator = "00000000000000000000000000"
 
     /// The error a `Prefer` header asks for, or that it cannot be honoured; nil to answer normally.
     func refusal(for prefer: PreferHeader, endpoint: Endpoint) -> Problem? {
+        if let unreadable = prefer.unreadable {
+            return Problem(status: .badRequest, title: "Prefer cannot be read",
+                           detail: "Prefer: \(ValidationIssue.bounded(unreadable)): code takes a status from 100 to 599, dynamic true or false.")
+        }
         if let name = prefer.example {
             return Problem(status: .notFound, title: "No such example",
                            detail: "Prefer: example=\(ValidationIssue.bounded(name)): the contract defines no examples for \(endpoint.id).")
         }
         guard let code = prefer.code, endpoint.response(for: code) == nil else { return nil }
         guard let meaning = ErrorConvention.statuses[code] else {
-            let documented = endpoint.responses.map { String($0.status) } + ErrorConvention.statuses.keys.sorted().map(String.init)
-            return Problem(status: .badRequest, title: "Prefer code cannot be honoured",
-                           detail: "Prefer: code=\(code) is neither documented for \(endpoint.id) nor conventional; choose one of \(documented.joined(separator: ", ")).")
+            // Any status a client wants to handle (a 500, a 503) is answered, in the one error shape, and says so.
+            return Problem(status: HTTPStatus(code: code), title: "Status \(code) as asked",
+                           detail: "Answered because the request said Prefer: code=\(code); \(endpoint.id) documents no \(code), so this is a simulated answer.")
         }
         return Problem(status: HTTPStatus(code: code), title: meaning.prefix(1).uppercased() + meaning.dropFirst(),
                        detail: "Answered because the request said Prefer: code=\(code).")

@@ -1,5 +1,6 @@
 /// The `Prefer` request header's mock preferences (RFC 7240 syntax, Prism's names): `code=404`, `dynamic=true`,
-/// `example=NAME`; preferences separated by commas or semicolons, unknown ones ignored.
+/// `example=NAME`; preferences separated by commas or semicolons, unknown ones ignored (RFC 7240 §2), a known one
+/// whose value cannot be read kept in ``unreadable`` so the mock can refuse it by name.
 struct PreferHeader: Sendable, Hashable {
     /// The status asked for.
     var code: Int?
@@ -7,6 +8,11 @@ struct PreferHeader: Sendable, Hashable {
     var dynamic = false
     /// The named example asked for.
     var example: String?
+    /// The first known preference whose value cannot be honoured as written (`code=abc`, `code=600`, `dynamic=maybe`).
+    var unreadable: String?
+
+    /// The statuses `code=` may ask for.
+    static let codes = 100...599
 
     init(_ value: String?) {
         guard let value else { return }
@@ -16,8 +22,18 @@ struct PreferHeader: Sendable, Hashable {
             let text = parts[1].hasPrefix("\"") && parts[1].hasSuffix("\"") && parts[1].count >= 2
                 ? String(parts[1].dropFirst().dropLast()) : parts[1]
             switch parts[0].lowercased() {
-            case "code": code = Int(text)
-            case "dynamic": dynamic = text.lowercased() == "true"
+            case "code":
+                guard let value = Int(text), Self.codes.contains(value) else {
+                    unreadable = unreadable ?? "code=\(text.prefix(40))"
+                    continue
+                }
+                code = value
+            case "dynamic":
+                guard ["true", "false"].contains(text.lowercased()) else {
+                    unreadable = unreadable ?? "dynamic=\(text.prefix(40))"
+                    continue
+                }
+                dynamic = text.lowercased() == "true"
             case "example": example = text
             default: continue
             }
