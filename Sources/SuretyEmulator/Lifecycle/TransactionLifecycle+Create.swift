@@ -2,20 +2,25 @@ import SuretySchemas
 extension TransactionLifecycle {
     /// Creates a draft transaction on a policy (`PATCH /policies/{locator}/change|renew|cancel|reinstate|reversal|{type}`).
     ///
-    /// The base is `baseLocator` when given (an issued transaction of the policy), else the top of the stack. The
+    /// The base is `baseLocator` when given, else the top of the stack. A base may be an issued transaction of the
+    /// policy or an unissued, open one: provisional transactions can be chained [D PT], and a chained transaction
+    /// builds on its base's segment and is issued after it. The
     /// effective time is the params instruction's; without one [I] a change takes effect now (whole seconds) when
     /// now lies in a term, else at the latest term's start; a renewal at the end of the last term; a reinstatement
     /// where the cancellation's gap starts. A change outside every term, a second pending renewal, a renewal end not
     /// after the current end, a reinstatement of a policy not cancelled, or a reversal that does not undo exactly
-    /// the transactions issued above `toTransaction` is refused with 422.
+    /// the transactions issued above `toTransaction` is refused with 422, and so is anything
+    /// ``checkStandingRules(for:)`` refuses.
     public mutating func create(_ request: TransactionRequest, on policyLocator: String, baseLocator: String? = nil) throws(EmulatorError) -> PolicyTransaction {
         var policy = try store.policy(policyLocator)
         guard let top = store.topIssued(of: policy) else {
             throw .unprocessable(reason: "Policy \(policyLocator) has no issued transaction to change.")
         }
         let base = baseLocator ?? top.locator
-        guard store.transactions[base]?.state == .issued, policy.issuedLocators.contains(base) else {
-            throw .unprocessable(reason: "baseLocator \(base) is not an issued transaction of policy \(policyLocator).")
+        let issuedBase = store.transactions[base]?.state == .issued && policy.issuedLocators.contains(base)
+        let openBase = store.transactions[base].map { $0.policyLocator == policyLocator && !$0.state.isFinal } ?? false
+        guard issuedBase || openBase else {
+            throw .unprocessable(reason: "baseLocator \(base) is neither an issued nor an open transaction of policy \(policyLocator).")
         }
         let locator = context.makeLocator()
         let (termLocator, effective) = try placement(of: request, policy: policy, transactionLocator: locator)
@@ -23,7 +28,11 @@ extension TransactionLifecycle {
             locator: locator, policyLocator: policy.locator, termLocator: termLocator, effectiveTime: effective,
             category: request.category, transactionType: Self.transactionType(of: request), createdAt: context.now,
             createdBy: context.user, baseTransactionLocator: base, changeInstructions: request.instructions)
-        if case .reversal(_, let reversed) = request { transaction.reversedLocators = reversed }
+        if case .reversal(let target, let reversed) = request {
+            transaction.reversedLocators = reversed
+            transaction.reversalTargetLocator = target
+        }
+        try checkStandingRules(for: transaction)
         policy = try store.policy(policyLocator)
         policy.transactionLocators.append(locator)
         store.policies[policy.locator] = policy

@@ -17,7 +17,8 @@ extension TransactionLifecycle {
         let start = max(transaction.effectiveTime, term.startTime)
         let new = segment.kind == .coverage ? rater.amounts(for: segment.element, from: start, to: term.endTime) : [:]
         let old = transaction.category == .renewal ? [:]
-            : rater.amounts(for: TermTimeline(store: store, policy: policy, term: term).pieces, from: start, to: term.endTime)
+            : rater.amounts(for: TermTimeline(store: store, policy: policy, term: term, chain: store.provisionalChain(below: transaction)).pieces,
+                            from: start, to: term.endTime)
         return Rater.difference(new: new, old: old).map { key, elementLocator, amount in
             Charge(locator: context.makeLocator(), elementLocator: elementLocator, elementStaticLocator: key.staticLocator,
                    chargeType: key.chargeType, amountMinorUnits: amount, currency: policy.currency)
