@@ -13,7 +13,7 @@ extension TransactionLifecycle {
             }
         }
         let segment = try store.segment(transaction.segmentLocator ?? "")
-        let rater = Rater(product: try store.product(of: policy), calculator: store.calculator(for: policy, term: term))
+        let rater = Rater(product: try store.product(of: policy), calculator: store.calculator(for: policy, term: term), termEnd: term.endTime)
         let start = max(transaction.effectiveTime, term.startTime)
         let new = segment.kind == .coverage ? rater.amounts(for: segment.element, from: start, to: term.endTime) : [:]
         let old = transaction.category == .renewal ? [:]

@@ -9,16 +9,23 @@ import SuretySchemas
 /// currency's minor unit. A transaction is charged the difference between the tree it puts in force and the tree
 /// it replaces over `[effectiveTime, termEnd)`, per element and charge type; a gap charges nothing, so a
 /// cancellation returns premium; a reversal is charged the negation of what it undoes.
+///
+/// A period `[start, end)` inside the term costs what `[start, termEnd)` costs minus what `[end, termEnd)` costs,
+/// each rounded: so adjacent periods add up exactly to their union, and a term summary's pieces add up exactly to
+/// what the issued transactions charged.
 public struct Rater: Sendable {
     /// The product rated.
     public var product: Product
     /// The duration calculator of the policy and term.
     public var calculator: DurationCalculator
+    /// The end of the term rated: every period's amount is measured as a difference of amounts to it.
+    public var termEnd: Timestamp
 
-    /// Creates a rater.
-    public init(product: Product, calculator: DurationCalculator) {
+    /// Creates a rater for a term ending at `termEnd`.
+    public init(product: Product, calculator: DurationCalculator, termEnd: Timestamp) {
         self.product = product
         self.calculator = calculator
+        self.termEnd = termEnd
     }
 
     /// The fraction of a year that `[start, end)` is.
@@ -41,12 +48,13 @@ public struct Rater: Sendable {
     /// locator in that tree.
     public func amounts(for root: Element, from start: Timestamp, to end: Timestamp) -> [ChargeKey: (elementLocator: String, amount: Int)] {
         guard start < end else { return [:] }
-        let fraction = yearFraction(from: start, to: end)
+        let fraction = yearFraction(from: start, to: max(end, termEnd))
+        let after = end < termEnd ? yearFraction(from: end, to: termEnd) : 0
         var result: [ChargeKey: (elementLocator: String, amount: Int)] = [:]
         for element in root.flattened {
             for rate in product.rates where rate.applies(to: element) {
                 let key = ChargeKey(staticLocator: element.staticLocator, chargeType: rate.chargeType)
-                let amount = Self.prorate(rate.annualMinorUnits, fraction: fraction)
+                let amount = Self.prorate(rate.annualMinorUnits, fraction: fraction) - Self.prorate(rate.annualMinorUnits, fraction: after)
                 result[key] = (element.locator, (result[key]?.amount ?? 0) + amount)
             }
         }

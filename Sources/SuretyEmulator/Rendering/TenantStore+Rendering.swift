@@ -56,9 +56,9 @@ extension TenantStore {
                  "amount": .number(Self.amount(charge.amountMinorUnits, scale: scale)), "currency": .string(charge.currency)])
     }
 
-    /// The currency scale of a policy's product (2 when unknown).
+    /// The ISO 4217 decimals of a policy's currency (2 when the policy is unknown).
     func scale(of policyLocator: String) -> Int {
-        policies[policyLocator].flatMap { products[$0.productName] }?.currencyScale ?? 2
+        policies[policyLocator].map { CurrencyMinorUnits.of($0.currency) } ?? 2
     }
 
     /// Minor units as a decimal literal: 12345 at scale 2 is `123.45`.
