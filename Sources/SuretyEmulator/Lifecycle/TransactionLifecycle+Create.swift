@@ -6,7 +6,8 @@ extension TransactionLifecycle {
     /// policy or an unissued, open one: provisional transactions can be chained [D PT], and a chained transaction
     /// builds on its base's segment and is issued after it. The
     /// effective time is the params instruction's; without one [I] a change takes effect now (whole seconds) when
-    /// now lies in a term, else at the latest term's start; a renewal at the end of the last term; a reinstatement
+    /// now lies in a term, else at the latest term's start; a renewal at the end of the last term (a later start is
+    /// honoured: a renewal with a gap [D RN], no term covering the gap; an earlier one is refused); a reinstatement
     /// where the cancellation's gap starts. A change outside every term, a second pending renewal, a renewal end not
     /// after the current end, a reinstatement of a policy not cancelled, or a reversal that does not undo exactly
     /// the transactions issued above `toTransaction` is refused with 422, and so is anything
@@ -60,16 +61,20 @@ extension TransactionLifecycle {
             if policy.termLocators.compactMap({ store.terms[$0] }).contains(where: { $0.pendingRenewalLocator != nil }) {
                 throw .unprocessable(reason: "Policy \(policy.locator) already has a pending renewal.")
             }
+            let start = given?.effectiveTime ?? lastTerm.endTime
+            guard start >= lastTerm.endTime else {
+                throw .unprocessable(reason: "A renewal's start \(start.rfc3339()) must not be before the current end \(lastTerm.endTime.rfc3339()); terms never overlap.")
+            }
             let calculator = store.calculator(for: policy, term: lastTerm)
             let natural = calculator.wholeMonths(from: lastTerm.startTime, to: lastTerm.endTime)
-                .map { calculator.adding(months: $0, to: lastTerm.endTime) }
-                ?? lastTerm.endTime.adding(seconds: lastTerm.endTime.seconds - lastTerm.startTime.seconds)
+                .map { calculator.adding(months: $0, to: start) }
+                ?? start.adding(seconds: lastTerm.endTime.seconds - lastTerm.startTime.seconds)
             let end = given?.newPolicyEndTime ?? natural
-            guard end > lastTerm.endTime else {
-                throw .unprocessable(reason: "A renewal's end \(end.rfc3339()) must be after the current end \(lastTerm.endTime.rfc3339()).")
+            guard end > lastTerm.endTime, end > start else {
+                throw .unprocessable(reason: "A renewal's end \(end.rfc3339()) must be after the current end \(lastTerm.endTime.rfc3339()) and after its start \(start.rfc3339()).")
             }
             let term = Term(locator: context.makeLocator(), staticLocator: context.makeLocator(), policyLocator: policy.locator,
-                            number: lastTerm.number + 1, startTime: lastTerm.endTime, endTime: end,
+                            number: lastTerm.number + 1, startTime: start, endTime: end,
                             previousTermLocator: lastTerm.locator,
                             termNumber: context.options.termNumber(policy: policy.locator, number: lastTerm.number + 1),
                             pendingRenewalLocator: transactionLocator)
