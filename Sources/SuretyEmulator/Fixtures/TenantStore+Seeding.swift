@@ -31,7 +31,7 @@ extension TenantStore {
         transaction.underwritingStatus = "none"
         transaction.validationFailures = []
         if let product {
-            let rater = Rater(product: product, calculator: calculator(for: policy, term: term), termEnd: term.endTime)
+            let rater = Rater(product: product, calculator: calculator(for: policy, term: term))
             transaction.charges = Rater.difference(new: rater.amounts(for: segment.element, from: term.startTime, to: term.endTime), old: [:])
                 .map { key, elementLocator, amount in
                     Charge(locator: context.makeLocator(), elementLocator: elementLocator, elementStaticLocator: key.staticLocator,

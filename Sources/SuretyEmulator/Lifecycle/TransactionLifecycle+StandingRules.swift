@@ -6,7 +6,8 @@ extension TransactionLifecycle {
     ///
     /// A reversal must undo exactly the transactions issued above `toTransaction`; a cancellation may not start
     /// inside a cancellation gap; a renewal may not follow a term cancelled to its end, nor start before the term it
-    /// follows ends; a new policy end may not pass the start of the policy's next issued term (terms never overlap).
+    /// follows ends; a new policy end must come after the transaction's effective time and may not pass the start of
+    /// the policy's next issued term (terms never overlap).
     func checkStandingRules(for transaction: PolicyTransaction) throws(EmulatorError) {
         let policy = try store.policy(transaction.policyLocator)
         let term = try store.term(transaction.termLocator)
@@ -31,8 +32,11 @@ extension TransactionLifecycle {
         default:
             break
         }
-        if let end = transaction.parameters?.newPolicyEndTime, transaction.category != .renewal,
-           let next = store.nextIssuedTerm(after: term, of: policy), end > next.startTime {
+        guard let end = transaction.parameters?.newPolicyEndTime, transaction.category != .renewal else { return }
+        guard end > transaction.effectiveTime else {
+            throw .unprocessable(reason: "A new policy end \(end.rfc3339()) must be after the transaction's effective time \(transaction.effectiveTime.rfc3339()).")
+        }
+        if let next = store.nextIssuedTerm(after: term, of: policy), end > next.startTime {
             throw .unprocessable(reason: "A new policy end \(end.rfc3339()) would pass the start \(next.startTime.rfc3339()) of term \(next.number); terms never overlap.")
         }
     }

@@ -10,22 +10,19 @@ import SuretySchemas
 /// it replaces over `[effectiveTime, termEnd)`, per element and charge type; a gap charges nothing, so a
 /// cancellation returns premium; a reversal is charged the negation of what it undoes.
 ///
-/// A period `[start, end)` inside the term costs what `[start, termEnd)` costs minus what `[end, termEnd)` costs,
-/// each rounded: so adjacent periods add up exactly to their union, and a term summary's pieces add up exactly to
-/// what the issued transactions charged.
+/// A period `[start, end)` of the term costs what `[termStart, end)` costs minus what `[termStart, start)` costs, each
+/// rounded: so adjacent periods add up exactly to their union, a term summary's pieces add up exactly to what the
+/// issued transactions charged, and moving the term's end is priced as exactly the months added or cut off.
 public struct Rater: Sendable {
     /// The product rated.
     public var product: Product
-    /// The duration calculator of the policy and term.
+    /// The duration calculator of the policy and term; its term start anchors every amount.
     public var calculator: DurationCalculator
-    /// The end of the term rated: every period's amount is measured as a difference of amounts to it.
-    public var termEnd: Timestamp
 
-    /// Creates a rater for a term ending at `termEnd`.
-    public init(product: Product, calculator: DurationCalculator, termEnd: Timestamp) {
+    /// Creates a rater.
+    public init(product: Product, calculator: DurationCalculator) {
         self.product = product
         self.calculator = calculator
-        self.termEnd = termEnd
     }
 
     /// The fraction of a year that `[start, end)` is.
@@ -48,13 +45,14 @@ public struct Rater: Sendable {
     /// locator in that tree.
     public func amounts(for root: Element, from start: Timestamp, to end: Timestamp) -> [ChargeKey: (elementLocator: String, amount: Int)] {
         guard start < end else { return [:] }
-        let fraction = yearFraction(from: start, to: max(end, termEnd))
-        let after = end < termEnd ? yearFraction(from: end, to: termEnd) : 0
+        let anchor = calculator.termStart
+        let through = yearFraction(from: anchor, to: end)
+        let before = start > anchor ? yearFraction(from: anchor, to: start) : 0
         var result: [ChargeKey: (elementLocator: String, amount: Int)] = [:]
         for element in root.flattened {
             for rate in product.rates where rate.applies(to: element) {
                 let key = ChargeKey(staticLocator: element.staticLocator, chargeType: rate.chargeType)
-                let amount = Self.prorate(rate.annualMinorUnits, fraction: fraction) - Self.prorate(rate.annualMinorUnits, fraction: after)
+                let amount = Self.prorate(rate.annualMinorUnits, fraction: through) - Self.prorate(rate.annualMinorUnits, fraction: before)
                 result[key] = (element.locator, (result[key]?.amount ?? 0) + amount)
             }
         }

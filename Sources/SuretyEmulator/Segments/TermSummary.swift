@@ -30,7 +30,7 @@ public struct TermSummary: Sendable, Hashable {
     public init(term: Term, store: TenantStore) throws(EmulatorError) {
         let policy = try store.policy(term.policyLocator)
         let calculator = store.calculator(for: policy, term: term)
-        let rater = Rater(product: try store.product(of: policy), calculator: calculator, termEnd: term.endTime)
+        let rater = Rater(product: try store.product(of: policy), calculator: calculator)
         self.term = term
         self.basis = policy.durationBasis
         self.duration = calculator.duration(from: term.startTime, to: term.endTime)
