@@ -36,7 +36,7 @@ import Testing
         }
     }
 
-    @Test("amounts past 10^15 minor units and currency scales past 6 are reported, not overflowed (a crash before)")
+    @Test("amounts past 10^15 minor units and a currencyScale other than the currency's are reported, not overflowed (a crash before)")
     func amountBounds() {
         let text = """
         {"tenants": [{"locator": "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003", "products": [{"name": "P", "elementTypes": [], "currencyScale": 40,
@@ -50,7 +50,7 @@ import Testing
             Issue.record("expected fixture errors")
         } catch {
             #expect(error.issues.map { "\($0.reason) [at \($0.pointer)]" } == [
-                #"invalid(expected: "0 through 6 decimals", actual: "40") [at /tenants/0/products/0/currencyScale]"#,
+                #"invalid(expected: "2, the ISO 4217 minor unit of USD", actual: "40") [at /tenants/0/products/0/currencyScale]"#,
                 #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "92233720368547758.07") [at /tenants/0/products/0/rates/0/annualAmount]"#,
                 #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "10000000000000.01") [at /tenants/0/products/0/rates/1/annualAmount]"#,
                 #"invalid(expected: "an amount with at most 2 decimals", actual: "1.-5") [at /tenants/0/products/0/rates/3/annualAmount]"#,

@@ -27,7 +27,8 @@ import Testing
 
     @Test("underwriting flags decide the outcome", arguments: [
         ([String](), "underwritten"), (["info"], "underwritten"), (["block"], "underwrittenBlocked"), (["decline"], "declined"),
-        (["reject"], "rejected"), (["block", "approve"], "underwritten"), (["reject", "approve"], "rejected"),
+        (["reject"], "rejected"), (["block", "approve"], "underwritten"), (["reject", "approve"], "underwritten"),
+        (["approve", "reject", "decline", "block", "info"], "underwritten"),
     ])
     func underwritingOutcomes(levels: [String], outcome: String) throws {
         let client = try client()

@@ -61,22 +61,6 @@ import Testing
         #expect(client.violations.isEmpty, "\(client.violations)")
     }
 
-    @Test("issuing invalidates the other open transactions without autoRebase and reapplies them with it")
-    func rebase() throws {
-        let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())
-        let params = #"[{"action": "params", "effectiveTime": "2024-12-21T00:00:00Z"}]"#
-        let open = client.create(policy, "change", params)
-        #expect(client.operate(open, "price") == "priced")
-        let first = client.create(policy, "change", params)
-        #expect(client.operate(first, "issue") == "issued")
-        #expect(client.send(.get, "/policy/{t}/transactions/\(open)").json["transactionState"] == "initialized")
-        #expect(client.send(.get, "/policy/{t}/transactions/\(first)/affectedTransactions").json[0]?["action"] == "reapplied")
-        let second = client.create(policy, "change", params)
-        #expect(client.operate(second, "issue", query: "?autoRebase=false") == "issued")
-        #expect(client.send(.get, "/policy/{t}/transactions/\(open)").json["transactionState"] == "invalidated")
-        #expect(client.violations.isEmpty, "\(client.violations)")
-    }
-
     @Test("elements and change instructions can be edited only in draft")
     func draftEdits() throws {
         let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())

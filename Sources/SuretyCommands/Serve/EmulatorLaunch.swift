@@ -9,12 +9,7 @@ extension ServeCommand {
     /// given; nil after printing every fixture or journal error.
     func makeEmulator(contract: Contract, console: Console) -> EmulatedBackend? {
         do {
-            var bytes = Array(BuiltInFixtures.json.utf8)
-            var name = "<built-in fixtures>"
-            if let file = fixtures {
-                bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
-                name = file
-            }
+            let (bytes, name) = try fixtureBytes()
             let loaded = try EmulatorFixtures.load(bytes: bytes, file: name)
             let options = EmulatorOptions(noAuth: !self.options.requiresAuthorization)
             guard let stateDirectory else {
@@ -34,6 +29,27 @@ extension ServeCommand {
         } catch {
             console.errorLine("surety serve: \(error)")
             return nil
+        }
+    }
+
+    /// The fixtures' bytes and the name errors cite: `--fixtures FILE`, else the built-in fixtures.
+    func fixtureBytes() throws -> ([UInt8], String) {
+        guard let file = fixtures else { return (Array(BuiltInFixtures.json.utf8), "<built-in fixtures>") }
+        return (try Array(Data(contentsOf: URL(fileURLWithPath: file))), file)
+    }
+
+    /// `--print-fixtures`: checks the fixtures as the emulator would load them and writes them to standard output as
+    /// canonical JSON (sorted keys, two-space indentation), so a user starts a fixtures file from them.
+    func writeFixtures(console: Console) -> ExitCode {
+        do {
+            let (bytes, name) = try fixtureBytes()
+            _ = try EmulatorFixtures.load(bytes: bytes, file: name)
+            let document = try JSONParser().parse(bytes).value()
+            console.out(JSONWriter(style: .canonical).string(document))
+            return .success
+        } catch {
+            console.errorLine("surety serve: \(error)")
+            return .failure
         }
     }
 }

@@ -13,7 +13,7 @@ struct ServeCommand: SuretyCommand {
     static let name = "serve"
     static let summary = "serve the API: schema-driven mocks (default), a validating proxy, record/replay, the emulator"
     static let usage = """
-        usage: surety serve [--mock | --emulate [--fixtures FILE] [--state DIR] | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
+        usage: surety serve [--mock | --emulate [--fixtures FILE] [--state DIR] [--print-fixtures] | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
         \(ServeOptions.usage)
         \(RecordingOptions.usage)
         """
@@ -52,11 +52,13 @@ struct ServeCommand: SuretyCommand {
     let fixtures: String?
     /// `--state DIR`: where the emulator's journal keeps its state across restarts.
     let stateDirectory: String?
+    /// `--print-fixtures`: write the emulator's fixtures (built-in or `--fixtures FILE`) as JSON and exit.
+    let printFixtures: Bool
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(
             arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream", "fixtures", "state"]),
-            flags: ServeOptions.flags.union(RecordingOptions.flags).union(["mock", "emulate"]))
+            flags: ServeOptions.flags.union(RecordingOptions.flags).union(["mock", "emulate", "print-fixtures"]))
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         let modes = ["mock", "emulate", "proxy", "record", "replay"].filter { scanner.flag($0) || scanner.value($0) != nil }
         guard modes.count <= 1 else { throw UsageError("choose one mode, not --\(modes.joined(separator: " and --"))") }
@@ -79,6 +81,8 @@ struct ServeCommand: SuretyCommand {
         if fixtures != nil, case .emulate = mode {} else if fixtures != nil { throw UsageError("--fixtures goes with --emulate") }
         stateDirectory = scanner.value("state")
         if stateDirectory != nil, case .emulate = mode {} else if stateDirectory != nil { throw UsageError("--state goes with --emulate") }
+        printFixtures = scanner.flag("print-fixtures")
+        if printFixtures, case .emulate = mode {} else if printFixtures { throw UsageError("--print-fixtures goes with --emulate") }
         source = ContractSource(scanner)
         options = try ServeOptions(scanner)
         recording = try RecordingOptions(scanner)
@@ -92,6 +96,7 @@ struct ServeCommand: SuretyCommand {
     }
 
     func run(console: Console) async -> ExitCode {
+        if printFixtures { return writeFixtures(console: console) }
         guard let contract = source.loadOrReport(console) else { return .failure }
         let checker = ExchangeChecker(contract: contract, options: .init(strict: options.strict, requiresAuthorization: options.requiresAuthorization,
                                                                      acceptedTokens: options.tokens))

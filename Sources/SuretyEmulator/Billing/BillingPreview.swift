@@ -83,11 +83,11 @@ extension TenantStore {
         let charges = request.charges.map { charge -> Charge in
             let element = charge.elementLocator ?? context.makeLocator()
             return Charge(locator: context.makeLocator(), elementLocator: element, elementStaticLocator: charge.elementStaticLocator ?? element,
-                          chargeType: charge.chargeType, amountMinorUnits: QuoteBillingRequest.minorUnits(charge.amount, scale: product.currencyScale),
+                          chargeType: charge.chargeType, amountMinorUnits: QuoteBillingRequest.minorUnits(charge.amount, scale: CurrencyMinorUnits.of(lattice.currency)),
                           currency: lattice.currency)
         }
         let owner = InstallmentFactory.Owner(accountLocator: request.accountLocator, quoteLocator: quoteLocator)
-        let factory = InstallmentFactory(lattice: lattice, currencyScale: product.currencyScale, remainder: configuration.remainder)
+        let factory = InstallmentFactory(lattice: lattice, currencyScale: CurrencyMinorUnits.of(lattice.currency), remainder: configuration.remainder)
         var installments: [Installment] = []
         var queued: [BillingPreview.QueuedCharge] = []
         if settings.cadence == .none {
@@ -98,11 +98,11 @@ extension TenantStore {
                                                 user: context.user) { context.makeLocator() }
         }
         if let fee = request.invoiceFeeAmount {
-            queued.append(.init(chargeLocator: context.makeLocator(), amountMinorUnits: QuoteBillingRequest.minorUnits(fee, scale: product.currencyScale),
+            queued.append(.init(chargeLocator: context.makeLocator(), amountMinorUnits: QuoteBillingRequest.minorUnits(fee, scale: CurrencyMinorUnits.of(lattice.currency)),
                                 chargeType: "invoiceFee", source: "billing"))
         }
         return BillingPreview(request: request, quoteLocator: quoteLocator, settings: record, lattice: lattice, installments: installments,
-                              queued: queued, currencyScale: product.currencyScale)
+                              queued: queued, currencyScale: CurrencyMinorUnits.of(lattice.currency))
     }
 
     /// Stores the lattice and installments of a fixture quote that has a `billing` member; a quote whose billing does

@@ -4,9 +4,9 @@ import SuretySchemas
 /// Spreads a charge over lattice frames so that the parts sum exactly to the charge (`semantics.md` §2.4 [I]).
 ///
 /// A charge effective at `t` goes to the frames whose coverage overlaps `[t, end)`; a frame's share is its
-/// normalised weight × the part of its coverage after `t`, renormalised over those frames. Each part is the exact
-/// share truncated toward zero to minor units, except the one ``ProductBilling/Remainder`` names, which takes
-/// what is left, so every part has the charge's sign and the sum is exact.
+/// normalised weight × the part of its coverage after `t`, renormalised over those frames. The parts are rounded by
+/// largest remainder (``split(_:by:remainder:)``), so each has the charge's sign, lies within one minor unit of its
+/// exact share, and the sum is exact.
 public enum ChargeSpreader {
     /// The frames a charge effective over `[effective, end)` goes to, with their unnormalised shares, in order.
     public static func shares(of frames: [LatticeFrame], from effective: Timestamp, to end: Timestamp) -> [(index: Int, share: Decimal)] {
@@ -23,21 +23,33 @@ public enum ChargeSpreader {
         return result
     }
 
-    /// `amount` split by `shares`: truncated parts, the remainder on the first or last part; empty for no shares.
+    /// `amount` split by `shares` by largest remainder: each part is its exact share truncated toward zero, and the
+    /// minor units left over go one each to the parts with the largest truncated fractions, so every part is within
+    /// one minor unit of its exact share and the parts sum to `amount`. Equal fractions are broken toward the last
+    /// part (``ProductBilling/Remainder/lastItem``) or the first (``ProductBilling/Remainder/firstItem``). Empty for no shares.
     public static func split(_ amount: Int, by shares: [Decimal], remainder: ProductBilling.Remainder = .lastItem) -> [Int] {
         guard !shares.isEmpty else { return [] }
         let total = shares.reduce(Decimal(0), +)
-        let holder = remainder == .lastItem ? shares.count - 1 : 0
+        guard total > 0 else {
+            var parts = [Int](repeating: 0, count: shares.count)
+            parts[remainder == .lastItem ? shares.count - 1 : 0] = amount
+            return parts
+        }
         let magnitude = Decimal(amount.magnitude), sign = amount < 0 ? -1 : 1
-        var parts = shares.map { share -> Int in
-            guard total > 0 else { return 0 }
+        var whole: [Int] = [], fractions: [Decimal] = []
+        for share in shares {
             var exact = magnitude * share / total
             var truncated = Decimal()
             NSDecimalRound(&truncated, &exact, 0, .down)
-            return sign * NSDecimalNumber(decimal: truncated).intValue
+            whole.append(NSDecimalNumber(decimal: truncated).intValue)
+            fractions.append(exact - truncated)
         }
-        parts[holder] = 0
-        parts[holder] = amount - parts.reduce(0, +)
-        return parts
+        let leftOver = Int(amount.magnitude) - whole.reduce(0, +)
+        let order = shares.indices.sorted { lhs, rhs in
+            if fractions[lhs] != fractions[rhs] { return fractions[lhs] > fractions[rhs] }
+            return remainder == .lastItem ? lhs > rhs : lhs < rhs
+        }
+        for index in order.prefix(max(0, leftOver)) { whole[index] += 1 }
+        return whole.map { sign * $0 }
     }
 }

@@ -97,6 +97,9 @@ public struct InstallmentSettings: Sendable, Hashable {
         if [.dayOfWeek, .weekOfMonth].contains(anchorType) && dayOfWeek == nil { found.append("anchorType \(anchorType.rawValue) needs dayOfWeek") }
         if anchorType == .weekOfMonth && (weekOfMonth ?? WeekOfMonth.none) == WeekOfMonth.none { found.append("anchorType weekOfMonth needs weekOfMonth first–fifth") }
         if generateLeadDays < 0 || dueLeadDays < 0 { found.append("generateLeadDays and dueLeadDays must be ≥ 0") }
+        if generateLeadDays < dueLeadDays {
+            found.append("generateLeadDays (\(generateLeadDays)) must be ≥ dueLeadDays (\(dueLeadDays)): an installment is not generated after it is due")
+        }
         if generateLeadDays > Self.maxDays || dueLeadDays > Self.maxDays || autopayLeadDays > Decimal(Self.maxDays) {
             found.append("lead days must be at most \(Self.maxDays)")
         }

@@ -14,11 +14,12 @@ public struct ProductBilling: Sendable, Hashable {
         public var state: TransactionState { self == .issue ? .issued : .accepted }
     }
 
-    /// Which item of a charge takes the rounding remainder; the others are truncated toward zero to minor units.
+    /// Which end of a charge's items wins a tie when the rounding remainder is spread by largest remainder
+    /// (``ChargeSpreader/split(_:by:remainder:)``); no item ever takes the whole remainder.
     public enum Remainder: String, Sendable, Hashable, CaseIterable {
-        /// The last installment's item (the default, `semantics.md` §2.4).
+        /// Ties go to the later items (the default).
         case lastItem
-        /// The first installment's item.
+        /// Ties go to the earlier items.
         case firstItem
     }
 

@@ -65,7 +65,7 @@ extension TenantStore {
         let configuration = billingConfiguration(of: policy.productName)
         let owner = InstallmentFactory.Owner(accountLocator: policy.accountLocator, policyLocator: policy.locator, termLocator: term.locator,
                                              transactionLocator: transaction.locator)
-        let scale = products[policy.productName]?.currencyScale ?? 2
+        let scale = CurrencyMinorUnits.of(policy.currency)
         if transaction.category == .reversal {
             return billReversal(transaction, policy: policy, term: term, owner: owner, scale: scale, context: &context)
         }

@@ -18,7 +18,8 @@ import SuretySchemas
 ///                  "coverageTerms": {}, "elements": [ … ]}}]}],
 ///  "tokens": [{"token": "…", "userLocator": "<uuid>", "tenants": ["<uuid>" | "*"], "permissions": ["transactions.*"]}]}
 /// ```
-/// `annualAmount` is in major units with at most the currency's decimals (2 unless `currencyScale` says otherwise).
+/// `annualAmount` is in major units with at most the currency's ISO 4217 decimals (``CurrencyMinorUnits``); an optional
+/// `currencyScale` must agree with them.
 /// A tenant may also have `jobSettings` and `jobs` (the format is in `FixtureReader+Jobs.swift`).
 public struct FixtureReader {
     /// The file name written in issues.
@@ -87,10 +88,10 @@ public struct FixtureReader {
     }
 
     mutating func product(_ value: JSONValue, _ at: JSONPointer) -> Product {
-        var scale = integer(value, "currencyScale", at) ?? 2
-        if !(0...Product.maxCurrencyScale).contains(scale) {
-            report(at.appending("currencyScale"), .invalid(expected: "0 through \(Product.maxCurrencyScale) decimals", actual: String(scale)))
-            scale = 2
+        let currency = string(value, "currency", at, required: false) ?? "USD"
+        let scale = CurrencyMinorUnits.of(currency)
+        if let given = integer(value, "currencyScale", at), given != scale {
+            report(at.appending("currencyScale"), .invalid(expected: "\(scale), the ISO 4217 minor unit of \(currency)", actual: String(given)))
         }
         let elementTypes = array(value, "elementTypes", at, required: true).map { item, pointer in
             Product.ElementType(name: string(item, "name", pointer) ?? "",
@@ -114,7 +115,7 @@ public struct FixtureReader {
         var product = Product(name: string(value, "name", at) ?? "", elementTypes: elementTypes, rates: rates, documents: documents,
                               durationBasis: enumerated(value, "durationBasis", at, DurationBasis.self) ?? .months,
                               timeZone: string(value, "timeZone", at, required: false) ?? "UTC",
-                              currency: string(value, "currency", at, required: false) ?? "USD", currencyScale: scale)
+                              currency: currency)
         product.billing = productBilling(value, at)
         return product
     }

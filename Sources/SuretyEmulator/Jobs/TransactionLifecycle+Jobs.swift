@@ -37,6 +37,7 @@ extension TransactionLifecycle {
         let job = Job(kind: .documents, locator: context.makeLocator(), state: .running, at: context.now, createdBy: context.user,
                       plan: plan, data: data)
         store.jobs.insert(job)
+        for document in documents { store.documents[document.locator]?.jobLocator = job.locator }
     }
 
     /// Records the installment job of a transaction just billed (its product's billing trigger): queued, then running,

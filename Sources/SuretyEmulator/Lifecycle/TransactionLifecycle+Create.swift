@@ -2,20 +2,26 @@ import SuretySchemas
 extension TransactionLifecycle {
     /// Creates a draft transaction on a policy (`PATCH /policies/{locator}/change|renew|cancel|reinstate|reversal|{type}`).
     ///
-    /// The base is `baseLocator` when given (an issued transaction of the policy), else the top of the stack. The
+    /// The base is `baseLocator` when given, else the top of the stack. A base may be an issued transaction of the
+    /// policy or an unissued, open one: provisional transactions can be chained [D PT], and a chained transaction
+    /// builds on its base's segment and is issued after it. The
     /// effective time is the params instruction's; without one [I] a change takes effect now (whole seconds) when
-    /// now lies in a term, else at the latest term's start; a renewal at the end of the last term; a reinstatement
+    /// now lies in a term, else at the latest term's start; a renewal at the end of the last term (a later start is
+    /// honoured: a renewal with a gap [D RN], no term covering the gap; an earlier one is refused); a reinstatement
     /// where the cancellation's gap starts. A change outside every term, a second pending renewal, a renewal end not
     /// after the current end, a reinstatement of a policy not cancelled, or a reversal that does not undo exactly
-    /// the transactions issued above `toTransaction` is refused with 422.
+    /// the transactions issued above `toTransaction` is refused with 422, and so is anything
+    /// ``checkStandingRules(for:)`` refuses.
     public mutating func create(_ request: TransactionRequest, on policyLocator: String, baseLocator: String? = nil) throws(EmulatorError) -> PolicyTransaction {
         var policy = try store.policy(policyLocator)
         guard let top = store.topIssued(of: policy) else {
             throw .unprocessable(reason: "Policy \(policyLocator) has no issued transaction to change.")
         }
         let base = baseLocator ?? top.locator
-        guard store.transactions[base]?.state == .issued, policy.issuedLocators.contains(base) else {
-            throw .unprocessable(reason: "baseLocator \(base) is not an issued transaction of policy \(policyLocator).")
+        let issuedBase = store.transactions[base]?.state == .issued && policy.issuedLocators.contains(base)
+        let openBase = store.transactions[base].map { $0.policyLocator == policyLocator && !$0.state.isFinal } ?? false
+        guard issuedBase || openBase else {
+            throw .unprocessable(reason: "baseLocator \(base) is neither an issued nor an open transaction of policy \(policyLocator).")
         }
         let locator = context.makeLocator()
         let (termLocator, effective) = try placement(of: request, policy: policy, transactionLocator: locator)
@@ -23,7 +29,11 @@ extension TransactionLifecycle {
             locator: locator, policyLocator: policy.locator, termLocator: termLocator, effectiveTime: effective,
             category: request.category, transactionType: Self.transactionType(of: request), createdAt: context.now,
             createdBy: context.user, baseTransactionLocator: base, changeInstructions: request.instructions)
-        if case .reversal(_, let reversed) = request { transaction.reversedLocators = reversed }
+        if case .reversal(let target, let reversed) = request {
+            transaction.reversedLocators = reversed
+            transaction.reversalTargetLocator = target
+        }
+        try checkStandingRules(for: transaction)
         policy = try store.policy(policyLocator)
         policy.transactionLocators.append(locator)
         store.policies[policy.locator] = policy
@@ -51,16 +61,20 @@ extension TransactionLifecycle {
             if policy.termLocators.compactMap({ store.terms[$0] }).contains(where: { $0.pendingRenewalLocator != nil }) {
                 throw .unprocessable(reason: "Policy \(policy.locator) already has a pending renewal.")
             }
+            let start = given?.effectiveTime ?? lastTerm.endTime
+            guard start >= lastTerm.endTime else {
+                throw .unprocessable(reason: "A renewal's start \(start.rfc3339()) must not be before the current end \(lastTerm.endTime.rfc3339()); terms never overlap.")
+            }
             let calculator = store.calculator(for: policy, term: lastTerm)
             let natural = calculator.wholeMonths(from: lastTerm.startTime, to: lastTerm.endTime)
-                .map { calculator.adding(months: $0, to: lastTerm.endTime) }
-                ?? lastTerm.endTime.adding(seconds: lastTerm.endTime.seconds - lastTerm.startTime.seconds)
+                .map { calculator.adding(months: $0, to: start) }
+                ?? start.adding(seconds: lastTerm.endTime.seconds - lastTerm.startTime.seconds)
             let end = given?.newPolicyEndTime ?? natural
-            guard end > lastTerm.endTime else {
-                throw .unprocessable(reason: "A renewal's end \(end.rfc3339()) must be after the current end \(lastTerm.endTime.rfc3339()).")
+            guard end > lastTerm.endTime, end > start else {
+                throw .unprocessable(reason: "A renewal's end \(end.rfc3339()) must be after the current end \(lastTerm.endTime.rfc3339()) and after its start \(start.rfc3339()).")
             }
             let term = Term(locator: context.makeLocator(), staticLocator: context.makeLocator(), policyLocator: policy.locator,
-                            number: lastTerm.number + 1, startTime: lastTerm.endTime, endTime: end,
+                            number: lastTerm.number + 1, startTime: start, endTime: end,
                             previousTermLocator: lastTerm.locator,
                             termNumber: context.options.termNumber(policy: policy.locator, number: lastTerm.number + 1),
                             pendingRenewalLocator: transactionLocator)

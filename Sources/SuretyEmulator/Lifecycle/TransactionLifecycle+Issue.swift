@@ -1,7 +1,10 @@
 extension TransactionLifecycle {
-    /// Issues a transaction: the stack grows, a renewal's term becomes real, a new policy end applies, a reversal
-    /// marks what it undoes `reversed`, and the policy's other open transactions are rebased or invalidated.
+    /// Issues a transaction: the rules it was created under are checked again, a stale base is rebased, the stack
+    /// grows, a renewal's term becomes real, a new policy end applies and a reversal marks what it undoes `reversed`.
+    /// The policy's other open transactions are left as they are: each is rebased when it is itself issued.
     mutating func issue(_ transaction: inout PolicyTransaction, autoRebase: Bool) throws(EmulatorError) {
+        try checkStandingRules(for: transaction)
+        guard try rebaseIfStale(&transaction, autoRebase: autoRebase) else { return }
         guard var policy = store.policies[transaction.policyLocator] else {
             throw .notFound(kind: "policy", locator: transaction.policyLocator)
         }
@@ -19,37 +22,36 @@ extension TransactionLifecycle {
             transaction.affected.append((locator, .reversed))
         }
         store.transactions[transaction.locator] = transaction
-        for sibling in policy.transactionLocators where sibling != transaction.locator {
-            guard let other = store.transactions[sibling], !other.state.isFinal else { continue }
-            let effect = try rebase(sibling, onto: transaction.locator, autoRebase: autoRebase)
-            transaction.affected.append((sibling, effect))
-        }
     }
 
-    /// Moves an open transaction onto a newly issued base [I]: its base changes and, past draft, it returns to
-    /// `initialized` with a regenerated segment; when that fails, or without auto-rebase, it is `invalidated`.
-    mutating func rebase(_ locator: String, onto base: String, autoRebase: Bool) throws(EmulatorError) -> PolicyTransaction.Effect {
-        guard var other = store.transactions[locator] else { return .invalidated }
-        guard autoRebase, other.state != .accepted else {
-            other.state = .invalidated
-            store.transactions[locator] = other
-            releasePendingTerm(of: other)
-            return .invalidated
+    /// Moves a transaction whose base is no longer the policy's head onto the head before it is issued [I §1.8]:
+    /// its `baseTransactionLocator` becomes the head and its segment and charges are derived again there. A base
+    /// still unissued (a chain) must be issued first, and without `autoRebase` a stale base is refused (422). When
+    /// the segment cannot be derived on the new head (an instruction names an element the head removed) the
+    /// transaction is `invalidated` and false is answered.
+    mutating func rebaseIfStale(_ transaction: inout PolicyTransaction, autoRebase: Bool) throws(EmulatorError) -> Bool {
+        let policy = try store.policy(transaction.policyLocator)
+        guard let base = transaction.baseTransactionLocator, let head = store.topIssued(of: policy), base != head.locator else { return true }
+        if let below = store.transactions[base], !below.state.isFinal {
+            throw .unprocessable(reason: "Transaction \(transaction.locator) is chained on \(base), which is not issued yet; issue \(base) first.")
         }
-        other.baseTransactionLocator = base
-        if other.state != .draft {
-            let saved = (store, context)
-            do {
-                try initialize(&other)
-            } catch {
-                (store, context) = saved
-                other.state = .invalidated
-                store.transactions[locator] = other
-                return .invalidated
-            }
+        guard autoRebase else {
+            throw .unprocessable(reason: "The base \(base) of transaction \(transaction.locator) is no longer the policy's head \(head.locator); issue with autoRebase=true to rebase it.")
         }
-        store.transactions[locator] = other
-        return .reapplied
+        let saved = (store, context, transaction)
+        do {
+            transaction.baseTransactionLocator = head.locator
+            try initialize(&transaction)
+            transaction.charges = try charges(for: transaction)
+            transaction.state = saved.2.state
+            return true
+        } catch {
+            (store, context, transaction) = saved
+            transaction.state = .invalidated
+            store.transactions[transaction.locator] = transaction
+            releasePendingTerm(of: transaction)
+            return false
+        }
     }
 
     /// Creates the documents the product configures for a state the transaction just reached.

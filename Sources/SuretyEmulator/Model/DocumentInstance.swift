@@ -39,4 +39,6 @@ public struct DocumentInstance: Sendable, Hashable {
     public var createdBy: String
     /// The state that triggered it.
     public var trigger: TransactionState
+    /// The documents job rendering it, once one was recorded; its state then follows the job's.
+    public var jobLocator: String?
 }

@@ -46,6 +46,8 @@ public struct PolicyTransaction: Sendable, Hashable {
     public var validationFailures: [ValidationFinding]?
     /// For a reversal: the transactions it undoes.
     public var reversedLocators: [String]
+    /// For a reversal: the transaction whose state it restores (`toTransaction`).
+    public var reversalTargetLocator: String?
     /// Transactions this one affected when it was issued, and how.
     public var affected: [(locator: String, effect: Effect)]
 
@@ -80,7 +82,7 @@ public struct PolicyTransaction: Sendable, Hashable {
             && lhs.termLocator == rhs.termLocator && lhs.effectiveTime == rhs.effectiveTime && lhs.issuedTime == rhs.issuedTime
             && lhs.acceptedTime == rhs.acceptedTime && lhs.baseTransactionLocator == rhs.baseTransactionLocator
             && lhs.underwritingStatus == rhs.underwritingStatus && lhs.validationFailures == rhs.validationFailures
-            && lhs.reversedLocators == rhs.reversedLocators
+            && lhs.reversedLocators == rhs.reversedLocators && lhs.reversalTargetLocator == rhs.reversalTargetLocator
             && lhs.affected.map(\.locator) == rhs.affected.map(\.locator) && lhs.affected.map(\.effect) == rhs.affected.map(\.effect)
     }
 

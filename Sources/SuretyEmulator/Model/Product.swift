@@ -97,16 +97,16 @@ public struct Product: Sendable, Hashable {
     public var timeZone: String
     /// The default currency of its policies.
     public var currency: String
-    /// The number of decimal places of the currency's minor unit, 0 through ``maxCurrencyScale``.
-    public var currencyScale: Int
-    /// The most decimal places a currency may have (ISO 4217 uses at most 4).
+    /// The number of decimal places of the currency's ISO 4217 minor unit (``CurrencyMinorUnits``).
+    public var currencyScale: Int { CurrencyMinorUnits.of(currency) }
+    /// The most decimal places an amount may be read with (ISO 4217 uses at most 4).
     public static let maxCurrencyScale = 6
     /// Its installment plans, billing trigger and rounding rule.
     public var billing = ProductBilling()
 
     /// Creates a product.
     public init(name: String, elementTypes: [ElementType], rates: [Rate], documents: [DocumentSpec] = [],
-                durationBasis: DurationBasis = .months, timeZone: String = "UTC", currency: String = "USD", currencyScale: Int = 2) {
+                durationBasis: DurationBasis = .months, timeZone: String = "UTC", currency: String = "USD") {
         self.name = name
         self.elementTypes = elementTypes
         self.rates = rates
@@ -114,7 +114,6 @@ public struct Product: Sendable, Hashable {
         self.durationBasis = durationBasis
         self.timeZone = timeZone
         self.currency = currency
-        self.currencyScale = currencyScale
     }
 
     /// The element type named `name`.

@@ -9,10 +9,14 @@ import SuretySchemas
 /// currency's minor unit. A transaction is charged the difference between the tree it puts in force and the tree
 /// it replaces over `[effectiveTime, termEnd)`, per element and charge type; a gap charges nothing, so a
 /// cancellation returns premium; a reversal is charged the negation of what it undoes.
+///
+/// A period `[start, end)` of the term costs what `[termStart, end)` costs minus what `[termStart, start)` costs, each
+/// rounded: so adjacent periods add up exactly to their union, a term summary's pieces add up exactly to what the
+/// issued transactions charged, and moving the term's end is priced as exactly the months added or cut off.
 public struct Rater: Sendable {
     /// The product rated.
     public var product: Product
-    /// The duration calculator of the policy and term.
+    /// The duration calculator of the policy and term; its term start anchors every amount.
     public var calculator: DurationCalculator
 
     /// Creates a rater.
@@ -41,12 +45,14 @@ public struct Rater: Sendable {
     /// locator in that tree.
     public func amounts(for root: Element, from start: Timestamp, to end: Timestamp) -> [ChargeKey: (elementLocator: String, amount: Int)] {
         guard start < end else { return [:] }
-        let fraction = yearFraction(from: start, to: end)
+        let anchor = calculator.termStart
+        let through = yearFraction(from: anchor, to: end)
+        let before = start > anchor ? yearFraction(from: anchor, to: start) : 0
         var result: [ChargeKey: (elementLocator: String, amount: Int)] = [:]
         for element in root.flattened {
             for rate in product.rates where rate.applies(to: element) {
                 let key = ChargeKey(staticLocator: element.staticLocator, chargeType: rate.chargeType)
-                let amount = Self.prorate(rate.annualMinorUnits, fraction: fraction)
+                let amount = Self.prorate(rate.annualMinorUnits, fraction: through) - Self.prorate(rate.annualMinorUnits, fraction: before)
                 result[key] = (element.locator, (result[key]?.amount ?? 0) + amount)
             }
         }

@@ -56,9 +56,9 @@ extension TenantStore {
                  "amount": .number(Self.amount(charge.amountMinorUnits, scale: scale)), "currency": .string(charge.currency)])
     }
 
-    /// The currency scale of a policy's product (2 when unknown).
+    /// The ISO 4217 decimals of a policy's currency (2 when the policy is unknown).
     func scale(of policyLocator: String) -> Int {
-        policies[policyLocator].flatMap { products[$0.productName] }?.currencyScale ?? 2
+        policies[policyLocator].map { CurrencyMinorUnits.of($0.currency) } ?? 2
     }
 
     /// Minor units as a decimal literal: 12345 at scale 2 is `123.45`.
@@ -112,10 +112,11 @@ extension TenantStore {
 
     /// A `DocumentInstanceResponse`.
     public func render(document: DocumentInstance) -> JSONValue {
+        let status = status(of: document)
         var members: [JSONMember] = [
             JSONMember(key: "locator", value: .string(document.locator)),
             JSONMember(key: "referenceLocator", value: .string(document.referenceLocator)),
-            JSONMember(key: "documentInstanceState", value: .string(document.state.rawValue)),
+            JSONMember(key: "documentInstanceState", value: .string(status.state.rawValue)),
             JSONMember(key: "external", value: false),
             JSONMember(key: "referenceType", value: .string(document.referenceType.rawValue)),
             JSONMember(key: "createdAt", value: .string(document.createdAt.rfc3339(fractional: true))),
@@ -128,7 +129,8 @@ extension TenantStore {
         if let segment = document.segmentLocator { members.append(JSONMember(key: "segmentLocator", value: .string(segment))) }
         members += [JSONMember(key: "staticName", value: .string(document.staticName)), JSONMember(key: "name", value: .string(document.name)),
                     JSONMember(key: "documentFormat", value: .string(document.format))]
-        if document.state == .ready { members.append(JSONMember(key: "readyAt", value: .string(document.createdAt.rfc3339(fractional: true)))) }
+        if let errors = status.processingErrors { members.append(JSONMember(key: "processingErrors", value: .string(errors))) }
+        if let time = status.readyAt { members.append(JSONMember(key: "readyAt", value: .string(time.rfc3339(fractional: true)))) }
         members.append(JSONMember(key: "createdBy", value: .string(document.createdBy)))
         return .object(members)
     }

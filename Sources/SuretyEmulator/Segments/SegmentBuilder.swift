@@ -5,7 +5,8 @@ import SuretySchemas
 ///
 /// The base tree comes from the term's ``TermTimeline`` at the effective time; a renewal starts from the previous
 /// term's last piece; a reinstatement from the tree the cancellation's gap carries; a reversal from the view with the
-/// reversed transactions left out. A cancellation produces a `gap` segment carrying the tree unchanged.
+/// reversed transactions left out; a chained transaction from the view with its unissued bases on top. A cancellation
+/// produces a `gap` segment carrying the tree unchanged.
 public struct SegmentBuilder {
     /// The tenant's data.
     public var store: TenantStore
@@ -29,8 +30,18 @@ public struct SegmentBuilder {
         let relocated = element.relocated(rootLocator: locator) { ids.makeLocator() }
         context = ids
         return Segment(locator: locator, transactionLocator: transaction.locator, termLocator: transaction.termLocator,
-                       startTime: transaction.effectiveTime, kind: transaction.category == .cancellation ? .gap : .coverage,
+                       startTime: transaction.effectiveTime, kind: Self.kind(of: transaction, basedOn: base),
                        element: relocated, basedOn: base?.segment.locator)
+    }
+
+    /// A cancellation makes a gap and a reinstatement or renewal coverage; any other transaction keeps the kind of
+    /// what it is based on, so a change dated inside a cancellation gap leaves the gap (only a reinstatement ends it).
+    static func kind(of transaction: PolicyTransaction, basedOn base: TermTimeline.Piece?) -> Segment.Kind {
+        switch transaction.category {
+        case .cancellation: return .gap
+        case .reinstatement, .renewal, .issuance: return .coverage
+        case .change, .reversal, .aggregate: return base?.segment.kind ?? .coverage
+        }
     }
 
     /// The piece whose tree the transaction starts from.
@@ -39,14 +50,15 @@ public struct SegmentBuilder {
         case .renewal:
             let term = try store.term(transaction.termLocator)
             guard let previous = term.previousTermLocator else { return nil }
-            return TermTimeline(store: store, policy: policy, term: try store.term(previous)).pieces.last
+            return TermTimeline(store: store, policy: policy, term: try store.term(previous), chain: store.provisionalChain(below: transaction)).pieces.last
         case .reversal:
             let term = try store.term(transaction.termLocator)
             return TermTimeline(store: store, policy: policy, term: term, excluding: Set(transaction.reversedLocators))
                 .piece(at: transaction.effectiveTime)
         default:
             let term = try store.term(transaction.termLocator)
-            return TermTimeline(store: store, policy: policy, term: term).piece(at: transaction.effectiveTime)
+            return TermTimeline(store: store, policy: policy, term: term, chain: store.provisionalChain(below: transaction))
+                .piece(at: transaction.effectiveTime)
         }
     }
 

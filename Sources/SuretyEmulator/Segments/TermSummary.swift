@@ -65,8 +65,8 @@ public struct TermSummary: Sendable, Hashable {
             "basedOn": .string(segment.transactionLocator), "type": .string(segment.kind.rawValue),
             "documentSummary": .array(documents.map { document in
                 .object(["locator": .string(document.locator), "staticName": .string(document.staticName), "name": .string(document.name),
-                         "documentInstanceState": .string(document.state.rawValue), "referenceType": .string(document.referenceType.rawValue),
-                         "state": .string(document.state.rawValue)])
+                         "documentInstanceState": .string(store.status(of: document).state.rawValue), "referenceType": .string(document.referenceType.rawValue),
+                         "state": .string(store.status(of: document).state.rawValue)])
             }),
             "elements": .array(segment.element.flattened.map { element in
                 let charges = subsegment.charges[element.staticLocator, default: [:]].sorted { $0.key < $1.key }

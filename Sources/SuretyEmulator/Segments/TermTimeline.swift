@@ -35,16 +35,23 @@ public struct TermTimeline: Sendable, Hashable {
         self.pieces = pieces
     }
 
-    /// The flattened view of a term from the store: issued transactions' segments, leaving out `excluded` ones.
-    public init(store: TenantStore, policy: Policy, term: Term, excluding excluded: Set<String> = []) {
-        let segments = store.issuedTransactions(of: policy, term: term.locator)
+    /// The flattened view of a term from the store: issued transactions' segments, leaving out `excluded` ones,
+    /// then the segments of `chain`, the unissued transactions a chained transaction builds on (oldest first).
+    public init(store: TenantStore, policy: Policy, term: Term, excluding excluded: Set<String> = [],
+                chain: [PolicyTransaction] = []) {
+        let segments = (store.issuedTransactions(of: policy, term: term.locator) + chain.filter { $0.termLocator == term.locator })
             .filter { !excluded.contains($0.locator) }
             .compactMap { $0.segmentLocator.flatMap { store.segments[$0] } }
         self.init(segments: segments, term: term)
     }
 
+    /// The piece in force at `instant`, or nil when none covers it.
+    public func covering(_ instant: Timestamp) -> Piece? {
+        pieces.last { $0.start <= instant && instant < $0.end }
+    }
+
     /// The piece in force at `instant`, or the last one when none covers it.
     public func piece(at instant: Timestamp) -> Piece? {
-        pieces.last { $0.start <= instant && instant < $0.end } ?? pieces.last
+        covering(instant) ?? pieces.last
     }
 }

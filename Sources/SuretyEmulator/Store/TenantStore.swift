@@ -84,6 +84,24 @@ public struct TenantStore: Sendable, Hashable {
         policy.issuedLocators.reversed().lazy.compactMap { transactions[$0] }.first { $0.state == .issued }
     }
 
+    /// The policy's first issued term after `term`, if any.
+    public func nextIssuedTerm(after term: Term, of policy: Policy) -> Term? {
+        policy.termLocators.compactMap { terms[$0] }
+            .filter { $0.pendingRenewalLocator == nil && $0.number > term.number }
+            .min { $0.startTime < $1.startTime }
+    }
+
+    /// The unissued, open transactions a chained transaction builds on, oldest first; empty when its base is issued.
+    public func provisionalChain(below transaction: PolicyTransaction) -> [PolicyTransaction] {
+        var chain: [PolicyTransaction] = []
+        var next = transaction.baseTransactionLocator
+        while let locator = next, let base = transactions[locator], !base.state.isFinal {
+            chain.insert(base, at: 0)
+            next = base.baseTransactionLocator
+        }
+        return chain
+    }
+
     /// The term of a policy that contains `instant`, or the last one that starts before it.
     public func term(of policy: Policy, at instant: Timestamp) -> Term? {
         let terms = policy.termLocators.compactMap { self.terms[$0] }.filter { $0.pendingRenewalLocator == nil }

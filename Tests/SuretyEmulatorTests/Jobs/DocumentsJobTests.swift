@@ -31,6 +31,23 @@ import Testing
         #expect(backend.snapshot.tenants[BuiltInFixtures.tenantB]?.jobs.jobs[job]?.state == .finished, "a kept change stores it")
     }
 
+    @Test("a document instance's state follows its job: draft while rendering, ready when finished, the job's error when failed")
+    func documentFollowsItsJob() throws {
+        let (backend, client, transaction) = try JobsFixture.changeOnTenantB()
+        client.expect(200, .patch, "/policy/{t}/transactions/\(transaction)/price")
+        let path = "/document/{t}/documents/transaction/\(transaction)/list"
+        #expect(client.expect(200, .get, path)[0]?["documentInstanceState"] == "draft")
+        #expect(client.expect(200, .get, path)[0]?["readyAt"] == nil)
+        try backend.advanceClock(bySeconds: 5)
+        #expect(client.expect(200, .get, path)[0]?["documentInstanceState"] == "ready")
+        let failing = EmulatorClient(backend: backend)
+        let other = failing.change(BuiltInFixtures.policyA1)
+        failing.expect(200, .patch, "/policy/{t}/transactions/\(other)/price")
+        let failed = failing.expect(200, .get, "/document/{t}/documents/transaction/\(other)/list")
+        #expect(failed[0]?["documentInstanceState"] == "renderError")
+        #expect(failed[0]?["processingErrors"] == "Rendering failed for quoteLetter.")
+    }
+
     @Test("issuing starts one job for the transaction's documents and one for the segment's")
     func issueJobs() throws {
         let (_, client, transaction) = try JobsFixture.changeOnTenantB()

@@ -1,0 +1,36 @@
+import SuretyEmulator
+import SuretyHTTPCore
+import SuretyJSON
+import Testing
+
+/// Changing the term's end (`newPolicyEndTime`) is priced: shortening refunds, extending charges.
+@Suite struct PolicyEndRuleTests {
+    let policy = BuiltInFixtures.policyA1
+
+    func change(_ client: RecordingClient, end: String) -> EmulatorClient.Exchange {
+        client.send(.patch, "/policy/{t}/policies/\(policy)/change",
+                    #"[{"action": "params", "effectiveTime": "2025-01-21T00:00:00Z", "newPolicyEndTime": "\#(end)"}]"#)
+    }
+
+    @Test("moving the end refunds or charges the months cut off or added", arguments: [
+        ("2025-05-21T00:00:00Z", ["-150.00", "-6.25"], "468.75"), ("2025-09-21T00:00:00Z", ["50.00", "2.08"], "677.08"),
+    ])
+    func endChangeIsPriced(end: String, charges: [String], payable: String) throws {
+        let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())
+        let locator = try #require(change(client, end: end).json["locator"]?.stringValue)
+        #expect(client.operate(locator, "issue") == "issued")
+        let price = client.send(.get, "/policy/{t}/transactions/\(locator)/price").json
+        #expect(Set(price["charges"]?.arrayValue?.compactMap { $0["amount"]?.numberValue?.literal } ?? []) == Set(charges))
+        let term = try #require(client.send(.get, "/policy/{t}/transactions/\(locator)").json["termLocator"]?.stringValue)
+        #expect(client.send(.get, "/policy/{t}/terms/\(term)/payable").json["amount"]?.numberValue?.literal == payable)
+        #expect(client.violations.isEmpty, "\(client.violations)")
+    }
+
+    @Test("a new end must come after the change's effective time", arguments: [
+        ("2025-01-21T00:00:01Z", 200), ("2025-01-21T00:00:00Z", 422),
+    ])
+    func endAfterEffectiveTime(end: String, status: Int) throws {
+        let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())
+        #expect(change(client, end: end).status == status)
+    }
+}
