@@ -1,8 +1,8 @@
 import SuretyConformance
 import SuretyHTTPCore
 
-/// Assembles the layers every `surety serve` mode shares, outermost first: the request log, the admin routes, the
-/// fault injector, then contract validation around the mode's own responder.
+/// Assembles the layers every `surety serve` mode shares, outermost first: the request log, CORS, the admin routes,
+/// the fault injector, then contract validation around the mode's own responder.
 ///
 /// Each layer keeps the synchronous fast path when everything inside it has one, so a mock without faults answers
 /// on the event loop thread; latency makes the stack asynchronous, as it must.
@@ -23,6 +23,8 @@ public struct ServeStack: Sendable {
     public var requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?
     /// The validation's memo of response verdicts; `POST /__surety/reset` empties it.
     public let verdicts: ResponseVerdictCache
+    /// Which web pages of other origins may call the server; ``CORSPolicy/off`` adds no layer.
+    public var cors: CORSPolicy = .off
 
     /// Creates a stack description.
     public init(checker: ExchangeChecker, policy: RequestPolicy, log: ViolationLog,
@@ -47,8 +49,13 @@ public struct ServeStack: Sendable {
         let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log, verdicts: verdicts)
         let faulted = faults.isActive ? withFaults(validated) : validated
         let administered = withAdmin(faulted, resetting: verdicts)
-        guard let requestLog else { return administered }
-        return withLog(administered, requestLog.format, requestLog.write)
+        let shared = cors.isEnabled ? withCORS(administered) : administered
+        guard let requestLog else { return shared }
+        return withLog(shared, requestLog.format, requestLog.write)
+    }
+
+    private func withCORS(_ inner: some Responder) -> any Responder {
+        CORSResponder(inner: inner, policy: cors)
     }
 
     private func withFaults(_ inner: some Responder) -> any Responder {

@@ -107,10 +107,11 @@ struct ServeCommand: SuretyCommand {
         }
         let log = ViolationLog()
         let writer = LineWriter(console: console)
-        let stack = ServeStack(
+        var stack = ServeStack(
             checker: checker, policy: options.onInvalid ?? mode.defaultPolicy, log: log, faults: faults, seed: options.seed,
             admin: AdminContext(mode: mode.name, contract: contract, log: log),
             requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
+        stack.cors = options.cors
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let responder: any Responder
         var note: String?

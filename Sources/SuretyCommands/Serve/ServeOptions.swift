@@ -10,12 +10,13 @@ struct ServeOptions: Sendable {
     static let valueOptions: Set<String> = [
         "contracts", "host", "port", "seed", "optional", "latency", "fail-rate", "fail-status", "faults", "log-format",
         "on-invalid", "max-request-line", "max-header-bytes", "max-header-count", "max-body-bytes", "max-connections",
-        "header-timeout", "body-timeout", "idle-timeout", "event-loops", "token",
+        "header-timeout", "body-timeout", "idle-timeout", "event-loops", "token", "cors",
     ]
-    static let flags: Set<String> = ["quiet", "strict", "no-auth"]
+    static let flags: Set<String> = ["quiet", "strict", "no-auth", "no-cors"]
 
     static let usage = """
           listening:  [--host 127.0.0.1] [--port 4010 (0 picks a free port and prints it)] [--event-loops N]
+          browsers:   [--cors ORIGIN ... | --no-cors] (any origin by default on loopback, none elsewhere)
           mocks:      [--seed N] [--optional all|none|random]
           contract:   [--strict] [--token T ... | --no-auth] [--on-invalid reject|forward] [--contracts DIR]
           faults:     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-status 5xx] [--faults FILE.json]
@@ -43,6 +44,8 @@ struct ServeOptions: Sendable {
     var limits: HTTPLimits
     var maxConnections: Int
     var timeouts: HTTPTimeouts
+    /// Which web pages of other origins may call the server.
+    var cors: CORSPolicy
 
     init(_ scanner: ArgumentScanner) throws(UsageError) {
         host = scanner.value("host") ?? "127.0.0.1"
@@ -77,11 +80,22 @@ struct ServeOptions: Sendable {
             maxHeaderCount: try scanner.integer("max-header-count", in: 1...10_000) ?? defaults.maxHeaderCount,
             maxBodyBytes: try scanner.integer("max-body-bytes", in: 0...1 << 31) ?? defaults.maxBodyBytes)
         maxConnections = try scanner.integer("max-connections", in: 1...100_000) ?? 1024
+        let origins = scanner.values["cors"] ?? []
+        if scanner.flag("no-cors") && !origins.isEmpty { throw UsageError("give --cors ORIGIN or --no-cors, not both") }
+        if let bad = origins.first(where: { !($0.hasPrefix("http://") || $0.hasPrefix("https://")) || $0.dropFirst(8).contains("/") }) {
+            throw UsageError("--cors needs an origin such as http://localhost:3000 (scheme, host and port, no path), got \(bad)")
+        }
+        cors = scanner.flag("no-cors") ? .off : !origins.isEmpty ? .only(origins) : Self.isLoopback(host) ? .anyOrigin : .off
         let timeoutDefaults = HTTPTimeouts.default
         timeouts = HTTPTimeouts(
             headerTimeout: try Self.seconds(scanner, "header-timeout") ?? timeoutDefaults.headerTimeout,
             bodyTimeout: try Self.seconds(scanner, "body-timeout") ?? timeoutDefaults.bodyTimeout,
             idleTimeout: try Self.seconds(scanner, "idle-timeout") ?? timeoutDefaults.idleTimeout)
+    }
+
+    /// Whether the server listens on loopback only, where any origin may call it by default.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     private static func seconds(_ scanner: ArgumentScanner, _ name: String) throws(UsageError) -> Duration? {
