@@ -3,11 +3,14 @@ import SuretySchemas
 
 /// Exports the contract as an OpenAPI 3.1 document, so every OpenAPI tool can use it.
 ///
-/// Mapping: `T?` → not required and nullable; `ulid`/`locator` → `format: ulid` with a pattern; `datetime` →
-/// `date-time`; `uuid` → `uuid`; enums → `enum`; extra properties allowed (JSON Schema's default); security as a bearer
-/// scheme plus `x-surety-security` (group and permissions, any one suffices); an extended list's 200 answer as
-/// `oneOf` a bare array and the page, with `x-surety-list`; a `oneOf` whose branches pin a member states it as the
-/// `discriminator` (`BranchSelector`).
+/// Mapping: `T?` → not required and nullable (`type: [T, "null"]`, which generators read as optional; a nullable
+/// reference as `anyOf` with `{"type": "null"}`); `ulid`/`locator` → `format: ulid` with a pattern; `datetime` →
+/// `date-time`; `uuid` → `uuid`; enums → `enum`; a free-form map → `additionalProperties: true`; extra properties
+/// allowed (JSON Schema's default); security as a bearer scheme plus `x-surety-security` (group and permissions, any
+/// one suffices); an extended list's 200 answer as `oneOf` a bare array and the page, with `x-surety-list`; a `oneOf`
+/// whose branches pin a member states it as the `discriminator` (`BranchSelector`); the error body as the named
+/// schema `SuretyProblem`; an unspecified success body typed by ``InferredResponses`` with `x-surety-inferred`; one
+/// tag per reference document; the contract's notes as descriptions; a `servers` entry for `surety serve`.
 public struct OpenAPIExporter: Sendable {
     /// The pattern a ULID matches: 26 Crockford base-32 characters, the first 0–7.
     public static let ulidPattern = "^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$"
@@ -16,6 +19,8 @@ public struct OpenAPIExporter: Sendable {
     var schemas = SchemaSet()
     /// The schemas the documents name without a table.
     var undocumented: Set<String> = []
+    /// Each reference document's title by the name endpoints give it, for the operations' tags.
+    var documentTitles: [String: String] = [:]
 
     /// Creates an exporter.
     public init() {}
@@ -25,6 +30,10 @@ public struct OpenAPIExporter: Sendable {
         var exporter = self
         exporter.schemas = contract.schemas
         exporter.undocumented = contract.undocumentedSchemas
+        for document in contract.documents {
+            exporter.documentTitles[document.document] = document.title
+            exporter.documentTitles[document.file] = document.title
+        }
         return exporter.document(contract)
     }
 
@@ -44,8 +53,16 @@ public struct OpenAPIExporter: Sendable {
         let schemas = contract.schemas.schemas.map { schema in
             JSONMember(key: schema.name, value: schemaObject(schema, undocumented: contract.undocumentedSchemas.contains(schema.name)))
         }
+        let tags: [JSONValue] = contract.documents.map { document in
+            .object(["name": .string(document.title), "description": .string("Transcribed from \(document.document) (\(document.file)).")])
+        }
         return .object([
             "openapi": "3.1.0",
+            "servers": [.object([
+                "url": "http://{host}:{port}", "description": "surety serve (--mock or --emulate)",
+                "variables": .object(["host": .object(["default": "127.0.0.1"]), "port": .object(["default": "4010"])]),
+            ])],
+            "tags": .array(tags),
             "info": .object([
                 "title": "Insurance platform API (Surety contract)",
                 "version": "0",
@@ -54,7 +71,7 @@ public struct OpenAPIExporter: Sendable {
             ]),
             "paths": .object(paths),
             "components": .object([
-                "schemas": .object(schemas),
+                "schemas": .object(schemas + Self.problemSchemas),
                 "responses": .object(["SuretyProblem": Self.problemResponse]),
                 "securitySchemes": .object(["bearer": .object(["type": "http", "scheme": "bearer"])]),
             ]),
@@ -65,6 +82,8 @@ public struct OpenAPIExporter: Sendable {
     func operationObject(_ endpoint: Endpoint) -> JSONValue {
         var members: [JSONMember] = [JSONMember(key: "operationId", value: .string(endpoint.id))]
         if let summary = endpoint.summary { members.append(JSONMember(key: "summary", value: .string(summary))) }
+        if let description = Self.description(of: endpoint) { members.append(JSONMember(key: "description", value: .string(description))) }
+        if let title = documentTitles[endpoint.document] { members.append(JSONMember(key: "tags", value: [.string(title)])) }
         if endpoint.isDeprecated { members.append(JSONMember(key: "deprecated", value: true)) }
         let parameters: [JSONValue] = endpoint.parameters.map { parameter in
             var fields: [JSONMember] = [
@@ -90,8 +109,13 @@ public struct OpenAPIExporter: Sendable {
         var responses: [JSONMember] = []
         for response in endpoint.responses {
             var fields: [JSONMember] = [JSONMember(key: "description", value: .string(describe(response.body)))]
+            let inferred = response.body.type == .unspecified && response.status == 200 ? InferredResponses.types[endpoint.id] : nil
+            if let inferred {
+                fields[0].value = .string("\(inferred) (inferred: the document gives no body; this is what Surety's emulator answers)")
+                fields.append(JSONMember(key: "x-surety-inferred", value: true))
+            }
             if response.body.type != .empty {
-                var bodySchema = schema(for: response.body.type)
+                var bodySchema = schema(for: inferred ?? response.body.type)
                 if response.status == 200, let list = endpoint.list, list.extended {
                     bodySchema = .object(["oneOf": [.object(["type": "array", "items": schema(for: list.itemType)]), bodySchema]])
                 }
@@ -117,6 +141,17 @@ public struct OpenAPIExporter: Sendable {
             members.append(JSONMember(key: "x-surety-validation-failure-answers-200", value: true))
         }
         return .object(members)
+    }
+
+    /// An operation's description: the contract's notes, and for a list how it answers.
+    static func description(of endpoint: Endpoint) -> String? {
+        var parts = endpoint.notes
+        if let list = endpoint.list {
+            parts.append(list.extended
+                ? "A list of \(list.itemType): a bare array unless extended=true, when it answers the page."
+                : "A list of \(list.itemType).")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
     }
 
     func describe(_ body: BodySpec) -> String {
@@ -166,7 +201,10 @@ public struct OpenAPIExporter: Sendable {
             }
         case .named(let name): return .object(["$ref": .string("#/components/schemas/\(name)")])
         case .array(let element): return .object(["type": "array", "items": schema(for: element)])
-        case .map(let value): return .object(["type": "object", "additionalProperties": schema(for: value)])
+        case .map(let value):
+            // A free-form map: any value, as generators expect it (`true`), not `{"not": {"type": "null"}}`.
+            if [.primitive(.object), .unspecified].contains(value.unwrapped) { return .object(["type": "object", "additionalProperties": true]) }
+            return .object(["type": "object", "additionalProperties": schema(for: value)])
         case .oneOf(let branches):
             var members = [JSONMember(key: "oneOf", value: .array(branches.map(schema(for:))))]
             let selector = BranchSelector(branches: branches, schemas: schemas, undocumented: undocumented)
@@ -176,13 +214,35 @@ public struct OpenAPIExporter: Sendable {
             }
             return .object(members)
         case .enumeration(let values): return .object(["type": "string", "enum": .array(values.map(JSONValue.string))])
-        case .optional(let wrapped): return .object(["anyOf": [schema(for: wrapped), .object(["type": "null"])]])
+        case .optional(let wrapped): return Self.nullable(schema(for: wrapped))
         case .unspecified, .empty: return .object([])
         }
     }
 
-    /// The conventional error answer (`ErrorConvention`) in Surety's one error shape.
-    static let problemResponse: JSONValue = {
+    /// A schema that also accepts `null`: `null` added to its `type` (and to its `enum`), which generators read as an
+    /// optional value; a schema without a `type` (a reference, a `oneOf`) as `anyOf` it or null.
+    static func nullable(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var members) = schema, let index = members.firstIndex(where: { $0.key == "type" }),
+              case .string(let type) = members[index].value else {
+            return .object(["anyOf": [schema, .object(["type": "null"])]])
+        }
+        members[index].value = [.string(type), "null"]
+        if let enumIndex = members.firstIndex(where: { $0.key == "enum" }), case .array(var values) = members[enumIndex].value {
+            values.append(.null)
+            members[enumIndex].value = .array(values)
+        }
+        return .object(members)
+    }
+
+    /// The conventional error answer (`ErrorConvention`), whose body is the named schema `SuretyProblem`, so a
+    /// generated client has one error type rather than a copy per operation.
+    static let problemResponse: JSONValue = .object([
+        "description": "A conventional error (not in the reference documents; see ErrorConvention), in Surety's error shape",
+        "content": .object(["application/json": .object(["schema": .object(["$ref": "#/components/schemas/SuretyProblem"])])]),
+    ])
+
+    /// `SuretyProblem` (the one error shape) and `SuretyViolation` (one of its violations, nested issues included).
+    static let problemSchemas: [JSONMember] = {
         let strings: JSONValue = .object(["type": "array", "items": .object(["type": "string"])])
         let violation: JSONValue = .object([
             "type": "object", "required": ["in", "pointer", "rule", "expected", "actual"],
@@ -191,18 +251,16 @@ public struct OpenAPIExporter: Sendable {
                                    "actual": .object(["type": "string"]), "schemaPath": .object(["type": "string"]),
                                    "severity": .object(["type": "string"]),
                                    "issues": .object(["type": "array", "description": "a oneOf's nested issues, each of this shape (docs/validation.md)",
-                                                      "items": .object(["type": "object"])])]),
+                                                      "items": .object(["$ref": "#/components/schemas/SuretyViolation"])])]),
         ])
-        return .object([
-            "description": "A conventional error (not in the reference documents; see ErrorConvention), in Surety's error shape",
-            "content": .object(["application/json": .object(["schema": .object([
-                "type": "object", "required": ["title", "status"],
-                "properties": .object([
-                    "title": .object(["type": "string"]), "status": .object(["type": "integer"]),
-                    "detail": .object(["type": "string"]),
-                    "violations": .object(["type": "array", "items": violation]), "nearest": strings, "allow": strings,
-                ]),
-            ])])]),
+        let problem: JSONValue = .object([
+            "type": "object", "required": ["title", "status"],
+            "properties": .object([
+                "title": .object(["type": "string"]), "status": .object(["type": "integer"]), "detail": .object(["type": "string"]),
+                "violations": .object(["type": "array", "items": .object(["$ref": "#/components/schemas/SuretyViolation"])]),
+                "nearest": strings, "allow": strings,
+            ]),
         ])
+        return [JSONMember(key: "SuretyProblem", value: problem), JSONMember(key: "SuretyViolation", value: violation)]
     }()
 }

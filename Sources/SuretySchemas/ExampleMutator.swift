@@ -85,6 +85,8 @@ public struct ExampleMutator: Sendable {
             for (index, item) in elements.enumerated() { collect(item, element, pointer.appending(index), into: &sites) }
         case (.map(let valueType), .object(let members)):
             sites.append(Site(pointer: pointer, mutation: .wrongType, replacement: []))
+            // A free-form map's values can be anything, null included: nothing in them is wrong.
+            guard valueType != .primitive(.object) else { return }
             for member in members { collect(member.value, valueType, pointer.appending(member.key), into: &sites) }
         case (.named(let name), .object(let members)):
             sites.append(Site(pointer: pointer, mutation: .wrongType, replacement: []))

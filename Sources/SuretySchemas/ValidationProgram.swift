@@ -146,6 +146,8 @@ final class ValidationProgram: Sendable {
         case .primitive(let primitive): return .primitive(primitive)
         case .named(let name): return names.indices[name].map(CompiledType.schema) ?? .unknownSchema(name)
         case .array(let element): return .array(compile(element, names, deprecatedValues: deprecatedValues))
+        // A free-form map (`map<string, object>`) takes any values, null included, as its OpenAPI export says.
+        case .map(.primitive(.object)): return .map(.any)
         case .map(let value): return .map(compile(value, names, deprecatedValues: deprecatedValues))
         case .oneOf(let branches):
             return .oneOf(CompiledOneOf(branches: branches.map { compile($0, names, deprecatedValues: deprecatedValues) },

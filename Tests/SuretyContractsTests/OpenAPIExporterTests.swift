@@ -18,7 +18,8 @@ import SuretySchemas
         #expect(schema["properties"]?["locator"] == .object(["type": "string", "format": "ulid", "pattern": .string(OpenAPIExporter.ulidPattern)]))
         #expect(schema["properties"]?["createdAt"]?["format"] == "date-time")
         #expect(schema["properties"]?["createdBy"]?["format"] == "uuid")
-        #expect(schema["properties"]?["issuedTime"]?["anyOf"]?[1] == .object(["type": "null"]))
+        #expect(schema["properties"]?["issuedTime"]?["type"] == ["string", "null"], "nullable as generators read it")
+        #expect(schema["properties"]?["issuedTime"]?["format"] == "date-time")
         #expect(schema["required"]?.arrayValue?.contains("issuedTime") == false)
         #expect(schema["required"]?.arrayValue?.contains("transactionState") == true)
         #expect(schema["properties"]?["billingTrigger"]?["deprecated"] == true)
@@ -44,9 +45,35 @@ import SuretySchemas
         #expect(invoicing?["discriminator"] == nil)
     }
 
-    @Test func theErrorShapeDocumentsNestedIssues() throws {
+    @Test func theErrorShapeIsOneNamedSchemaThatDocumentsNestedIssues() throws {
         let problem = try #require(Self.document["components"]?["responses"]?["SuretyProblem"])
-        let violation = problem["content"]?["application/json"]?["schema"]?["properties"]?["violations"]?["items"]
+        #expect(problem["content"]?["application/json"]?["schema"]?["$ref"] == "#/components/schemas/SuretyProblem")
+        let schema = try #require(Self.document["components"]?["schemas"]?["SuretyProblem"])
+        #expect(schema["properties"]?["violations"]?["items"]?["$ref"] == "#/components/schemas/SuretyViolation")
+        let violation = Self.document["components"]?["schemas"]?["SuretyViolation"]
         #expect(violation?["properties"]?["issues"]?["type"] == "array")
+    }
+
+    @Test func freeFormMapsAndNullableEnumsTakeShapesGeneratorsHandle() throws {
+        let text = JSONWriter(style: .compact).string(Self.document)
+        #expect(!text.contains(#""not""#), "no `not` schema, which swift-openapi-generator cannot express")
+        var maps: [JSONValue] = []
+        func walk(_ value: JSONValue) {
+            if let additional = value["additionalProperties"] { maps.append(additional) }
+            for member in value.objectValue ?? [] { walk(member.value) }
+            for element in value.arrayValue ?? [] { walk(element) }
+        }
+        walk(Self.document)
+        #expect(maps.contains(true), "a free-form map is additionalProperties: true")
+    }
+
+    @Test func unspecifiedSuccessBodiesAreTypedAsInferredAndOperationsCarryTagsAndServers() throws {
+        let change = try #require(Self.document["paths"]?["/policy/{tenantLocator}/policies/{locator}/change"]?["patch"])
+        let ok = try #require(change["responses"]?["200"])
+        #expect(ok["x-surety-inferred"] == true)
+        #expect(ok["content"]?["application/json"]?["schema"]?["$ref"] == "#/components/schemas/PolicyTransactionResponse")
+        #expect(change["tags"]?.arrayValue?.count == 1)
+        #expect(Self.document["servers"]?[0]?["variables"]?["port"]?["default"] == "4010")
+        #expect(Self.document["tags"]?.arrayValue?.count == 5)
     }
 }

@@ -226,9 +226,13 @@ extension ConformanceRunner {
         }
     }
 
-    /// JSON equality with numbers compared by value and object members in any order.
+    /// JSON equality with numbers compared by value, RFC 3339 datetimes by instant (`…00Z` equals `…00.000000Z`), and
+    /// object members in any order.
     static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
+        case (.string(let a), .string(let b)) where a != b:
+            guard let first = Timestamp(rfc3339: a), let second = Timestamp(rfc3339: b) else { return false }
+            return first == second
         case (.number(let a), .number(let b)): return a.literal == b.literal || a.doubleValue == b.doubleValue
         case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
         case (.object(let a), .object(let b)):

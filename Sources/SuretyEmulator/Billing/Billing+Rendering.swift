@@ -10,12 +10,12 @@ extension InstallmentLattice {
         var members: [JSONMember] = [
             JSONMember(key: "locator", value: .string(locator)),
             JSONMember(key: "accountLocator", value: .string(accountLocator)),
-            JSONMember(key: "effectiveTime", value: .string(effectiveTime.rfc3339())),
+            JSONMember(key: "effectiveTime", value: .string(effectiveTime.rfc3339(fractional: true))),
             JSONMember(key: "currency", value: .string(currency)),
             JSONMember(key: "timezone", value: .string(timeZone)),
             JSONMember(key: "reversalLattice", value: .bool(isReversal)),
-            JSONMember(key: "termEndTime", value: .string(termEnd.rfc3339())),
-            JSONMember(key: "termStartTime", value: .string(termStart.rfc3339())),
+            JSONMember(key: "termEndTime", value: .string(termEnd.rfc3339(fractional: true))),
+            JSONMember(key: "termStartTime", value: .string(termStart.rfc3339(fractional: true))),
             JSONMember(key: "createdAt", value: .string(createdAt.rfc3339(fractional: true))),
             JSONMember(key: "createdBy", value: .string(createdBy)),
             JSONMember(key: "frames", value: .array(frames.map { $0.jsonValue(calculator) })),
@@ -32,12 +32,12 @@ extension LatticeFrame {
     /// An `InstallmentLatticeFrame`, durations in the calculator's basis.
     func jsonValue(_ calculator: DurationCalculator) -> JSONValue {
         .object([
-            "dueTime": .string(dueTime.rfc3339()), "generateTime": .string(generateTime.rfc3339()),
-            "autopayTime": .string(autopayTime.rfc3339()),
+            "dueTime": .string(dueTime.rfc3339(fractional: true)), "generateTime": .string(generateTime.rfc3339(fractional: true)),
+            "autopayTime": .string(autopayTime.rfc3339(fractional: true)),
             "coverageDuration": TenantStore.number(calculator.duration(from: coverageStart, to: coverageEnd)),
-            "coverageEndTime": .string(coverageEnd.rfc3339()), "coverageStartTime": .string(coverageStart.rfc3339()),
+            "coverageEndTime": .string(coverageEnd.rfc3339(fractional: true)), "coverageStartTime": .string(coverageStart.rfc3339(fractional: true)),
             "installmentDuration": TenantStore.number(calculator.duration(from: installmentStart, to: installmentEnd)),
-            "installmentEndTime": .string(installmentEnd.rfc3339()), "installmentStartTime": .string(installmentStart.rfc3339()),
+            "installmentEndTime": .string(installmentEnd.rfc3339(fractional: true)), "installmentStartTime": .string(installmentStart.rfc3339(fractional: true)),
             "normalizedWeight": TenantStore.number(normalizedWeight),
         ])
     }
@@ -50,17 +50,17 @@ extension Installment {
             JSONMember(key: "locator", value: .string(locator)),
             JSONMember(key: "accountLocator", value: .string(accountLocator)),
             JSONMember(key: "installmentLatticeLocator", value: .string(latticeLocator)),
-            JSONMember(key: "dueTime", value: .string(dueTime.rfc3339())),
-            JSONMember(key: "generateTime", value: .string(generateTime.rfc3339())),
+            JSONMember(key: "dueTime", value: .string(dueTime.rfc3339(fractional: true))),
+            JSONMember(key: "generateTime", value: .string(generateTime.rfc3339(fractional: true))),
             JSONMember(key: "currency", value: .string(currency)),
             JSONMember(key: "timezone", value: .string(timeZone)),
             JSONMember(key: "coverageDuration", value: TenantStore.number(coverageDuration)),
-            JSONMember(key: "coverageEndTime", value: .string(coverageEnd.rfc3339())),
-            JSONMember(key: "coverageStartTime", value: .string(coverageStart.rfc3339())),
+            JSONMember(key: "coverageEndTime", value: .string(coverageEnd.rfc3339(fractional: true))),
+            JSONMember(key: "coverageStartTime", value: .string(coverageStart.rfc3339(fractional: true))),
             JSONMember(key: "installmentDuration", value: TenantStore.number(installmentDuration)),
-            JSONMember(key: "installmentEndTime", value: .string(installmentEnd.rfc3339())),
+            JSONMember(key: "installmentEndTime", value: .string(installmentEnd.rfc3339(fractional: true))),
             JSONMember(key: "installmentFrameIndex", value: .integer(frameIndex)),
-            JSONMember(key: "installmentStartTime", value: .string(installmentStart.rfc3339())),
+            JSONMember(key: "installmentStartTime", value: .string(installmentStart.rfc3339(fractional: true))),
             JSONMember(key: "updatedAt", value: .string(updatedAt.rfc3339(fractional: true))),
             JSONMember(key: "updatedBy", value: .string(updatedBy)),
             JSONMember(key: "createdAt", value: .string(createdAt.rfc3339(fractional: true))),
@@ -71,7 +71,7 @@ extension Installment {
                              ("quoteLocator", quoteLocator), ("reversalOfInstallmentLocator", reversalOfInstallmentLocator)] {
             if let value { members.append(JSONMember(key: key, value: .string(value))) }
         }
-        members.append(JSONMember(key: "autopayTime", value: .string(autopayTime.rfc3339())))
+        members.append(JSONMember(key: "autopayTime", value: .string(autopayTime.rfc3339(fractional: true))))
         return .object(members)
     }
 

@@ -91,7 +91,7 @@ extension InstallmentSettings {
                        JSONMember(key: "installmentWeights", value: .array(installmentWeights.map { TenantStore.number($0) })),
                        JSONMember(key: "anchorType", value: .string(anchorType.rawValue)),
                        JSONMember(key: "autopayLeadDays", value: TenantStore.number(autopayLeadDays))]
-        if let anchorTime { members.append(JSONMember(key: "anchorTime", value: .string(anchorTime.rfc3339()))) }
+        if let anchorTime { members.append(JSONMember(key: "anchorTime", value: .string(anchorTime.rfc3339(fractional: true)))) }
         if let dayOfMonth { members.append(JSONMember(key: "dayOfMonth", value: .integer(dayOfMonth))) }
         if let dayOfWeek { members.append(JSONMember(key: "dayOfWeek", value: .string(dayOfWeek.rawValue))) }
         if let weekOfMonth { members.append(JSONMember(key: "weekOfMonth", value: .string(weekOfMonth.rawValue))) }

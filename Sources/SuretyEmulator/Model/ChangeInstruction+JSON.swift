@@ -85,9 +85,9 @@ extension ChangeInstruction {
             ])
         case .params(let parameters):
             var members = [JSONMember(key: "locator", value: .string(locator)),
-                           JSONMember(key: "effectiveTime", value: .string(parameters.effectiveTime.rfc3339())),
+                           JSONMember(key: "effectiveTime", value: .string(parameters.effectiveTime.rfc3339(fractional: true))),
                            JSONMember(key: "action", value: "params")]
-            if let end = parameters.newPolicyEndTime { members.append(JSONMember(key: "newPolicyEndTime", value: .string(end.rfc3339()))) }
+            if let end = parameters.newPolicyEndTime { members.append(JSONMember(key: "newPolicyEndTime", value: .string(end.rfc3339(fractional: true)))) }
             if let preferences = parameters.preferences { members.append(JSONMember(key: "preferences", value: preferences)) }
             if let trigger = parameters.triggerBillingChange { members.append(JSONMember(key: "triggerBillingChange", value: .bool(trigger))) }
             return .object(members)

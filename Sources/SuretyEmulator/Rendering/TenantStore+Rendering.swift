@@ -24,7 +24,7 @@ extension TenantStore {
         var members = [JSONMember(key: "locator", value: .string(transaction.locator)),
                        JSONMember(key: "policyLocator", value: .string(transaction.policyLocator))]
         if withTerm { members.append(JSONMember(key: "termLocator", value: .string(transaction.termLocator))) }
-        members += [JSONMember(key: "effectiveTime", value: .string(transaction.effectiveTime.rfc3339())),
+        members += [JSONMember(key: "effectiveTime", value: .string(transaction.effectiveTime.rfc3339(fractional: true))),
                     JSONMember(key: "transactionState", value: .string(transaction.state.rawValue)),
                     JSONMember(key: "transactionCategory", value: .string(transaction.category.rawValue))]
         return members

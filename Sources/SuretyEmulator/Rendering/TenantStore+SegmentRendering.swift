@@ -8,8 +8,8 @@ extension TenantStore {
         let end = segmentEnd(segment)
         var members: [JSONMember] = [
             JSONMember(key: "locator", value: .string(segment.locator)),
-            JSONMember(key: "startTime", value: .string(segment.startTime.rfc3339())),
-            JSONMember(key: "endTime", value: .string(end.rfc3339())),
+            JSONMember(key: "startTime", value: .string(segment.startTime.rfc3339(fractional: true))),
+            JSONMember(key: "endTime", value: .string(end.rfc3339(fractional: true))),
             JSONMember(key: "duration", value: Self.number(duration(from: segment.startTime, to: end, termLocator: segment.termLocator))),
             JSONMember(key: "element", value: render(element: segment.element, parent: segment.locator)),
             JSONMember(key: "segmentType", value: .string(segment.kind.rawValue)),
@@ -25,7 +25,7 @@ extension TenantStore {
             "locator": .string(element.locator), "staticLocator": .string(element.staticLocator), "type": .string(element.type),
             "parentLocator": .string(parent), "data": element.data,
             "coverageTerms": .object(element.coverageTerms.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: .string($0.value)) }),
-            "originalEffectiveTime": .string(element.originalEffectiveTime.rfc3339()),
+            "originalEffectiveTime": .string(element.originalEffectiveTime.rfc3339(fractional: true)),
             "elements": .array(element.children.map { render(element: $0, parent: element.locator) }),
         ])
     }

@@ -23,7 +23,7 @@ extension TenantStore {
     func termMembers(_ term: Term) -> [JSONMember] {
         [JSONMember(key: "locator", value: .string(term.locator)), JSONMember(key: "staticLocator", value: .string(term.staticLocator)),
          JSONMember(key: "policyLocator", value: .string(term.policyLocator)),
-         JSONMember(key: "startTime", value: .string(term.startTime.rfc3339())), JSONMember(key: "endTime", value: .string(term.endTime.rfc3339())),
+         JSONMember(key: "startTime", value: .string(term.startTime.rfc3339(fractional: true))), JSONMember(key: "endTime", value: .string(term.endTime.rfc3339(fractional: true))),
          JSONMember(key: "number", value: .integer(term.number))]
     }
 }

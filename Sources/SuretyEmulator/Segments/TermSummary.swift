@@ -49,7 +49,7 @@ public struct TermSummary: Sendable, Hashable {
         let scale = store.scale(of: term.policyLocator)
         return .object([
             "locator": .string(term.locator), "staticLocator": .string(term.staticLocator), "policyLocator": .string(term.policyLocator),
-            "startTime": .string(term.startTime.rfc3339()), "endTime": .string(term.endTime.rfc3339()),
+            "startTime": .string(term.startTime.rfc3339(fractional: true)), "endTime": .string(term.endTime.rfc3339(fractional: true)),
             "duration": TenantStore.number(duration), "durationBasis": .string(basis.rawValue), "termNumber": .integer(term.number),
             "subsegments": .array(subsegments.map { render($0, scale: scale, store: store) }),
         ])
@@ -60,8 +60,8 @@ public struct TermSummary: Sendable, Hashable {
         let documents = store.documents.values.filter { $0.referenceType == .segment && $0.referenceLocator == segment.locator }
             .sorted { $0.locator < $1.locator }
         return .object([
-            "locator": .string(segment.locator), "startTime": .string(subsegment.piece.start.rfc3339()),
-            "endTime": .string(subsegment.piece.end.rfc3339()), "duration": TenantStore.number(subsegment.duration),
+            "locator": .string(segment.locator), "startTime": .string(subsegment.piece.start.rfc3339(fractional: true)),
+            "endTime": .string(subsegment.piece.end.rfc3339(fractional: true)), "duration": TenantStore.number(subsegment.duration),
             "basedOn": .string(segment.transactionLocator), "type": .string(segment.kind.rawValue),
             "documentSummary": .array(documents.map { document in
                 .object(["locator": .string(document.locator), "staticName": .string(document.staticName), "name": .string(document.name),

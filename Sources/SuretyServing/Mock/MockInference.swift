@@ -1,25 +1,11 @@
 import SuretyConformance
+import SuretyContracts
 import SuretyJSON
 import SuretySchemas
 
-/// What the mock answers where the contract says less than a client needs: the shape the emulator answers for the
-/// endpoints whose response the documents leave unspecified (inferred, see docs/serving.md), and the state an action
-/// on a transaction leads to.
+/// What the mock answers where the contract says less than a client needs: the state an action on a transaction leads
+/// to (the shape of an unspecified answer is ``InferredResponses``).
 enum MockInference {
-    /// The emulator's answer type for each endpoint whose documented response is unspecified.
-    static let unspecifiedResponses: [String: TypeRef] = {
-        var types: [String: TypeRef] = [:]
-        for id in ["changePolicy", "renewPolicy", "cancelPolicy", "reinstatePolicy", "reversePolicyChange", "createPolicyTransaction",
-                   "createPolicyChangeInstruction", "updateChangeInstruction", "deleteChangeInstructionFromTransaction",
-                   "fetchPolicyTransactionWithUpdatedChanges"] {
-            types[id] = .named("PolicyTransactionResponse")
-        }
-        types["fetchPolicySegmentEx"] = .named("SegmentResponse")
-        types["fetchPreferencesForATransaction"] = .named("PreferencesResponse")
-        types["updateInstallments"] = .array(.named("Installment"))
-        return types
-    }()
-
     /// The transaction state each action (the path's last segment after `transactions/{locator}`) leads to; a
     /// transaction created on a policy (`policies/{locator}/change`, `…/renew`, …) is a draft.
     static let actionStates = [

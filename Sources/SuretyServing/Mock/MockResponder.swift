@@ -82,7 +82,7 @@ public struct MockResponder: SynchronousRoutedResponder {
         guard var type = routed.endpoint.responseType(status: 200, extended: routed.wantsExtended) else {
             return Problem(status: .internalServerError, title: "The endpoint documents no 200 response").response
         }
-        if type == .unspecified, let inferred = MockInference.unspecifiedResponses[routed.endpoint.id] { type = inferred }
+        if type == .unspecified, let inferred = InferredResponses.types[routed.endpoint.id] { type = inferred }
         let echo = LocatorEcho(routed: routed, schemas: checker.contract.schemas)
         let body: JSONValue
         if let list = routed.endpoint.list {
