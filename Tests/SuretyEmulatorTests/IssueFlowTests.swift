@@ -36,7 +36,7 @@ import Testing
         let summary = client.send(.get, "/policy/{t}/terms/\(term)/summary")
         exchanges.append(summary)
         let subsegments = summary.json["subsegments"]?.arrayValue ?? []
-        #expect(subsegments.map { $0["startTime"]?.stringValue } == ["2024-08-21T00:00:00Z", "2024-11-21T00:00:00Z"])
+        #expect(subsegments.map { $0["startTime"]?.stringValue } == ["2024-08-21T00:00:00.000000Z", "2024-11-21T00:00:00.000000Z"])
         #expect(subsegments.map { $0["duration"]?.numberValue?.literal } == ["3", "9"])
         let payable = client.send(.get, "/policy/{t}/terms/\(term)/payable")
         exchanges.append(payable)

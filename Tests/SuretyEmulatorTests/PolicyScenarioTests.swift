@@ -18,8 +18,8 @@ import Testing
         let summary = client.send(.get, "/policy/{t}/policies/\(policy)/summary?termNumber=1")
         let subsegments = summary.json["subsegments"]?.arrayValue ?? []
         #expect(subsegments.map { $0["type"]?.stringValue } == ["coverage", "gap", "coverage"])
-        #expect(subsegments.map { $0["startTime"]?.stringValue } == ["2024-08-21T00:00:00Z", "2025-01-21T00:00:00Z", "2025-02-21T00:00:00Z"])
-        #expect(subsegments.last?["endTime"] == "2025-08-21T00:00:00Z")
+        #expect(subsegments.map { $0["startTime"]?.stringValue } == ["2024-08-21T00:00:00.000000Z", "2025-01-21T00:00:00.000000Z", "2025-02-21T00:00:00.000000Z"])
+        #expect(subsegments.last?["endTime"] == "2025-08-21T00:00:00.000000Z")
         #expect(subsegments[1]["elements"]?[1]?["chargeSummaries"] == .object([]))
         #expect(client.violations.isEmpty, "\(client.violations)")
     }
@@ -31,8 +31,8 @@ import Testing
         let terms = client.send(.get, "/policy/{t}/policies/\(policy)/terms/list?extended=true")
         #expect(terms.json["items"]?.arrayValue?.map { $0["number"] } == [1, 2])
         let next = try #require(terms.json["items"]?[1])
-        #expect(next["startTime"] == "2025-08-21T00:00:00Z")
-        #expect(next["endTime"] == "2026-08-21T00:00:00Z")
+        #expect(next["startTime"] == "2025-08-21T00:00:00.000000Z")
+        #expect(next["endTime"] == "2026-08-21T00:00:00.000000Z")
         let term = try #require(next["locator"]?.stringValue)
         #expect(client.send(.get, "/policy/{t}/terms/\(term)/summary").json["subsegments"] == [])
         #expect(client.send(.patch, "/policy/{t}/policies/\(policy)/renew", "[]").status == 422)

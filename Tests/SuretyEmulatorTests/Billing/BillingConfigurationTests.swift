@@ -175,7 +175,7 @@ import Testing
                                                         headers: auth.merging(["Content-Type": "application/json"]) { $1 },
                                                         body: Array(#"{"installmentLocators": ["\#(first)"], "dueTime": "2024-08-22T00:00:00Z"}"#.utf8), timeout: 30)
             #expect(patch.status == 200)
-            #expect(try JSONParser().parse(patch.body).value()[0]?["dueTime"] == "2024-08-22T00:00:00Z")
+            #expect(try JSONParser().parse(patch.body).value()[0]?["dueTime"] == "2024-08-22T00:00:00.000000Z")
             let lattices = try await URLSessionClient.send("\(base)/billing/\(tenant)/installmentLattices/policies/\(BuiltInFixtures.policyA1)/list",
                                                            headers: auth, timeout: 30)
             let settings = try #require(try JSONParser().parse(lattices.body).value()[0]?["settingsLocator"]?.stringValue)

@@ -11,13 +11,13 @@ import Testing
     func gapRenewalStartsWhereAsked() throws {
         let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())
         let renewal = client.send(.patch, "/policy/{t}/policies/\(policy)/renew", #"[{"action": "params", "effectiveTime": "2025-09-21T00:00:00Z"}]"#)
-        #expect(renewal.json["effectiveTime"] == "2025-09-21T00:00:00Z")
+        #expect(renewal.json["effectiveTime"] == "2025-09-21T00:00:00.000000Z")
         let locator = try #require(renewal.json["locator"]?.stringValue)
         #expect(client.operate(locator, "issue") == "issued")
         let terms = client.send(.get, "/policy/{t}/policies/\(policy)/terms/list").json.arrayValue ?? []
-        #expect(terms.map { $0["startTime"] } == ["2024-08-21T00:00:00Z", "2025-09-21T00:00:00Z"])
-        #expect(terms.map { $0["endTime"] } == ["2025-08-21T00:00:00Z", "2026-09-21T00:00:00Z"])
-        let gap = #"[{"action": "params", "effectiveTime": "2025-09-01T00:00:00Z"}]"#
+        #expect(terms.map { $0["startTime"] } == ["2024-08-21T00:00:00.000000Z", "2025-09-21T00:00:00.000000Z"])
+        #expect(terms.map { $0["endTime"] } == ["2025-08-21T00:00:00.000000Z", "2026-09-21T00:00:00.000000Z"])
+        let gap = #"[{"action": "params", "effectiveTime": "2025-09-01T00:00:00.000000Z"}]"#
         #expect(client.send(.patch, "/policy/{t}/policies/\(policy)/change", gap).status == 422)
         #expect(client.violations.isEmpty, "\(client.violations)")
     }
