@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SuretyServing", targets: ["SuretyServing"]),
         .library(name: "SuretyRecordings", targets: ["SuretyRecordings"]),
         .library(name: "SuretyEmulator", targets: ["SuretyEmulator"]),
+        .library(name: "SuretyTesting", targets: ["SuretyTesting"]),
     ],
     targets: [
         .target(name: "SuretyJSON"),
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "SuretyConformance", dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore"]),
         .target(
             name: "SuretyServing",
-            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyConformance"]
+            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyConformance", "SuretyEmulator"]
         ),
         .target(
             name: "SuretyRecordings",
@@ -39,6 +40,11 @@ let package = Package(
         ),
         .target(
             name: "SuretyCommands",
+            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
+                           "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator"]
+        ),
+        .target(
+            name: "SuretyTesting",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
                            "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator"]
         ),
@@ -81,6 +87,11 @@ let package = Package(
                            "SuretyRecordings",
                            "SuretyEmulator", "SuretySchemas", "SuretyServing"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "SuretyTestingTests",
+            dependencies: ["SuretyTesting", "SuretyTestSupport", "SuretyServing", "SuretyEmulator", "SuretyRecordings", "SuretyConformance",
+                           "SuretyHTTPCore", "SuretyHTTPTransport"]
         ),
     ],
     swiftLanguageModes: [.v6]

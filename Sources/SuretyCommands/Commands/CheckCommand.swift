@@ -64,7 +64,7 @@ struct CheckCommand: SuretyCommand {
         var admin = AdminContext(mode: "emulator", contract: contract, log: ViolationLog(), resets: [{ try? emulator.reset() }],
                                  routes: EmulatorAdmin.routes(for: emulator))
         admin.healthDetails = BackendIdentity.healthMembers(builtIn: EmulatorAdmin.builtInCredentials)
-        return AdminResponder(inner: ValidatingResponder(checker: checker, inner: EmulatorAdmin.backend(emulator, checker: checker, mock: mock)),
+        return AdminResponder(inner: ValidatingResponder(checker: checker, inner: EmulatorBackend.make(emulator, checker: checker, mock: mock)),
                               context: admin)
     }
 

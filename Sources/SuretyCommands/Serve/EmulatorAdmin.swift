@@ -6,7 +6,7 @@ import SuretyJSON
 import SuretySchemas
 import SuretyServing
 
-/// The emulator's admin routes and the in-process backend that `serve --emulate` and `check` share.
+/// The emulator's admin routes, which `serve --emulate` and `check` share; the backend itself is `EmulatorBackend`.
 enum EmulatorAdmin {
     /// The built-in fixtures' documented tenant and tokens, which the health route names so that `surety check`
     /// needs no option against `surety serve --emulate`.
@@ -21,23 +21,6 @@ enum EmulatorAdmin {
     static func customNote(_ emulator: EmulatedBackend) -> String {
         let state = emulator.snapshot
         return "fixtures with tenant(s) \(state.tenants.keys.sorted().joined(separator: ", ")) and \(state.tokens.count) token(s) (their values are not printed)"
-    }
-
-    /// The emulator for the endpoints it implements, the mock for the rest, so every endpoint answers; the mock's
-    /// endpoints take the emulator's tokens too (401/403), as a real backend's would.
-    static func backend(_ emulator: EmulatedBackend, checker: ExchangeChecker, mock: MockResponder) -> some SynchronousResponder {
-        EndpointSplitResponder(primary: emulator, endpoints: emulator.implementedEndpointIDs,
-                               fallback: TokenGuard(emulator: emulator, inner: mock), checker: checker)
-    }
-
-    /// Answers the emulator's 401 or 403 before the inner responder sees a request the tokens do not allow.
-    struct TokenGuard<Inner: SynchronousResponder>: SynchronousResponder {
-        let emulator: EmulatedBackend
-        let inner: Inner
-
-        func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
-            emulator.refusal(of: request) ?? inner.respondSynchronously(to: request)
-        }
     }
 
     /// `POST /__surety/fixtures` (a fixtures document; all or nothing) and `POST /__surety/clock`

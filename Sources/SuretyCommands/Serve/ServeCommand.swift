@@ -140,7 +140,7 @@ struct ServeCommand: SuretyCommand {
             }
             emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
             emulatorStack.admin.healthDetails = BackendIdentity.healthMembers(builtIn: fixtures == nil ? EmulatorAdmin.builtInCredentials : nil)
-            responder = emulatorStack.assemble(EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
+            responder = emulatorStack.assemble(EmulatorBackend.make(emulator, checker: checker, mock: mock))
             note = fixtures == nil ? EmulatorAdmin.builtInNote : EmulatorAdmin.customNote(emulator)
         }
         return await serve(responder, endpoints: contract.endpoints.count, log: writer, note: note, console: console)
