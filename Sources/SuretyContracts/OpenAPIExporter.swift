@@ -19,6 +19,8 @@ public struct OpenAPIExporter: Sendable {
     var schemas = SchemaSet()
     /// The schemas the documents name without a table.
     var undocumented: Set<String> = []
+    /// The schemas exported nullable themselves (``onlyNullablyReferenced(in:)``).
+    var nullableSchemas: Set<String> = []
     /// Each reference document's title by the name endpoints give it, for the operations' tags.
     var documentTitles: [String: String] = [:]
 
@@ -30,6 +32,7 @@ public struct OpenAPIExporter: Sendable {
         var exporter = self
         exporter.schemas = contract.schemas
         exporter.undocumented = contract.undocumentedSchemas
+        exporter.nullableSchemas = Self.onlyNullablyReferenced(in: contract)
         for document in contract.documents {
             exporter.documentTitles[document.document] = document.title
             exporter.documentTitles[document.file] = document.title
@@ -163,7 +166,7 @@ public struct OpenAPIExporter: Sendable {
     }
 
     func schemaObject(_ schema: Schema, undocumented: Bool) -> JSONValue {
-        var members: [JSONMember] = [JSONMember(key: "type", value: "object")]
+        var members: [JSONMember] = [JSONMember(key: "type", value: nullableSchemas.contains(schema.name) ? ["object", "null"] : "object")]
         if let description = schema.description { members.append(JSONMember(key: "description", value: .string(description))) }
         if undocumented {
             members.append(JSONMember(key: "description", value: "Named by the reference documents, which show no table for it: any object."))
@@ -214,6 +217,7 @@ public struct OpenAPIExporter: Sendable {
             }
             return .object(members)
         case .enumeration(let values): return .object(["type": "string", "enum": .array(values.map(JSONValue.string))])
+        case .optional(.named(let name)) where nullableSchemas.contains(name): return schema(for: .named(name))
         case .optional(let wrapped): return Self.nullable(schema(for: wrapped))
         case .unspecified, .empty: return .object([])
         }

@@ -57,6 +57,12 @@ import SuretySchemas
     @Test func freeFormMapsAndNullableEnumsTakeShapesGeneratorsHandle() throws {
         let text = JSONWriter(style: .compact).string(Self.document)
         #expect(!text.contains(#""not""#), "no `not` schema, which swift-openapi-generator cannot express")
+        #expect(!text.contains(#""anyOf""#), "no `null` branch, which swift-openapi-generator cannot express either")
+        let preferences = Self.document["components"]?["schemas"]?["PreferencesResponse"]
+        #expect(preferences?["type"] == ["object", "null"], "a schema referenced only as T? is nullable itself")
+        #expect(Self.document["components"]?["schemas"]?["PolicyTransactionResponse"]?["type"] == "object")
+        #expect(Self.document["components"]?["schemas"]?["PolicyTransactionResponse"]?["properties"]?["preferences"]
+                == .object(["$ref": "#/components/schemas/PreferencesResponse"]))
         var maps: [JSONValue] = []
         func walk(_ value: JSONValue) {
             if let additional = value["additionalProperties"] { maps.append(additional) }
