@@ -5,12 +5,17 @@
 # both per exchange, which must stay flat for the growth to be linear. On a shared machine the CPU time is the steadier
 # figure: wall time also counts the time other work held the cores.
 #
-# usage: Benchmarks/diff.sh     ROUNDS=3 SIZES="1000 10000 50000"
+# With PRETTY=1 every response body is stored as `serve --record` stores a pretty-printed answer (its value and the
+# indented bytes received), so the run measures reading and diffing real traffic's JSON.
+#
+# usage: Benchmarks/diff.sh     ROUNDS=3 SIZES="1000 10000 50000" PRETTY=0
 source "$(dirname "$0")/common.sh"
 examples="$bench/fixtures/examples"
 rounds=${ROUNDS:-3}
 sizes=${SIZES:-"1000 10000 50000"}
-data=${DIFF_DATA:-/tmp/surety-bench-diff}
+pretty=${PRETTY:-0}
+data=${DIFF_DATA:-/tmp/surety-bench-diff$([ "$pretty" = 1 ] && echo -pretty)}
+shape=$([ "$pretty" = 1 ] && echo --pretty)
 bench_results diff
 bench_fixtures
 
@@ -18,8 +23,8 @@ for n in $sizes; do
   if [ ! -f "$data/$n/.complete" ]; then
     echo "writing 2 × $n recordings to $data/$n" >&2
     rm -rf "$data/$n"
-    python3 "$root/Benchmarks/make_recordings.py" "$n" "$data/$n/old" "$examples"
-    python3 "$root/Benchmarks/make_recordings.py" "$n" "$data/$n/new" "$examples" --changed-every 100
+    python3 "$root/Benchmarks/make_recordings.py" "$n" "$data/$n/old" "$examples" $shape
+    python3 "$root/Benchmarks/make_recordings.py" "$n" "$data/$n/new" "$examples" --changed-every 100 $shape
     touch "$data/$n/.complete"
   fi
   # Wall time and peak RSS of the whole process, best of ROUNDS (the process's own figures, from wait4's rusage).

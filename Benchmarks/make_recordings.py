@@ -44,6 +44,9 @@ def changed(body, turn):
 def main():
     arguments = sys.argv[1:]
     changed_every = 0
+    pretty = "--pretty" in arguments
+    if pretty:
+        arguments.remove("--pretty")
     if "--changed-every" in arguments:
         at = arguments.index("--changed-every")
         changed_every = int(arguments[at + 1])
@@ -71,7 +74,11 @@ def main():
             body = dict(term, locator=other)
         if changed_every and sequence % changed_every == 3:
             body = changed(body, sequence // changed_every)
-        text = json.dumps(recording(endpoint, path, {"locator": other, "tenantLocator": tenant}, body, sequence),
+        stored = recording(endpoint, path, {"locator": other, "tenantLocator": tenant}, body, sequence)
+        if pretty:
+            # As `serve --record` stores a pretty-printed answer: the value, and the bytes received (Python's indent=2).
+            stored["response"]["body"]["text"] = json.dumps(body, indent=2) + "\n"
+        text = json.dumps(stored,
                           indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         name = "%06d-%s.json" % (sequence, hashlib.sha256(text.encode()).hexdigest()[:8])
         with open(os.path.join(directory, endpoint, name), "w") as handle:

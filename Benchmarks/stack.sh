@@ -5,7 +5,8 @@
 # (callgrind, the difference between a run of REQUESTS+N and one of N requests: repeatable whatever else the machine
 # is doing, so it compares two commits on a loaded machine). The socket side is Benchmarks/serve.sh.
 #
-# usage: Benchmarks/stack.sh        REQUESTS=200000, ROUNDS=5, COUNTED=3000 (requests counted by callgrind)
+# usage: Benchmarks/stack.sh        REQUESTS=200000, ROUNDS=5, COUNTED=3000 (requests counted by callgrind); CORS=0 leaves
+#        out the CORS layer that `surety serve` adds on loopback (the requests carry no Origin)
 source "$(dirname "$0")/common.sh"
 package="$root/Benchmarks/StackBench"
 swift build -c release --package-path "$package" >&2
