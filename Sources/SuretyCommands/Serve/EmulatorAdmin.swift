@@ -11,16 +11,27 @@ enum EmulatorAdmin {
     /// The built-in fixtures' documented tenant and tokens, which the health route names so that `surety check`
     /// needs no option against `surety serve --emulate`.
     static let builtInCredentials = BackendIdentity.BuiltInFixtures(tenant: BuiltInFixtures.tenantA, token: "surety-token",
-                                                                    tokenWithoutPermission: "surety-no-permission")
+                                                                    tokenWithoutPermission: "surety-no-permission",
+                                                                    adminToken: "surety-admin")
 
     /// The start-up line of an emulator holding the built-in fixtures: its tenants and tokens, all documented.
     static let builtInNote = "built-in fixtures: tenant \(BuiltInFixtures.tenantA) (tokens surety-token, surety-readonly, "
-        + "surety-no-permission), tenant \(BuiltInFixtures.tenantB) (surety-token-b); surety-admin holds every tenant"
+        + "surety-no-permission), tenant \(BuiltInFixtures.tenantB) (surety-token-b); surety-admin holds every tenant and opens the admin routes"
 
     /// The start-up line of an emulator holding a user's fixtures: its tenants, and how many tokens (never their values).
     static func customNote(_ emulator: EmulatedBackend) -> String {
         let state = emulator.snapshot
         return "fixtures with tenant(s) \(state.tenants.keys.sorted().joined(separator: ", ")) and \(state.tokens.count) token(s) (their values are not printed)"
+    }
+
+    /// The door of the emulator's admin routes: a fixtures token holding `surety.admin`, or `extra` when given
+    /// (`--admin-token`).
+    static func door(_ emulator: EmulatedBackend, extra: String? = nil) -> AdminDoor {
+        let fixtures = AdminDoor { presented in
+            guard let token = emulator.accessToken(presented) else { return .unknown }
+            return token.isAdmin ? .admitted : .notAdmin
+        }
+        return extra.map { fixtures.or(.token($0)) } ?? fixtures
     }
 
     /// The emulator for the endpoints it implements, the mock for the rest, so every endpoint answers; the mock's

@@ -102,13 +102,16 @@ struct ServeCommand: SuretyCommand {
         }
         let log = ViolationLog()
         let writer = LineWriter(console: console)
+        let adminToken = options.adminToken ?? AdminDoor.generateToken()
         let stack = ServeStack(
             checker: checker, policy: options.onInvalid ?? mode.defaultPolicy, log: log, faults: faults, seed: options.seed,
-            admin: AdminContext(mode: mode.name, contract: contract, log: log),
+            admin: AdminContext(mode: mode.name, contract: contract, log: log, door: .token(adminToken)),
             requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let responder: any Responder
-        var note: String?
+        var note: String? = options.adminToken == nil
+            ? "admin token \(adminToken) (generated; the routes under /__surety/ but health need Authorization: Bearer <it>, --admin-token to choose one)"
+            : nil
         switch mode {
         case .mock:
             responder = stack.assemble(mock)
@@ -132,6 +135,7 @@ struct ServeCommand: SuretyCommand {
             emulatorStack.admin.resets.append {
                 do { try emulator.reset() } catch { writer.error("surety serve: the reset was not made: \(error)") }
             }
+            emulatorStack.admin.door = EmulatorAdmin.door(emulator, extra: options.adminToken)
             emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
             emulatorStack.admin.healthDetails = BackendIdentity.healthMembers(builtIn: fixtures == nil ? EmulatorAdmin.builtInCredentials : nil)
             responder = emulatorStack.assemble(EmulatorAdmin.backend(emulator, checker: checker, mock: mock))
