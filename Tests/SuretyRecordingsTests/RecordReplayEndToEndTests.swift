@@ -65,7 +65,7 @@ struct NumberingUpstream: SynchronousResponder {
             #expect(replayed.map(\.status) == live.map(\.status))
             #expect(replayed.map(\.body) == live.map(\.body))
             #expect(replayed[0].headers["X-Number"] == live[0].headers["X-Number"])
-            #expect(replayed[0].headers["Set-Cookie"] == "[redacted]")
+            #expect(replayed[0].headers["Set-Cookie"]?.hasPrefix("[redacted:") == true)
         }
     }
 

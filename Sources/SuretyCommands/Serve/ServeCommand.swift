@@ -100,13 +100,14 @@ struct ServeCommand: SuretyCommand {
             guard let plan = loadFaults(file, contract: contract, console: console) else { return .failure }
             faults = plan
         }
-        let log = ViolationLog()
+        let log = ViolationLog(secrets: recording.redaction.namePolicy)
         let writer = LineWriter(console: console)
         let adminToken = options.adminToken ?? AdminDoor.generateToken()
-        let stack = ServeStack(
+        var stack = ServeStack(
             checker: checker, policy: options.onInvalid ?? mode.defaultPolicy, log: log, faults: faults, seed: options.seed,
             admin: AdminContext(mode: mode.name, contract: contract, log: log, door: .token(adminToken)),
             requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
+        stack.secrets = recording.redaction.namePolicy
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let responder: any Responder
         var note: String? = options.adminToken == nil

@@ -23,14 +23,17 @@ public final class ViolationLog: @unchecked Sendable {
 
     /// The most entries kept; older ones are dropped but still counted.
     public let maxEntries: Int
+    /// The secrets an entry never holds: a target's secret query values and the values violations quote.
+    public let secrets: SecretPolicy
     private let lock = NSLock()
     private var entries: [Entry] = []
     private var exchanges = 0
     private var violationCount = 0
 
     /// Creates an empty log keeping at most `maxEntries` entries.
-    public init(maxEntries: Int = 1_000) {
+    public init(maxEntries: Int = 1_000, secrets: SecretPolicy = .default) {
         self.maxEntries = maxEntries
+        self.secrets = secrets
     }
 
     /// Records an exchange; only exchanges with violations become entries.
@@ -40,8 +43,8 @@ public final class ViolationLog: @unchecked Sendable {
         exchanges += 1
         guard !violations.isEmpty else { return }
         violationCount += violations.count { $0.isError }
-        entries.append(Entry(sequence: exchanges, method: method, target: target, endpointID: endpointID,
-                             status: status, violations: violations))
+        entries.append(Entry(sequence: exchanges, method: method, target: secrets.redact(target: target), endpointID: endpointID,
+                             status: status, violations: violations.map(secrets.redact)))
         if entries.count > maxEntries { entries.removeFirst(entries.count - maxEntries) }
     }
 
