@@ -17,9 +17,15 @@ public final class ViolationLog: @unchecked Sendable {
         public var endpointID: String?
         /// The response's status.
         public var status: Int
-        /// Every violation of the exchange.
+        /// The exchange's violations, at most ``ViolationLog/maxViolationsPerEntry``.
         public var violations: [Violation]
+        /// How many more violations the exchange had than the entry keeps.
+        public var notListed: Int = 0
     }
+
+    /// The most violations one entry keeps, so the log's memory and `GET /__surety/violations` never grow with a
+    /// request body.
+    public static let maxViolationsPerEntry = 100
 
     /// The most entries kept; older ones are dropped but still counted.
     public let maxEntries: Int
@@ -44,7 +50,8 @@ public final class ViolationLog: @unchecked Sendable {
         guard !violations.isEmpty else { return }
         violationCount += violations.count { $0.isError }
         entries.append(Entry(sequence: exchanges, method: method, target: secrets.redact(target: target), endpointID: endpointID,
-                             status: status, violations: violations.map(secrets.redact)))
+                             status: status, violations: violations.prefix(Self.maxViolationsPerEntry).map(secrets.redact),
+                             notListed: max(0, violations.count - Self.maxViolationsPerEntry)))
         if entries.count > maxEntries { entries.removeFirst(entries.count - maxEntries) }
     }
 

@@ -137,7 +137,7 @@ public struct AdminContext: Sendable {
                 .object([
                     "sequence": .integer(entry.sequence), "method": .string(entry.method), "target": .string(entry.target),
                     "endpoint": entry.endpointID.map { .string($0) } ?? .null, "status": .integer(entry.status),
-                    "violations": .array(entry.violations.map(\.jsonValue)),
+                    "violations": .array(entry.violations.map(\.jsonValue)), "violationsNotListed": .integer(entry.notListed),
                 ])
             }),
         ])
