@@ -76,11 +76,15 @@ enum EmulatorAdmin {
                 do throws(JournalError) {
                     if let text = body["set"]?.stringValue {
                         guard let instant = Timestamp(rfc3339: text) else {
-                            return Problem(status: .badRequest, title: "Not an RFC 3339 time", detail: text).response
+                            return Problem(status: .badRequest, title: "Not an RFC 3339 time", detail: String(text.prefix(80))).response
+                        }
+                        guard instant <= latestInstant else {
+                            return Problem(status: .badRequest, title: "Clock too late",
+                                           detail: "The clock can be set at most to \(latestInstant.rfc3339()).").response
                         }
                         try emulator.setClock(to: instant)
                     } else if let seconds = body["advanceSeconds"]?.numberValue?.intValue, seconds >= 0 {
-                        // Bounded by the last instant RFC 3339 can write, so the clock's arithmetic cannot overflow.
+                        // Bounded by latestInstant, so the clock's arithmetic cannot overflow either.
                         let secondsLeft = (latestInstant.microseconds - emulator.now().microseconds) / 1_000_000
                         guard Int64(seconds) <= secondsLeft else {
                             return Problem(status: .badRequest, title: "advanceSeconds too large",
@@ -99,8 +103,11 @@ enum EmulatorAdmin {
         ]
     }
 
-    /// The latest time `POST /__surety/clock` moves the clock to: 9999-12-31T23:59:59Z, the last RFC 3339 can write.
-    static let latestInstant = Timestamp(seconds: 253_402_300_799)
+    /// The latest time `POST /__surety/clock` sets or moves the clock to: 9899-12-31T23:59:59Z, a century before the
+    /// last instant RFC 3339 can write, so the terms, renewals and installments the emulator dates from the clock
+    /// (installment settings reach `InstallmentSettings.maxDays`, about ten years, ahead) stay datetimes its own
+    /// checker accepts.
+    static let latestInstant = Timestamp(seconds: 250_246_627_199)
 
     /// 500: a persisted emulator could not journal the change, so it did not make it.
     static func notSaved(_ error: JournalError) -> HTTPResponse {
