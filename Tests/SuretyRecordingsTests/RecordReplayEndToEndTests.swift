@@ -100,8 +100,7 @@ struct NumberingUpstream: SynchronousResponder {
             #expect(response.status.code == 200)
             let reported = failures.withLock { $0 }
             #expect(reported.count == 1)
-            guard case .writeFailed(_, let call, _) = reported.first else { Issue.record("expected a write failure"); return }
-            #expect(call == "open")
+            #expect(reported.first == .notAFolder(path: directory + "/fetchTermsForPolicy", kind: "a regular file"))
         }
     }
 }
