@@ -27,6 +27,19 @@ struct ValidationReporter {
         self.input = input
     }
 
+    /// An NDJSON line longer than `limit`: reported with its number and skipped, never read whole.
+    mutating func oversized(line: Int, limit: Int) {
+        documents += 1
+        invalid += 1
+        unreadable += 1
+        if json {
+            emit(.object([JSONMember(key: "line", value: .integer(line)), JSONMember(key: "valid", value: false),
+                          JSONMember(key: "tooLarge", value: .object(["limit": .integer(limit)]))]))
+        } else {
+            output.line("\(input):\(line): error: document longer than \(limit) bytes: skipped")
+        }
+    }
+
     mutating func document(line: Int?, result: Result<[ValidationIssue], JSONSyntaxError>) {
         documents += 1
         switch result {

@@ -21,6 +21,8 @@ public struct ServeStack: Sendable {
     public var admin: AdminContext
     /// The request log's format and sink; nil for `--quiet`.
     public var requestLog: (format: RequestLogFormat, write: @Sendable (String) -> Void)?
+    /// The secrets the request log never shows.
+    public var secrets: SecretPolicy = .default
     /// The validation's memo of response verdicts; `POST /__surety/reset` empties it.
     public let verdicts: ResponseVerdictCache
     /// Which web pages of other origins may call the server; ``CORSPolicy/off`` adds no layer.
@@ -70,6 +72,6 @@ public struct ServeStack: Sendable {
 
     private func withLog(_ inner: some Responder, _ format: RequestLogFormat,
                          _ write: @escaping @Sendable (String) -> Void) -> any Responder {
-        RequestLogger(inner: inner, checker: checker, format: format, write: write)
+        RequestLogger(inner: inner, checker: checker, format: format, secrets: secrets, write: write)
     }
 }

@@ -26,6 +26,7 @@ struct EmulatorCheckTests {
         var options = ConformanceRunner.Options()
         options.tenant = CheckCommand.inProcessTenant
         options.token = CheckCommand.inProcessToken
+        options.adminToken = EmulatorAdmin.builtInCredentials.adminToken
         return await ConformanceRunner(contract: contract, backend: backend, options: options, scenarios: scenarios).run()
     }
 

@@ -35,7 +35,7 @@ struct EmulatorStateProcessTests {
         #expect(try await send(base, "PATCH", "/policy/\(tenant)/transactions/\(locator)/price").status == 200)
         let stateless = try await send(base, "PATCH", "/policy/\(tenant)/transactions/\(locator)/underwrite?stateless=true")
         #expect(stateless.status == 200)
-        let clock = try await URLSessionClient.send(base + "/__surety/clock", method: "POST", body: Array(#"{"advanceSeconds": 86400}"#.utf8))
+        let clock = try await URLSessionClient.send(base + "/__surety/clock", method: "POST", headers: ["Authorization": "Bearer surety-admin"], body: Array(#"{"advanceSeconds": 86400}"#.utf8))
         #expect(clock.status == 200)
         let before = try await send(base, "GET", "/policy/\(tenant)/transactions/\(locator)")
         let termsBefore = try await send(base, "GET", "/policy/\(tenant)/policies/\(BuiltInFixtures.policyA1)/terms/list")
@@ -47,7 +47,7 @@ struct EmulatorStateProcessTests {
         #expect(after.text == before.text)
         #expect(try JSONParser().parse(after.body).value()["transactionState"] == "priced")
         #expect(try await send(again, "GET", "/policy/\(tenant)/policies/\(BuiltInFixtures.policyA1)/terms/list").text == termsBefore.text)
-        let now = try JSONParser().parse(try await URLSessionClient.send(again + "/__surety/clock").body).value()["now"]?.stringValue
+        let now = try JSONParser().parse(try await URLSessionClient.send(again + "/__surety/clock", headers: ["Authorization": "Bearer surety-admin"]).body).value()["now"]?.stringValue
         let instant = try #require(now.flatMap(Timestamp.init(rfc3339:)))
         #expect(instant.seconds > Int64(Date().timeIntervalSince1970) + 86_000, "the advanced clock was kept")
         let (status, stderr) = await second.stop()

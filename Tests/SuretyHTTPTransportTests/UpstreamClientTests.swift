@@ -27,14 +27,34 @@ import SuretyHTTPCore
             let response = try await client.forward(request)
             #expect(response.status == .created)
             let text = String(decoding: response.body, as: UTF8.self)
-            #expect(text.hasPrefix("POST /v1/jobs?x=1&y=%20z ["))
-            #expect(text.contains("x-trace=abc"))
-            #expect(text.contains("host=127.0.0.1:\(port)"))
-            #expect(text.contains("accept-encoding=identity"))
-            #expect(!text.contains("x-hop"))
-            #expect(text.hasSuffix("] payload"))
+            // Exactly the client's end-to-end fields: none added (no Accept, User-Agent, Accept-Encoding…), hop-by-hop ones dropped.
+            #expect(text == "POST /v1/jobs?x=1&y=%20z [content-length=7;content-type=text/plain;host=127.0.0.1:\(port);x-trace=abc] payload")
             #expect(response.headers["X-Upstream"] != nil)
             #expect(response.headers["Content-Length"] == nil)
+        }
+    }
+
+    @Test("a request exactly at the upstream's field-count limit passes: the forwarding adds no field")
+    func atTheFieldLimit() async throws {
+        try await withServer(responder: Self.upstream, limits: HTTPLimits(maxHeaderCount: 4)) { _, port in
+            let client = UpstreamClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!, timeout: .seconds(5))
+            let atLimit = HTTPRequest(target: "/a", headers: ["Host": "h", "A": "1", "B": "2", "C": "3"])
+            let passed = try await client.forward(atLimit)
+            #expect(passed.status == .created)
+            let over = HTTPRequest(target: "/a", headers: ["Host": "h", "A": "1", "B": "2", "C": "3", "D": "4"])
+            let refused = try await client.forward(over)
+            #expect(refused.status.code == 431)
+        }
+    }
+
+    @Test("a GET with a body is forwarded with its body, and the response's fields keep their order and duplicates")
+    func getWithBody() async throws {
+        try await withServer(responder: Self.upstream) { _, port in
+            let client = UpstreamClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!, timeout: .seconds(5))
+            let response = try await client.forward(HTTPRequest(method: .get, target: "/search", headers: ["Host": "h"], body: Array("q=1".utf8)))
+            #expect(response.status == .created)
+            #expect(String(decoding: response.body, as: UTF8.self) == "GET /search [content-length=3;host=127.0.0.1:\(port)] q=1")
+            #expect(response.headers.values(for: "X-Upstream") == ["yes", "twice"])
         }
     }
 

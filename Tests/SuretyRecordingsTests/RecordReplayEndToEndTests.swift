@@ -65,7 +65,7 @@ struct NumberingUpstream: SynchronousResponder {
             #expect(replayed.map(\.status) == live.map(\.status))
             #expect(replayed.map(\.body) == live.map(\.body))
             #expect(replayed[0].headers["X-Number"] == live[0].headers["X-Number"])
-            #expect(replayed[0].headers["Set-Cookie"] == "[redacted]")
+            #expect(replayed[0].headers["Set-Cookie"]?.hasPrefix("[redacted:") == true)
         }
     }
 
@@ -100,8 +100,7 @@ struct NumberingUpstream: SynchronousResponder {
             #expect(response.status.code == 200)
             let reported = failures.withLock { $0 }
             #expect(reported.count == 1)
-            guard case .writeFailed(_, let call, _) = reported.first else { Issue.record("expected a write failure"); return }
-            #expect(call == "open")
+            #expect(reported.first == .notAFolder(path: directory + "/fetchTermsForPolicy", kind: "a regular file"))
         }
     }
 }

@@ -8,18 +8,18 @@ import Testing
 @Suite struct RedactionTests {
     static let secret = "s3cr3t-Tok3n-7f9a"
 
-    @Test("By default credential headers are redacted in requests and responses, other headers kept")
+    @Test("By default credential headers are redacted in requests and responses with a fingerprint, other headers kept")
     func defaultHeaders() {
         let request = Sample.termsList(headers: ["authorization": "Bearer \(Self.secret)", "Cookie": "a=\(Self.secret)",
                                                  "X-Api-Key": Self.secret, "Proxy-Authorization": Self.secret, "Accept": "application/json"])
         let response = HTTPResponse(headers: ["Set-Cookie": "id=\(Self.secret)", "Set-Cookie": "b=\(Self.secret)"], jsonText: "[]")
         let redacted = Redaction.default.redact(Sample.exchange(request, response))
         let print = "[redacted:" + Redaction.fingerprint(Self.secret) + "]"
-        #expect(redacted.request.headers.map(\.value) == ["[redacted:" + Redaction.fingerprint("Bearer \(Self.secret)") + "]", "[redacted]",
+        #expect(redacted.request.headers.map(\.value) == ["[redacted:" + Redaction.fingerprint("Bearer \(Self.secret)") + "]", "[redacted:" + Redaction.fingerprint("a=\(Self.secret)") + "]",
                                                           print, print, "application/json"])
         #expect(!redacted.request.headers.map(\.value).joined().contains(Self.secret))
         #expect(redacted.request.headers.map(\.name).first == "authorization")
-        #expect(redacted.response.headers.values(for: "Set-Cookie") == ["[redacted]", "[redacted]"])
+        #expect(redacted.response.headers.values(for: "Set-Cookie") == ["id=", "b="].map { "[redacted:" + Redaction.fingerprint($0 + Self.secret) + "]" })
     }
 
     @Test("A secret in headers, query, bodies and violations reaches no byte of any file written")
@@ -43,7 +43,7 @@ import Testing
             for file in files {
                 let content = bytes(of: directory + "/" + file)
                 let leaked = content.containsSubsequence(Array(Self.secret.utf8))
-                let marked = content.containsSubsequence(Array("[redacted]".utf8))
+                let marked = content.containsSubsequence(Array("[redacted".utf8))
                 #expect(!leaked, "secret in \(file)")
                 #expect(marked)
             }
@@ -59,7 +59,7 @@ import Testing
         try redaction.add("header:X-Token")
         try redaction.add("query:api_key")
         try redaction.add("body:/a/*/b")
-        #expect(redaction == Redaction(headers: ["X-Token"], queryParameters: ["api_key"], bodyPointers: [PointerPattern(parsing: "/a/*/b")!]))
+        #expect(redaction == Redaction(headers: ["X-Token"], queryParameters: ["api_key"], bodyPointers: [PointerPattern(parsing: "/a/*/b")!], policy: .none))
         for bad in ["X-Token", "cookie:a", "header:", "body:a/b", "body:"] {
             #expect(throws: Redaction.SpecError.malformed(bad)) { try redaction.add(bad) }
         }

@@ -1,3 +1,4 @@
+import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
 import Testing

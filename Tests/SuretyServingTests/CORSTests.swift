@@ -15,7 +15,7 @@ struct CORSTests {
     func stack(_ policy: CORSPolicy) -> any Responder {
         let checker = TestRepository.checker
         let log = ViolationLog()
-        var stack = ServeStack(checker: checker, policy: .reject, log: log, admin: AdminContext(mode: "mock", contract: checker.contract, log: log),
+        var stack = ServeStack(checker: checker, policy: .reject, log: log, admin: AdminContext(mode: "mock", contract: checker.contract, log: log, door: .token("admin")),
                                requestLog: nil)
         stack.cors = policy
         return stack.assemble(MockResponder(checker: checker))

@@ -34,7 +34,7 @@ struct RoutedStackTests {
     func stack(faults: FaultPlan = FaultPlan(), lines: CapturedLines? = nil) -> ServeStack {
         let log = ViolationLog()
         return ServeStack(checker: checker, policy: .reject, log: log, faults: faults, seed: 1,
-                          admin: AdminContext(mode: "mock", contract: checker.contract, log: log),
+                          admin: AdminContext(mode: "mock", contract: checker.contract, log: log, door: .token(ServedMock.adminToken)),
                           requestLog: lines.map { lines in (.text, { @Sendable line in lines.append(line) }) })
     }
 
@@ -87,7 +87,7 @@ struct RoutedStackTests {
             #expect(response.status.code == 200 && response.headers[SuretyHeaders.violationCount] == nil)
         }
         #expect(served.verdicts.count == 1)
-        let reset = await responder.respond(to: HTTPRequest(method: .post, target: "/__surety/reset"))
+        let reset = await responder.respond(to: HTTPRequest(method: .post, target: "/__surety/reset", headers: ["Authorization": "Bearer \(ServedMock.adminToken)"]))
         #expect(reset.status.code == 200)
         #expect(served.verdicts.count == 0)
         _ = await responder.respond(to: request)

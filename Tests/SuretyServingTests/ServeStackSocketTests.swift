@@ -10,6 +10,10 @@ import Testing
 
 /// A serve stack as `surety serve --mock` builds it, with its log lines captured.
 struct ServedMock {
+    /// The admin routes' credential.
+    static let adminToken = "test-admin"
+    /// The header that opens the admin routes.
+    static let admin = ["Authorization": "Bearer \(adminToken)"]
     let log = ViolationLog()
     let lines = CapturedLines()
     let responder: any Responder
@@ -17,7 +21,7 @@ struct ServedMock {
     init(faults: FaultPlan = FaultPlan(), format: RequestLogFormat = .text, mode: (any Responder)? = nil, policy: RequestPolicy = .reject) {
         let checker = TestRepository.checker
         let stack = ServeStack(checker: checker, policy: policy, log: log, faults: faults, seed: 1,
-                               admin: AdminContext(mode: "mock", contract: checker.contract, log: log),
+                               admin: AdminContext(mode: "mock", contract: checker.contract, log: log, door: .token(ServedMock.adminToken)),
                                requestLog: (format, { [lines] in lines.append($0) }))
         let inner: any Responder = mode ?? MockResponder(checker: checker)
         responder = stack.assemble(inner)
@@ -83,18 +87,18 @@ struct ServeStackSocketTests {
         let served = ServedMock()
         try await LoopbackServer.with(served.responder) { base in
             _ = try await URLSessionClient.send("\(base)/policy/bad-tenant/transactions/\(locator)")
-            let routes = try JSONParser().parse(try await URLSessionClient.send("\(base)/__surety/routes").body).value()
+            let routes = try JSONParser().parse(try await URLSessionClient.send("\(base)/__surety/routes", headers: ServedMock.admin).body).value()
             #expect(routes.arrayValue?.count == 77)
-            let violations = try JSONParser().parse(try await URLSessionClient.send("\(base)/__surety/violations").body).value()
+            let violations = try JSONParser().parse(try await URLSessionClient.send("\(base)/__surety/violations", headers: ServedMock.admin).body).value()
             #expect(violations["violations"] == .integer(1))
             #expect(violations["entries"]?[0]?["violations"]?[0]?["pointer"] == "/tenantLocator")
-            let reset = try await URLSessionClient.send("\(base)/__surety/reset", method: "POST")
+            let reset = try await URLSessionClient.send("\(base)/__surety/reset", method: "POST", headers: ServedMock.admin)
             #expect(reset.status == 200)
             let health = try JSONParser().parse(try await URLSessionClient.send("\(base)/__surety/health").body).value()
             #expect(health["status"] == "ok")
             #expect(health["violations"] == .integer(0))
-            #expect(try await URLSessionClient.send("\(base)/__surety/nothing").status == 404)
-            #expect(try await URLSessionClient.send("\(base)/__surety/reset").status == 405)
+            #expect(try await URLSessionClient.send("\(base)/__surety/nothing", headers: ServedMock.admin).status == 404)
+            #expect(try await URLSessionClient.send("\(base)/__surety/reset", headers: ServedMock.admin).status == 405)
         }
     }
 

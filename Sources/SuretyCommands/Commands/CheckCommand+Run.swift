@@ -67,6 +67,7 @@ extension CheckCommand {
             if !givenTenant { options.tenant = builtIn.tenant }
             if !givenToken { options.token = builtIn.token }
             if !givenTokenWithoutPermission { options.tokenWithoutPermission = builtIn.tokenWithoutPermission }
+            options.adminToken = builtIn.adminToken
         } else if identity.customFixtures, !givenToken || !givenTenant {
             console.errorLine("surety check: \(baseURL?.absoluteString ?? "the backend") is a Surety emulator holding its own fixtures: "
                               + "give --token and --tenant of one of their tenants (and --start policy=LOCATOR to begin discovery there)")

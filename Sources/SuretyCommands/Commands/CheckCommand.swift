@@ -61,7 +61,8 @@ struct CheckCommand: SuretyCommand {
             return ValidatingResponder(checker: checker, inner: mock)
         }
         // In memory, so the reset cannot fail to be journaled.
-        var admin = AdminContext(mode: "emulator", contract: contract, log: ViolationLog(), resets: [{ try? emulator.reset() }],
+        var admin = AdminContext(mode: "emulator", contract: contract, log: ViolationLog(), door: EmulatorAdmin.door(emulator),
+                                 resets: [{ try? emulator.reset() }],
                                  routes: EmulatorAdmin.routes(for: emulator))
         admin.healthDetails = BackendIdentity.healthMembers(builtIn: EmulatorAdmin.builtInCredentials)
         return AdminResponder(inner: ValidatingResponder(checker: checker, inner: EmulatorBackend.make(emulator, checker: checker, mock: mock)),

@@ -12,9 +12,10 @@ struct HARCommand: SuretyCommand {
     static let name = "har"
     static let summary = "import a HAR 1.2 file into a recordings folder, or export a folder as HAR"
     static let usage = """
-        usage: surety har import FILE.har DIR [--redact header:NAME|query:NAME|body:/POINTER ...] [--host NAME] [--contracts DIR]
-               surety har export DIR FILE.har [--base-url URL] [--contracts DIR]
-          Import routes entries without a _surety member through the contract and redacts credentials by default;
+        usage: surety har import FILE.har DIR [--redact header:NAME|query:NAME|body:/POINTER ...] [--keep NAME ...] [--host NAME] [--contracts DIR]
+               surety har export DIR FILE.har [--redact …] [--keep NAME ...] [--base-url URL] [--contracts DIR]
+          Both directions redact secrets by default (docs/security.md). Import routes entries without a _surety member
+          through the contract;
           it leaves out static files, CORS preflights, entries without a response and other hosts' entries (--host
           names the API's host when several are present), saying how many and why.
           Export writes absolute URLs under --base-url (default http://localhost).
@@ -35,7 +36,7 @@ struct HARCommand: SuretyCommand {
     let host: String?
 
     init(arguments: [String]) throws(UsageError) {
-        let scanner = try ArgumentScanner(arguments, options: ["contracts", "redact", "base-url", "host"], flags: [])
+        let scanner = try ArgumentScanner(arguments, options: ["contracts", "redact", "keep", "base-url", "host"], flags: [])
         source = ContractSource(scanner)
         let words = Direction.allCases.map(\.rawValue)
         guard let word = scanner.positionals.first else { throw UsageError("name a direction: \(words.joined(separator: " or "))") }
@@ -50,9 +51,9 @@ struct HARCommand: SuretyCommand {
         output = scanner.positionals[2]
         var redaction = Redaction.default
         for spec in scanner.values["redact"] ?? [] {
-            guard direction == .import else { throw UsageError("--redact applies to har import (recordings are redacted when written)") }
             do { try redaction.add(spec) } catch { throw UsageError("--redact \(spec): \(error.description)") }
         }
+        for name in scanner.values["keep"] ?? [] { redaction.keep(name) }
         self.redaction = redaction
         host = scanner.values["host"]?.last
         if host != nil, direction == .export { throw UsageError("--host applies to har import") }
@@ -100,7 +101,7 @@ struct HARCommand: SuretyCommand {
             return .failure
         }
         do throws(AtomicFile.WriteError) {
-            try AtomicFile.write(HARConverter(baseURL: baseURL).exportBytes(exchanges.map(\.exchange)), to: output)
+            try AtomicFile.write(HARConverter(baseURL: baseURL).exportBytes(exchanges.map { redaction.redact($0.exchange) }), to: output)
         } catch {
             console.errorLine("surety har: \(error.description)")
             return .failure

@@ -50,21 +50,38 @@ struct ValidateCommand: SuretyCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         if ndjson {
             var stream = StreamValidator(validator: validator, type: type)
-            reader.forEachLine({ number, line in
+            let ending = reader.forEachLine({ number, line in
                 guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
                 report.document(line: number, result: stream.validate(line))
-            }, afterChunk: { report.output.flush() })
-        } else {
-            guard let bytes = reader.readAll() else {
-                console.errorLine("surety validate: cannot read \(input)")
+            }, oversized: { report.oversized(line: $0, limit: LineSource.maxDocumentBytes) }, afterChunk: { report.output.flush() })
+            if let stopped = Self.describe(ending) {
+                report.output.flush()
+                console.errorLine("surety validate: \(input)\(stopped)")
                 return .failure
             }
-            report.document(line: nil, result: Self.check(bytes, validator, type))
+        } else {
+            switch reader.readAll() {
+            case .success(let bytes): report.document(line: nil, result: Self.check(bytes, validator, type))
+            case .failure(let ending):
+                console.errorLine("surety validate: \(input)\(Self.describe(ending) ?? "")")
+                return .failure
+            }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         report.finish(timing: timing ? seconds : nil)
         if report.unreadable > 0 && !ndjson { return .failure }
         return report.invalid > 0 ? .findings : .success
+    }
+
+    /// Why reading stopped early, after the input's name; nil when every line was read.
+    static func describe(_ ending: LineSource.Ending) -> String? {
+        switch ending {
+        case .endOfInput: return nil
+        case .unreadable: return ": cannot read"
+        case .tooLarge(let limit): return ": larger than \(limit) bytes, the most one document may have"
+        case .unterminated(let line, let bytes):
+            return ":\(line): no line break in \(bytes) bytes (over \(LineSource.maxSkippedLineBytes)): not NDJSON; stopped reading"
+        }
     }
 
     /// Parses and validates one document: the issues, or the syntax error.

@@ -45,11 +45,7 @@ enum RecordingInput {
                 console.errorLine("surety \(command): \(path) is a file; name a recordings folder")
                 return nil
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                console.errorLine("surety \(command): cannot read \(path)")
-                return nil
-            }
-            let imported = HARConverter(checker: checker).importHAR(from: Array(data), file: path, host: host)
+            let imported = HARConverter(checker: checker).importHAR(path: path, host: host)
             exchanges = zip(imported.entryIndices, imported.exchanges).map { StoredExchange(file: "\(path)#\($0.0)", sequence: $0.0, exchange: $0.1) }
             issues = imported.issues
             if let summary = imported.summary { console.errorLine("surety \(command): \(path): \(summary)") }

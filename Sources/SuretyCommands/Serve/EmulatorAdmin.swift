@@ -11,16 +11,27 @@ enum EmulatorAdmin {
     /// The built-in fixtures' documented tenant and tokens, which the health route names so that `surety check`
     /// needs no option against `surety serve --emulate`.
     static let builtInCredentials = BackendIdentity.BuiltInFixtures(tenant: BuiltInFixtures.tenantA, token: "surety-token",
-                                                                    tokenWithoutPermission: "surety-no-permission")
+                                                                    tokenWithoutPermission: "surety-no-permission",
+                                                                    adminToken: "surety-admin")
 
     /// The start-up line of an emulator holding the built-in fixtures: its tenants and tokens, all documented.
     static let builtInNote = "built-in fixtures: tenant \(BuiltInFixtures.tenantA) (tokens surety-token, surety-readonly, "
-        + "surety-no-permission), tenant \(BuiltInFixtures.tenantB) (surety-token-b); surety-admin holds every tenant"
+        + "surety-no-permission), tenant \(BuiltInFixtures.tenantB) (surety-token-b); surety-admin holds every tenant and opens the admin routes"
 
     /// The start-up line of an emulator holding a user's fixtures: its tenants, and how many tokens (never their values).
     static func customNote(_ emulator: EmulatedBackend) -> String {
         let state = emulator.snapshot
         return "fixtures with tenant(s) \(state.tenants.keys.sorted().joined(separator: ", ")) and \(state.tokens.count) token(s) (their values are not printed)"
+    }
+
+    /// The door of the emulator's admin routes: a fixtures token holding `surety.admin`, or `extra` when given
+    /// (`--admin-token`).
+    static func door(_ emulator: EmulatedBackend, extra: String? = nil) -> AdminDoor {
+        let fixtures = AdminDoor { presented in
+            guard let token = emulator.accessToken(presented) else { return .unknown }
+            return token.isAdmin ? .admitted : .notAdmin
+        }
+        return extra.map { fixtures.or(.token($0)) } ?? fixtures
     }
 
     /// `POST /__surety/fixtures` (a fixtures document; all or nothing) and `POST /__surety/clock`
@@ -48,11 +59,15 @@ enum EmulatorAdmin {
                 do throws(JournalError) {
                     if let text = body["set"]?.stringValue {
                         guard let instant = Timestamp(rfc3339: text) else {
-                            return Problem(status: .badRequest, title: "Not an RFC 3339 time", detail: text).response
+                            return Problem(status: .badRequest, title: "Not an RFC 3339 time", detail: String(text.prefix(80))).response
+                        }
+                        guard instant <= latestInstant else {
+                            return Problem(status: .badRequest, title: "Clock too late",
+                                           detail: "The clock can be set at most to \(latestInstant.rfc3339()).").response
                         }
                         try emulator.setClock(to: instant)
                     } else if let seconds = body["advanceSeconds"]?.numberValue?.intValue, seconds >= 0 {
-                        // Bounded by the last instant RFC 3339 can write, so the clock's arithmetic cannot overflow.
+                        // Bounded by latestInstant, so the clock's arithmetic cannot overflow either.
                         let secondsLeft = (latestInstant.microseconds - emulator.now().microseconds) / 1_000_000
                         guard Int64(seconds) <= secondsLeft else {
                             return Problem(status: .badRequest, title: "advanceSeconds too large",
@@ -71,8 +86,11 @@ enum EmulatorAdmin {
         ]
     }
 
-    /// The latest time `POST /__surety/clock` moves the clock to: 9999-12-31T23:59:59Z, the last RFC 3339 can write.
-    static let latestInstant = Timestamp(seconds: 253_402_300_799)
+    /// The latest time `POST /__surety/clock` sets or moves the clock to: 9899-12-31T23:59:59Z, a century before the
+    /// last instant RFC 3339 can write, so the terms, renewals and installments the emulator dates from the clock
+    /// (installment settings reach `InstallmentSettings.maxDays`, about ten years, ahead) stay datetimes its own
+    /// checker accepts.
+    static let latestInstant = Timestamp(seconds: 250_246_627_199)
 
     /// 500: a persisted emulator could not journal the change, so it did not make it.
     static func notSaved(_ error: JournalError) -> HTTPResponse {

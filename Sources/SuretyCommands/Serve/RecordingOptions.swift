@@ -7,11 +7,13 @@ import SuretyServing
 
 /// The options of `surety serve --record` and `--replay`: redaction, matching, repetition, bad files and fallback.
 struct RecordingOptions: Sendable {
-    static let valueOptions: Set<String> = ["redact", "ignore-query", "ignore-body", "match-header", "replay-order", "fallback"]
+    static let valueOptions: Set<String> = ["redact", "keep", "ignore-query", "ignore-body", "match-header", "replay-order", "fallback"]
     static let flags: Set<String> = ["skip-bad-recordings"]
 
     static let usage = """
-          record:     --record DIR --upstream URL [--redact header:NAME|query:NAME|body:/POINTER ...]
+          record:     --record DIR --upstream URL [--redact header:NAME|query:NAME|body:/POINTER ...] [--keep NAME ...]
+          secrets:    credential headers and names holding token, secret, key, password or auth (headers, query,
+                      JSON at any depth) are redacted everywhere; --redact adds, --keep NAME exempts
           replay:     --replay DIR [--ignore-query NAME ...] [--ignore-body /POINTER ...] [--match-header NAME ...]
                       [--replay-order repeat-last|cycle] [--fallback mock] [--skip-bad-recordings]
         """
@@ -27,6 +29,7 @@ struct RecordingOptions: Sendable {
         for spec in scanner.values["redact"] ?? [] {
             do { try redaction.add(spec) } catch { throw UsageError("--redact \(spec): \(error.description)") }
         }
+        for name in scanner.values["keep"] ?? [] { redaction.keep(name) }
         var pointers: [PointerPattern] = []
         for text in scanner.values["ignore-body"] ?? [] {
             guard let pattern = PointerPattern(parsing: text) else {

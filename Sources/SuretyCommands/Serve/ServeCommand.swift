@@ -105,16 +105,20 @@ struct ServeCommand: SuretyCommand {
             guard let plan = loadFaults(file, contract: contract, console: console) else { return .failure }
             faults = plan
         }
-        let log = ViolationLog()
+        let log = ViolationLog(secrets: recording.redaction.namePolicy)
         let writer = LineWriter(console: console)
+        let adminToken = options.adminToken ?? AdminDoor.generateToken()
         var stack = ServeStack(
             checker: checker, policy: options.onInvalid ?? mode.defaultPolicy, log: log, faults: faults, seed: options.seed,
-            admin: AdminContext(mode: mode.name, contract: contract, log: log),
+            admin: AdminContext(mode: mode.name, contract: contract, log: log, door: .token(adminToken)),
             requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
         stack.cors = options.cors
+        stack.secrets = recording.redaction.namePolicy
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let responder: any Responder
-        var note: String?
+        var note: String? = options.adminToken == nil
+            ? "admin token \(adminToken) (generated; the routes under /__surety/ but health need Authorization: Bearer <it>, --admin-token to choose one)"
+            : nil
         switch mode {
         case .mock:
             responder = stack.assemble(mock)
@@ -138,6 +142,7 @@ struct ServeCommand: SuretyCommand {
             emulatorStack.admin.resets.append {
                 do { try emulator.reset() } catch { writer.error("surety serve: the reset was not made: \(error)") }
             }
+            emulatorStack.admin.door = EmulatorAdmin.door(emulator, extra: options.adminToken)
             emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
             emulatorStack.admin.healthDetails = BackendIdentity.healthMembers(builtIn: fixtures == nil ? EmulatorAdmin.builtInCredentials : nil)
             responder = emulatorStack.assemble(EmulatorBackend.make(emulator, checker: checker, mock: mock))

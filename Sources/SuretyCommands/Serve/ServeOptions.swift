@@ -10,7 +10,7 @@ struct ServeOptions: Sendable {
     static let valueOptions: Set<String> = [
         "contracts", "host", "port", "seed", "optional", "latency", "fail-rate", "fail-status", "faults", "log-format",
         "on-invalid", "max-request-line", "max-header-bytes", "max-header-count", "max-body-bytes", "max-connections",
-        "header-timeout", "body-timeout", "idle-timeout", "event-loops", "token", "cors",
+        "header-timeout", "body-timeout", "idle-timeout", "event-loops", "token", "cors", "admin-token",
     ]
     static let flags: Set<String> = ["quiet", "strict", "no-auth", "no-cors"]
 
@@ -20,6 +20,8 @@ struct ServeOptions: Sendable {
           mocks:      [--seed N] [--optional all|none|random]
           contract:   [--strict] [--token T ... | --no-auth] [--on-invalid reject|forward] [--contracts DIR]
           faults:     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-status 5xx] [--faults FILE.json]
+          admin:      [--admin-token T (generated and printed at start when not given; the emulator also takes
+                      its fixtures' tokens holding surety.admin, such as surety-admin)]
           logs:       [--quiet] [--log-format text|json]
           limits:     [--max-request-line BYTES (8192)] [--max-header-bytes BYTES (65536)] [--max-header-count N (100)]
                       [--max-body-bytes BYTES (16777216)] [--max-connections N (1024)]
@@ -36,6 +38,8 @@ struct ServeOptions: Sendable {
     var requiresAuthorization: Bool
     /// The tokens accepted (`--token`, repeatable); empty accepts any bearer token.
     var tokens: Set<String>
+    /// `--admin-token`: the credential of the admin routes; nil generates one (the emulator: its admin tokens only).
+    var adminToken: String?
     var onInvalid: RequestPolicy?
     var defaultFault: FaultPlan.Fault
     var faultsFile: String?
@@ -57,6 +61,10 @@ struct ServeOptions: Sendable {
         requiresAuthorization = !scanner.flag("no-auth")
         tokens = Set(scanner.values["token"] ?? [])
         if !requiresAuthorization && !tokens.isEmpty { throw UsageError("--token and --no-auth contradict each other") }
+        adminToken = scanner.value("admin-token")
+        if let adminToken, adminToken.isEmpty || adminToken.contains(where: { $0.isWhitespace }) {
+            throw UsageError("--admin-token needs a token without spaces")
+        }
         onInvalid = try scanner.choice("on-invalid", among: RequestPolicy.allCases.map(\.rawValue)).flatMap(RequestPolicy.init(rawValue:))
         defaultFault = FaultPlan.Fault()
         if let latency = scanner.value("latency") {

@@ -6,6 +6,10 @@ import SuretyJSON
 /// `detail` explains the one case in words; `nearest` (404) lists up to three routes close to the path asked for;
 /// `allow` (405) lists the path's methods, as the `Allow` header does. Members are written in this order.
 public struct Problem: Sendable, Hashable, Error {
+    /// The most violations the JSON lists; the rest are counted in `violationsNotListed`, so a problem body never
+    /// grows with the request body (a 16 MiB array of wrong items is one violation per item).
+    public static let maxListedViolations = 100
+
     /// The status code.
     public var status: HTTPStatus
     /// A short summary that does not change from occurrence to occurrence.
@@ -37,7 +41,10 @@ public struct Problem: Sendable, Hashable, Error {
             JSONMember(key: "status", value: .integer(status.code)),
         ]
         if let detail { members.append(JSONMember(key: "detail", value: .string(detail))) }
-        members.append(JSONMember(key: "violations", value: .array(violations.map(\.jsonValue))))
+        members.append(JSONMember(key: "violations", value: .array(violations.prefix(Self.maxListedViolations).map(\.jsonValue))))
+        if violations.count > Self.maxListedViolations {
+            members.append(JSONMember(key: "violationsNotListed", value: .integer(violations.count - Self.maxListedViolations)))
+        }
         if !nearest.isEmpty { members.append(JSONMember(key: "nearest", value: .array(nearest.map { .string($0) }))) }
         if !allow.isEmpty { members.append(JSONMember(key: "allow", value: .array(allow.map { .string($0) }))) }
         return .object(members)

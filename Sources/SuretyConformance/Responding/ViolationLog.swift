@@ -17,20 +17,29 @@ public final class ViolationLog: @unchecked Sendable {
         public var endpointID: String?
         /// The response's status.
         public var status: Int
-        /// Every violation of the exchange.
+        /// The exchange's violations, at most ``ViolationLog/maxViolationsPerEntry``.
         public var violations: [Violation]
+        /// How many more violations the exchange had than the entry keeps.
+        public var notListed: Int = 0
     }
+
+    /// The most violations one entry keeps, so the log's memory and `GET /__surety/violations` never grow with a
+    /// request body.
+    public static let maxViolationsPerEntry = 100
 
     /// The most entries kept; older ones are dropped but still counted.
     public let maxEntries: Int
+    /// The secrets an entry never holds: a target's secret query values and the values violations quote.
+    public let secrets: SecretPolicy
     private let lock = NSLock()
     private var entries: [Entry] = []
     private var exchanges = 0
     private var violationCount = 0
 
     /// Creates an empty log keeping at most `maxEntries` entries.
-    public init(maxEntries: Int = 1_000) {
+    public init(maxEntries: Int = 1_000, secrets: SecretPolicy = .default) {
         self.maxEntries = maxEntries
+        self.secrets = secrets
     }
 
     /// Records an exchange; only exchanges with violations become entries.
@@ -40,8 +49,9 @@ public final class ViolationLog: @unchecked Sendable {
         exchanges += 1
         guard !violations.isEmpty else { return }
         violationCount += violations.count { $0.isError }
-        entries.append(Entry(sequence: exchanges, method: method, target: target, endpointID: endpointID,
-                             status: status, violations: violations))
+        entries.append(Entry(sequence: exchanges, method: method, target: secrets.redact(target: target), endpointID: endpointID,
+                             status: status, violations: violations.prefix(Self.maxViolationsPerEntry).map(secrets.redact),
+                             notListed: max(0, violations.count - Self.maxViolationsPerEntry)))
         if entries.count > maxEntries { entries.removeFirst(entries.count - maxEntries) }
     }
 

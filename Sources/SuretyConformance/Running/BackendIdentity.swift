@@ -12,12 +12,15 @@ public struct BackendIdentity: Sendable, Hashable {
         public var token: String
         /// The token holding the tenant but no permission.
         public var tokenWithoutPermission: String?
+        /// The documented built-in token that opens the admin routes (`/__surety/reset`, `clock`, `fixtures`…).
+        public var adminToken: String?
 
         /// Creates the credentials.
-        public init(tenant: String, token: String, tokenWithoutPermission: String?) {
+        public init(tenant: String, token: String, tokenWithoutPermission: String?, adminToken: String? = nil) {
             self.tenant = tenant
             self.token = token
             self.tokenWithoutPermission = tokenWithoutPermission
+            self.adminToken = adminToken
         }
     }
 
@@ -47,7 +50,8 @@ public struct BackendIdentity: Sendable, Hashable {
         }
         var builtIn: BuiltInFixtures?
         if let fixtures = value["builtInFixtures"], let tenant = fixtures["tenant"]?.stringValue, let token = fixtures["token"]?.stringValue {
-            builtIn = BuiltInFixtures(tenant: tenant, token: token, tokenWithoutPermission: fixtures["tokenWithoutPermission"]?.stringValue)
+            builtIn = BuiltInFixtures(tenant: tenant, token: token, tokenWithoutPermission: fixtures["tokenWithoutPermission"]?.stringValue,
+                                      adminToken: fixtures["adminToken"]?.stringValue)
         }
         self.init(suretyMode: mode, builtInFixtures: builtIn, customFixtures: value["fixtures"]?.stringValue == "custom")
     }
@@ -65,6 +69,7 @@ public struct BackendIdentity: Sendable, Hashable {
         var credentials: [JSONMember] = [JSONMember(key: "tenant", value: .string(builtIn.tenant)),
                                          JSONMember(key: "token", value: .string(builtIn.token))]
         if let other = builtIn.tokenWithoutPermission { credentials.append(JSONMember(key: "tokenWithoutPermission", value: .string(other))) }
+        if let admin = builtIn.adminToken { credentials.append(JSONMember(key: "adminToken", value: .string(admin))) }
         return [JSONMember(key: "fixtures", value: "built-in"), JSONMember(key: "builtInFixtures", value: .object(credentials))]
     }
 }

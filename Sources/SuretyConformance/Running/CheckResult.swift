@@ -42,7 +42,7 @@ public struct CheckResult: Sendable, Hashable {
     /// The exchange's wall time in nanoseconds (kept out of the deterministic JSON report).
     public var nanoseconds: UInt64
 
-    /// Creates a result.
+    /// Creates a result; the target and the violations' quoted values are redacted by ``SecretPolicy/default``.
     public init(origin: Origin, name: String, endpointID: String?, method: String, target: String, status: Int?,
                 violations: [Violation] = [], requestViolations: [Violation] = [], skipped: String? = nil, unreached: String? = nil,
                 exchange: ExchangeRecord? = nil, nanoseconds: UInt64 = 0) {
@@ -50,10 +50,10 @@ public struct CheckResult: Sendable, Hashable {
         self.name = name
         self.endpointID = endpointID
         self.method = method
-        self.target = target
+        self.target = SecretPolicy.default.redact(target: target)
         self.status = status
-        self.violations = violations
-        self.requestViolations = requestViolations
+        self.violations = violations.map(SecretPolicy.default.redact)
+        self.requestViolations = requestViolations.map(SecretPolicy.default.redact)
         self.skipped = skipped
         self.unreached = unreached
         self.exchange = exchange

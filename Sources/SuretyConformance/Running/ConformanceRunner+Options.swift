@@ -19,6 +19,8 @@ extension ConformanceRunner {
         public var token: String?
         /// A valid token that holds none of the endpoints' permissions; nil skips `no-permission`.
         public var tokenWithoutPermission: String?
+        /// The bearer token sent with admin steps (`/__surety/…`) instead of ``token``; nil sends ``token``.
+        public var adminToken: String?
         /// Report properties and query parameters the contract does not list.
         public var strict: Bool
         /// The negative probes to make (those needing a token run only when it is given).

@@ -155,7 +155,7 @@ extension ConformanceRunner {
             guard let rendered = Self.render(template, lookup) else { return nil }
             body = rendered
         }
-        return factory.request(method: method, encodedTarget: path, body: body, token: options.token, extraHeaders: headers)
+        return factory.request(method: method, encodedTarget: path, body: body, token: options.adminToken ?? options.token, extraHeaders: headers)
     }
 
     /// The step's request: given values rendered, the rest filled like a probe's; nil when a reference has no value.

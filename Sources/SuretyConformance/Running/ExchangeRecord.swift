@@ -5,14 +5,12 @@ import SuretyHTTPCore
 public struct ExchangeRecord: Sendable, Hashable {
     /// The most bytes of a body a report shows; longer bodies end with `…(N more bytes)`.
     public static let maxShownBodyBytes = 2_048
-    /// What a redacted header value is replaced by.
-    public static let redacted = "[redacted]"
 
     /// The request's method.
     public var method: String
     /// The request's target (path and query).
     public var target: String
-    /// The request's header fields, credentials redacted.
+    /// The request's header fields, secrets redacted (``SecretPolicy``).
     public var requestHeaders: [HTTPField]
     /// The request body as text, cut to ``maxShownBodyBytes``.
     public var requestBody: String?
@@ -21,24 +19,14 @@ public struct ExchangeRecord: Sendable, Hashable {
     /// The response body as text, cut to ``maxShownBodyBytes``.
     public var responseBody: String?
 
-    /// Keeps what a report shows of `request` and `response`.
-    public init(request: HTTPRequest, response: HTTPResponse) {
+    /// Keeps what a report shows of `request` and `response`, their secrets redacted by `policy`.
+    public init(request: HTTPRequest, response: HTTPResponse, policy: SecretPolicy = .default) {
         method = request.method.rawValue
-        target = request.target
-        requestHeaders = request.headers.fields.map { field in
-            Self.isSecret(header: field.name) ? HTTPField(name: field.name, value: Self.redacted) : field
-        }
-        requestBody = Self.shown(request.body)
+        target = policy.redact(target: request.target)
+        requestHeaders = policy.redact(request.headers).fields
+        requestBody = Self.shown(policy.redact(body: request.body))
         status = response.status.code
-        responseBody = Self.shown(response.body)
-    }
-
-    /// Whether a header's value is a credential: `Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`, or a
-    /// name containing `token`, `secret`, `key`, `password` or `auth`.
-    public static func isSecret(header name: String) -> Bool {
-        let lowered = name.lowercased()
-        if ["cookie", "set-cookie"].contains(lowered) { return true }
-        return ["token", "secret", "key", "password", "auth"].contains { lowered.contains($0) }
+        responseBody = Self.shown(policy.redact(body: response.body))
     }
 
     /// A body as text, cut to ``maxShownBodyBytes``; nil when empty.
@@ -53,7 +41,7 @@ public struct ExchangeRecord: Sendable, Hashable {
     public func curl(baseURL: String) -> String {
         var parts = ["curl", "-sS", "-X", method, Self.quoted(baseURL.trimmingSuffix("/") + target)]
         for field in requestHeaders {
-            if field.name.lowercased() == "authorization", field.value == Self.redacted {
+            if field.name.lowercased() == "authorization", SecretPolicy.isRedacted(field.value) {
                 parts += ["-H", "\"Authorization: Bearer $SURETY_TOKEN\""]
             } else {
                 parts += ["-H", Self.quoted("\(field.name): \(field.value)")]

@@ -47,6 +47,9 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
     /// The endpoint ids that have a handler.
     public var implementedEndpointIDs: Set<String> { Set(handlers.keys) }
 
+    /// The fixtures' token with this text, or nil (the admin door asks it whether it is ``AccessToken/isAdmin``).
+    public func accessToken(_ text: String) -> AccessToken? { lock.withLock { state.tokens[text] } }
+
     /// A copy of the whole state (tests, snapshots).
     public var snapshot: EmulatorState { lock.withLock { state } }
 

@@ -3,7 +3,7 @@ import SuretySchemas
 /// The built-in fixtures, so that `surety serve --emulate` works with no file.
 ///
 /// Two tenants; tokens `surety-token` (every permission, tenant A), `surety-readonly` (read and list, tenant A),
-/// `surety-token-b` (every permission, tenant B), `surety-admin` (every tenant) and `surety-no-permission` (tenant A,
+/// `surety-token-b` (every permission, tenant B), `surety-admin` (every tenant, and `surety.admin`: the admin routes) and `surety-no-permission` (tenant A,
 /// no permission: `surety check --token-without-permission`); a `PersonalAuto` product whose
 /// vehicles need a `vin`, rated 600.00 a year per vehicle (+120.00 with deductible 250) plus a 25.00 policy fee,
 /// with documents at pricing and issue, billed by a monthly (default), a quarterly or a pay-in-full plan; an account,
@@ -71,7 +71,7 @@ public enum BuiltInFixtures {
         {"token": "surety-readonly", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000002", "tenants": ["\(tenantA)"],
          "permissions": ["transactions.read", "policies.read", "policies.list", "terms.read", "terms.list", "documents.read"]},
         {"token": "surety-token-b", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000003", "tenants": ["\(tenantB)"], "permissions": ["*"]},
-        {"token": "surety-admin", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000004", "tenants": ["*"], "permissions": ["*"]},
+        {"token": "surety-admin", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000004", "tenants": ["*"], "permissions": ["*", "surety.admin"]},
         {"token": "surety-no-permission", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000005", "tenants": ["\(tenantA)"], "permissions": []}
       ]
     }

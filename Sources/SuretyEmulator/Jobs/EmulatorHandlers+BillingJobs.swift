@@ -10,6 +10,8 @@ extension EmulatorHandlers {
             "fetchInstallmentsJobDataForTransactions": listing(.installments, reference: "locator"),
             "retryFailedTransactions": { store, context, call throws(EmulatorError) in
                 let policy = call.path("policyLocator")
+                // 404 for a policy this tenant does not hold: another tenant's locator is never this tenant's empty list.
+                _ = try store.policy(policy)
                 let failed = store.jobs.list(.installments) { $0.state == .failed && $0[member: "policyLocator"]?.stringValue == policy }
                 let plan = store.jobs.settings.installmentPlan(failing: false)
                 var retried: [JSONValue] = []

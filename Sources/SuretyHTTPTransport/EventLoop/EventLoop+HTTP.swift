@@ -32,10 +32,14 @@ extension EventLoop {
         }
     }
 
+    /// The largest request body a synchronous responder answers on the loop thread; a larger one is answered in a
+    /// task, so parsing and validating a 16 MiB body does not stall the loop's other connections.
+    static let maxSynchronousBodyBytes = 64 << 10
+
     /// Turns parser events into responses, in order, until the parser needs more bytes or must wait.
     ///
     /// A synchronous responder is called right here on the loop thread (the fast path: no task, no
-    /// thread hop). An async responder gets a task; parsing pauses until its response comes back
+    /// thread hop) unless the body is over ``maxSynchronousBodyBytes``. An async responder gets a task; parsing pauses until its response comes back
     /// through the inbox, so pipelined responses stay in request order.
     func processRequests(_ connection: Connection) {
         var exhausted = false
@@ -50,7 +54,7 @@ extension EventLoop {
                 connection.output.append(HTTPResponseSerializer.continueResponse)
             case .request(let request):
                 let pending = Connection.PendingResponse(method: request.method, version: request.version, keepAlive: request.keepAlive)
-                if let responder = context.synchronousResponder {
+                if let responder = context.synchronousResponder, request.body.count <= Self.maxSynchronousBodyBytes {
                     enqueue(responder.respondSynchronously(to: request), for: pending, on: connection)
                 } else {
                     connection.awaiting = pending

@@ -7,15 +7,19 @@ import SuretyHTTPCore
 /// Forwards an ``HTTPRequest`` to an upstream base URL over URLSession and returns its ``HTTPResponse``.
 ///
 /// The request's target is appended to the base URL's path (`https://api.example.com/v1` +
-/// `/jobs?x=1`). Hop-by-hop fields (RFC 9110 §7.6.1) and `Host` are not forwarded; `Accept-Encoding:
-/// identity` is sent so bodies arrive as the upstream stored them. Redirects are returned, never
-/// followed. Response fields come back sorted by name because URLSession does not keep their order.
+/// `/jobs?x=1`). Hop-by-hop fields (RFC 9110 §7.6.1) and `Host` are not forwarded. An `http://` upstream is
+/// spoken to over a socket of its own (``PlainUpstream``): exactly the client's fields and body are sent, whatever
+/// the method, and the response's fields, bytes and encoding come back as sent. An `https://` upstream goes through
+/// URLSession, with `Accept-Encoding: identity` so bodies arrive as stored and response fields sorted by name
+/// (URLSession keeps no order). Redirects are returned, never followed.
 public struct UpstreamClient: Sendable {
     /// The URL requests are forwarded under.
     public let baseURL: URL
     /// The most a forwarded request may take, from sending to the last body byte.
     public let timeout: Duration
     private let session: URLSession
+    /// The socket client of an `http://` base URL; nil for `https://`.
+    private let plain: PlainUpstream?
 
     /// Creates a client for `baseURL` with a whole-request `timeout` (default 30 s).
     public init(baseURL: URL, timeout: Duration = .seconds(30)) {
@@ -31,10 +35,47 @@ public struct UpstreamClient: Sendable {
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
         session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+        if baseURL.scheme?.lowercased() == "http", let host = baseURL.host {
+            let port = UInt16(clamping: baseURL.port ?? 80)
+            var path = baseURL.path
+            while path.hasSuffix("/") { path.removeLast() }
+            plain = PlainUpstream(host: host, port: port, authority: baseURL.port.map { "\(host):\($0)" } ?? host,
+                                  basePath: path, timeout: timeout)
+        } else {
+            plain = nil
+        }
+    }
+
+    /// Runs the blocking exchange on a thread of its own, so no task waits on a socket.
+    private static func forward(_ request: HTTPRequest, over plain: PlainUpstream) async throws(UpstreamError) -> HTTPResponse {
+        let result: Result<HTTPResponse, UpstreamError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                do throws(UpstreamError) {
+                    continuation.resume(returning: .success(try plain.exchange(request)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        var response = try result.get()
+        response.headers = HTTPFields(response.headers.filter { !isHopByHop($0.name) && !HTTPFields.namesEqual($0.name, "Content-Length") })
+        return response
+    }
+
+    /// The request's end-to-end fields, in order: no hop-by-hop field, none the `Connection` field names, and no
+    /// `Host` or `Content-Length`, which the forwarding sets (RFC 9110 §7.6.1).
+    static func endToEndFields(of request: HTTPRequest) -> [HTTPField] {
+        let connectionTokens = request.headers.values(for: "Connection").flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        return request.headers.filter { field in
+            !isHopByHop(field.name) && !HTTPFields.namesEqual(field.name, "Host") && !HTTPFields.namesEqual(field.name, "Content-Length")
+                && !connectionTokens.contains(where: { HTTPFields.namesEqual($0, field.name) })
+        }
     }
 
     /// Sends `request` upstream and returns the upstream's response, or a typed error.
     public func forward(_ request: HTTPRequest) async throws(UpstreamError) -> HTTPResponse {
+        if let plain { return try await Self.forward(request, over: plain) }
         let urlRequest = try makeURLRequest(for: request)
         let (data, http) = try await send(urlRequest)
         var headers = HTTPFields()
@@ -59,11 +100,7 @@ public struct UpstreamClient: Sendable {
         guard let url = URL(string: text) else { throw .invalidURL(String(text.prefix(200))) }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method.rawValue
-        let connectionTokens = request.headers.values(for: "Connection").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        for field in request.headers where !Self.isHopByHop(field.name) && !HTTPFields.namesEqual(field.name, "Host")
-            && !HTTPFields.namesEqual(field.name, "Content-Length") && !HTTPFields.namesEqual(field.name, "Accept-Encoding")
-            && !connectionTokens.contains(where: { HTTPFields.namesEqual($0, field.name) }) {  // RFC 9110 §7.6.1
+        for field in Self.endToEndFields(of: request) where !HTTPFields.namesEqual(field.name, "Accept-Encoding") {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         urlRequest.setValue("identity", forHTTPHeaderField: "Accept-Encoding")

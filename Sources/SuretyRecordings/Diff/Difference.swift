@@ -1,3 +1,4 @@
+import SuretyConformance
 import SuretyJSON
 
 /// One difference between a paired OLD and NEW exchange (or an exchange present on one side only).
@@ -25,13 +26,15 @@ public struct Difference: Sendable, Hashable {
     /// The new value, abbreviated; `absent` when there is none.
     public var new: String
 
-    /// Creates a difference.
+    /// Creates a difference; at a pointer through a secret name (``SecretPolicy/default``) both values are shown
+    /// redacted, keeping their fingerprints so that a changed secret still reads as a change.
     public init(rule: DiffRule, part: Part, pointer: JSONPointer = .root, old: String, new: String) {
         self.rule = rule
         self.part = part
         self.pointer = pointer
-        self.old = old
-        self.new = new
+        let secret = pointer.tokens.contains(where: SecretPolicy.default.isSecret)
+        self.old = secret && old != "absent" ? SecretPolicy.redacted(old) : old
+        self.new = secret && new != "absent" ? SecretPolicy.redacted(new) : new
     }
 
     /// The severity of the rule that fired.

@@ -89,7 +89,8 @@ public struct RecordingDiff: Sendable {
         }
         if oldStatus == newStatus {
             var walker = BodyWalker(diff: self, alignment: alignment)
-            walker.compareBodies(old.response.body, new.response.body, type: responseType(route: route, request: old.request, status: oldStatus))
+            // Secret members are compared (and shown) by their fingerprints: a changed secret is still a change.
+            walker.compareBodies(Redaction.default.redact(old.response.body), Redaction.default.redact(new.response.body), type: responseType(route: route, request: old.request, status: oldStatus))
             differences += walker.differences
         }
         return differences.enumerated().sorted { lhs, rhs in

@@ -11,6 +11,21 @@ extension HARConverter {
         return (result.exchanges, result.issues)
     }
 
+    /// Reads and imports the HAR file at `path`; a file over ``maxFileBytes`` (or no regular file) is refused by
+    /// its size before it is read, as the import's one issue.
+    public func importHAR(path: String, host: String? = nil) -> HARImport {
+        switch RegularFile.read(path, maxBytes: Self.maxFileBytes) {
+        case .success(let bytes): return importHAR(from: bytes, file: path, host: host)
+        case .failure(let failure):
+            var result = HARImport()
+            result.issues = [RecordingIssue(file: path, reason: .unreadable(failure.phrase))]
+            return result
+        }
+    }
+
+    /// The most bytes a HAR file may have (a browser's HAR of a long session holds many bodies).
+    public static let maxFileBytes = 256 << 20
+
     /// Reads the API's entries of a HAR document, as browsers' devtools and mitmproxy export it.
     ///
     /// Entries that are not the API's are left out and counted (see ``HARSkipReason``): static files that route to no

@@ -50,16 +50,55 @@ public enum KeyDifference: Sendable, Hashable, CustomStringConvertible {
         case .header(let name, let recorded, let requested):
             return .object(["in": "header", "name": .string(name), "recorded": values(recorded), "requested": values(requested)])
         case .body(let pointer, let recorded, let requested):
-            return .object(["in": "body", "pointer": value(pointer.description), "recorded": value(recorded.map(Self.text)),
-                            "requested": value(requested.map(Self.text))])
+            return .object(["in": "body", "pointer": value(pointer.description), "recorded": value(recorded.map(Self.preview)),
+                            "requested": value(requested.map(Self.preview))])
         case .bodyKind(let recorded, let requested): return .object(["in": "body", "recorded": value(recorded), "requested": value(requested)])
         }
     }
 
-    private static func bounded(_ text: String) -> String { ValidationIssue.bounded(text, limit: 60) }
-    private static func text(_ value: JSONValue) -> String { JSONWriter(style: .compact).string(value) }
+    /// The most characters of a value a difference shows; longer ones are cut with `…`.
+    public static let maxShownValueCharacters = 60
+
+    private static func bounded(_ text: String) -> String { ValidationIssue.bounded(text, limit: maxShownValueCharacters) }
     private static func show(_ value: String?) -> String { value.map { bounded($0) } ?? "absent" }
-    private static func show(_ value: JSONValue?) -> String { value.map { bounded(text($0)) } ?? "absent" }
+    private static func show(_ value: JSONValue?) -> String { value.map(preview) ?? "absent" }
+
+    /// The value written compactly and cut to ``maxShownValueCharacters``, writing no more of it than that: a
+    /// 16 MiB value costs as much as a short one.
+    static func preview(_ value: JSONValue) -> String {
+        var text = ""
+        append(value, to: &text)
+        return bounded(text)
+    }
+
+    private static func append(_ value: JSONValue, to text: inout String) {
+        guard text.utf8.count <= maxShownValueCharacters else { return }
+        let writer = JSONWriter(style: .compact)
+        switch value {
+        case .array(let items):
+            text += "["
+            for (index, item) in items.enumerated() {
+                guard text.utf8.count <= maxShownValueCharacters else { return }
+                if index > 0 { text += "," }
+                append(item, to: &text)
+            }
+            text += "]"
+        case .object(let members):
+            text += "{"
+            for (index, member) in members.enumerated() {
+                guard text.utf8.count <= maxShownValueCharacters else { return }
+                if index > 0 { text += "," }
+                append(.string(member.key), to: &text)
+                text += ":"
+                append(member.value, to: &text)
+            }
+            text += "}"
+        case .string(let string):
+            text += writer.string(.string(String(string.prefix(maxShownValueCharacters + 1))))
+        default:
+            text += writer.string(value)
+        }
+    }
     private static func show(_ values: [String?]) -> String {
         values.isEmpty ? "absent" : values.map { $0.map { bounded($0) } ?? "(no value)" }.joined(separator: ", ")
     }

@@ -11,8 +11,10 @@ public struct NearMissReport: Sendable, Hashable {
         public var file: String
         /// The recording's key.
         public var key: RequestMatcher.Key
-        /// What differs, recorded against requested.
+        /// What differs, recorded against requested: at most ``ReplayIndex/maxDifferencesPerCandidate``.
         public var differences: [KeyDifference]
+        /// Whether more differences were found than are listed.
+        public var truncated: Bool = false
     }
 
     /// The request, `METHOD target`, bounded.
@@ -27,7 +29,8 @@ public struct NearMissReport: Sendable, Hashable {
         var lines = ["\(request) matches no recording (key: \(ValidationIssue.bounded(key.description, limit: 200)))."]
         if candidates.isEmpty { lines.append("There are no recordings to compare with.") }
         for (number, candidate) in candidates.enumerated() {
-            lines.append("\(number + 1). \(candidate.file): " + candidate.differences.map(\.description).joined(separator: "; "))
+            let more = candidate.truncated ? "; … (more differences not listed)" : ""
+            lines.append("\(number + 1). \(candidate.file): " + candidate.differences.map(\.description).joined(separator: "; ") + more)
         }
         return lines.joined(separator: "\n")
     }
@@ -35,7 +38,10 @@ public struct NearMissReport: Sendable, Hashable {
     /// The candidates as the `nearMisses` member of the 404: `[{"file", "differences": [...]}]`.
     public var jsonValue: JSONValue {
         .array(candidates.map { candidate in
-            .object(["file": .string(candidate.file), "differences": .array(candidate.differences.map(\.jsonValue))])
+            var members: [JSONMember] = [JSONMember(key: "file", value: .string(candidate.file)),
+                                         JSONMember(key: "differences", value: .array(candidate.differences.map(\.jsonValue)))]
+            if candidate.truncated { members.append(JSONMember(key: "truncated", value: true)) }
+            return .object(members)
         })
     }
 
@@ -57,6 +63,9 @@ extension ReplayIndex {
     public static let nearMissCount = 3
     /// The most buckets compared for one near-miss report, so an unmatched request costs a bounded time.
     public static let maxNearMissComparisons = 5_000
+    /// The most differences a near-miss candidate lists: the comparison stops one past it, so neither the report nor
+    /// the memory of building it grows with the request body or the recordings.
+    public static let maxDifferencesPerCandidate = 10
 
     /// Compares `key` with the recordings of its endpoint first, then with others, and keeps the closest.
     public func nearMisses(for key: RequestMatcher.Key, request: String) -> NearMissReport {
@@ -66,7 +75,7 @@ extension ReplayIndex {
             guard compared < Self.maxNearMissComparisons else { return }
             compared += 1
             let first = self.bucket(bucket)[0]
-            scored.append((penalty, keys[first].differences(to: key), first))
+            scored.append((penalty, keys[first].differences(to: key, limit: Self.maxDifferencesPerCandidate + 1), first))
         }
         let sameRoute = bucketsByRoute[key.route] ?? []
         for bucket in sameRoute { consider(bucket, penalty: 0) }
@@ -79,7 +88,9 @@ extension ReplayIndex {
         let closest = scored.sorted { ($0.penalty, $0.differences.count, $0.first) < ($1.penalty, $1.differences.count, $1.first) }
             .prefix(Self.nearMissCount)
         let candidates = closest.map { entry in
-            NearMissReport.Candidate(file: recordings[entry.first].file, key: keys[entry.first], differences: entry.differences)
+            NearMissReport.Candidate(file: recordings[entry.first].file, key: keys[entry.first],
+                                     differences: Array(entry.differences.prefix(Self.maxDifferencesPerCandidate)),
+                                     truncated: entry.differences.count > Self.maxDifferencesPerCandidate)
         }
         return NearMissReport(request: request, key: key, candidates: Array(candidates))
     }

@@ -1,8 +1,9 @@
 import SuretyJSON
 
 extension RequestMatcher.Key {
-    /// Every way this (recorded) key differs from `requested`: empty exactly when the keys are equal.
-    public func differences(to requested: RequestMatcher.Key) -> [KeyDifference] {
+    /// Every way this (recorded) key differs from `requested`, up to `limit` of them (the walk stops there, so a
+    /// huge body costs no more than `limit` differences): empty exactly when the keys are equal.
+    public func differences(to requested: RequestMatcher.Key, limit: Int = .max) -> [KeyDifference] {
         var result: [KeyDifference] = []
         if method != requested.method { result.append(.method(recorded: method, requested: requested.method)) }
         guard route == requested.route else {
@@ -19,11 +20,11 @@ extension RequestMatcher.Key {
             result.append(.header(name: name, recorded: recorded, requested: asked))
         }
         switch (body, requested.body) {
-        case let (.json(recorded), .json(asked)): Self.compare(recorded, asked, at: .root, into: &result)
+        case let (.json(recorded), .json(asked)): Self.compare(recorded, asked, at: .root, limit: limit, into: &result)
         case let (recorded, asked) where recorded != asked: result.append(.bodyKind(recorded: recorded.kind, requested: asked.kind))
         default: break
         }
-        return result
+        return Array(result.prefix(limit))
     }
 
     /// Pairs' values by name over both lists, names sorted.
@@ -35,23 +36,25 @@ extension RequestMatcher.Key {
     }
 
     /// Compares two normalised JSON values, descending into objects and arrays to name each differing pointer.
-    private static func compare(_ recorded: JSONValue, _ requested: JSONValue, at pointer: JSONPointer, into result: inout [KeyDifference]) {
+    private static func compare(_ recorded: JSONValue, _ requested: JSONValue, at pointer: JSONPointer, limit: Int,
+                                into result: inout [KeyDifference]) {
+        guard result.count < limit else { return }
         switch (recorded, requested) {
         case let (.object(left), .object(right)):
             let leftValues = Dictionary(left.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
             let rightValues = Dictionary(right.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
-            for key in Set(leftValues.keys).union(rightValues.keys).sorted() {
+            for key in Set(leftValues.keys).union(rightValues.keys).sorted() where result.count < limit {
                 switch (leftValues[key], rightValues[key]) {
-                case let (left?, right?): compare(left, right, at: pointer.appending(key), into: &result)
+                case let (left?, right?): compare(left, right, at: pointer.appending(key), limit: limit, into: &result)
                 case let (left, right): result.append(.body(pointer: pointer.appending(key), recorded: left, requested: right))
                 }
             }
         case let (.array(left), .array(right)):
-            for index in 0..<max(left.count, right.count) {
+            for index in 0..<max(left.count, right.count) where result.count < limit {
                 let recordedElement: JSONValue? = index < left.count ? left[index] : Optional.none
                 let requestedElement: JSONValue? = index < right.count ? right[index] : Optional.none
                 switch (recordedElement, requestedElement) {
-                case let (left?, right?): compare(left, right, at: pointer.appending(index), into: &result)
+                case let (left?, right?): compare(left, right, at: pointer.appending(index), limit: limit, into: &result)
                 case let (left, right): result.append(.body(pointer: pointer.appending(index), recorded: left, requested: right))
                 }
             }

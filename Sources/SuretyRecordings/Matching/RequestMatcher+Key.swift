@@ -1,3 +1,4 @@
+import SuretyConformance
 import SuretyJSON
 
 extension RequestMatcher {

@@ -18,8 +18,14 @@ public struct RequestMatcher: Sendable {
         /// Header names (any case) whose values take part in the key; none by default.
         public var matchedHeaders: [String]
 
+        /// The secrets compared by their redacted form (``SecretPolicy/redacted(_:)``) on both sides, so a live
+        /// request matches a recording made of it while a different token still misses.
+        public var secrets: SecretPolicy
+
         /// Creates options; by default nothing is ignored and no header takes part.
-        public init(ignoredQueryParameters: Set<String> = [], ignoredBodyPointers: [PointerPattern] = [], matchedHeaders: [String] = []) {
+        public init(ignoredQueryParameters: Set<String> = [], ignoredBodyPointers: [PointerPattern] = [], matchedHeaders: [String] = [],
+                    secrets: SecretPolicy = .default) {
+            self.secrets = secrets
             self.ignoredQueryParameters = ignoredQueryParameters
             self.ignoredBodyPointers = ignoredBodyPointers
             self.matchedHeaders = matchedHeaders
@@ -30,6 +36,7 @@ public struct RequestMatcher: Sendable {
             var options = self
             options.ignoredQueryParameters.formUnion(redaction.queryParameters)
             options.ignoredBodyPointers += redaction.bodyPointers
+            options.secrets = redaction.policy
             options.matchedHeaders.removeAll { name in redaction.headers.contains { HTTPFields.namesEqual($0, name) } }
             return options
         }
@@ -60,13 +67,19 @@ public struct RequestMatcher: Sendable {
             pathParameters = routed.pathParameters.map { Key.Pair(name: $0.key, value: $0.value) }.sorted()
         }
         let query = request.queryItems.filter { !options.ignoredQueryParameters.contains($0.name) }
-            .map { Key.Pair(name: $0.name, value: $0.value) }.sorted()
+            .map { Key.Pair(name: $0.name, value: redacted($0.name, $0.value)) }.sorted()
         var headers: [Key.Pair] = []
         for name in options.matchedHeaders {
-            headers += request.headers.values(for: name).map { Key.Pair(name: name.lowercased(), value: $0) }
+            headers += request.headers.values(for: name).map { Key.Pair(name: name.lowercased(), value: redacted(name, $0)) }
         }
         return Key(method: request.method.rawValue, route: route, pathParameters: pathParameters, query: query,
                    headers: headers.sorted(), body: body(request.body))
+    }
+
+    /// A value as the key holds it: the redacted form when the name is secret.
+    func redacted(_ name: String, _ value: String?) -> String? {
+        guard let value, options.secrets.isSecret(name) else { return value }
+        return SecretPolicy.redacted(value)
     }
 
     /// The key of a recorded request, routed again by the same router as live requests.
@@ -79,6 +92,7 @@ public struct RequestMatcher: Sendable {
         guard !bytes.isEmpty else { return .none }
         if let document = try? JSONParser().parse(bytes) {
             var value = document.value()
+            value = options.secrets.redact(value) ?? value
             for pattern in options.ignoredBodyPointers where !pattern.tokens.isEmpty {
                 value = pattern.apply(to: value) { _ in nil }.0
             }

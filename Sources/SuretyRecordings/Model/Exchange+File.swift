@@ -1,3 +1,4 @@
+import SuretyConformance
 import Foundation
 import SuretyHTTPCore
 import SuretyJSON

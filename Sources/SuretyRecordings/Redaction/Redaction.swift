@@ -2,27 +2,29 @@ import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
 
-/// Which secrets are replaced by ``marker`` before a recording is written: header values, query values, body values;
-/// credential headers keep a fingerprint (`[redacted:1a2b3c4d]`) so requests with different credentials stay apart.
+/// Which secrets are replaced before a recording or HAR export is written: the shared ``SecretPolicy`` (credential
+/// headers, and headers, query parameters and JSON members whose names hold `token`, `secret`, `key`, `password` or
+/// `auth`, at any depth) plus the explicit `--redact` rules; every redacted value keeps a fingerprint
+/// (`[redacted:1a2b3c4d]`) so requests with different credentials stay apart.
 ///
-/// On by default for `Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie` and `X-Api-Key`, in requests
-/// and responses alike. Body pointers apply to request and response bodies; `*` matches any key or index. Violations
-/// whose `actual` quotes a redacted value are redacted too, so a secret reaches no byte of a recording.
+/// Rules apply to requests and responses alike. Body pointers apply to request and response bodies; `*` matches any
+/// key or index and the value becomes ``marker``. Violations whose `actual` quotes a redacted value are redacted too,
+/// so a secret reaches no byte of a recording.
 public struct Redaction: Sendable, Hashable {
     /// What replaces a secret value.
-    public static let marker = "[redacted]"
+    public static let marker = SecretPolicy.marker
     /// The request headers that carry credentials: their redacted value keeps a fingerprint (`[redacted:1a2b3c4d]`), so
     /// a recording still tells requests made with different credentials apart (see ``CredentialKind``).
     public static let credentialHeaders = ["Authorization", "Proxy-Authorization", "X-Api-Key"]
     /// How many hex digits of FNV-1a a credential's fingerprint keeps: enough to tell a run's few tokens apart, too
     /// few to stand for the token (a guessable secret should not be used against a recorder anyway).
-    public static let fingerprintDigits = 8
+    public static let fingerprintDigits = SecretPolicy.fingerprintDigits
     /// The header fields redacted unless the caller says otherwise.
     public static let defaultHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key"]
     /// The defaults: the usual credential headers.
     public static let `default` = Redaction()
     /// Nothing redacted (for tests and trusted traffic).
-    public static let none = Redaction(headers: [])
+    public static let none = Redaction(headers: [], policy: .none)
 
     /// Header field names, any case.
     public var headers: [String]
@@ -30,9 +32,13 @@ public struct Redaction: Sendable, Hashable {
     public var queryParameters: [String]
     /// Locations in JSON bodies.
     public var bodyPointers: [PointerPattern]
+    /// The names redacted wherever they occur, and those kept (`--keep`).
+    public var policy: SecretPolicy
 
-    /// Creates a redaction; by default the usual credential headers and nothing else.
-    public init(headers: [String] = Redaction.defaultHeaders, queryParameters: [String] = [], bodyPointers: [PointerPattern] = []) {
+    /// Creates a redaction; by default the usual credential headers and the default ``SecretPolicy``.
+    public init(headers: [String] = Redaction.defaultHeaders, queryParameters: [String] = [], bodyPointers: [PointerPattern] = [],
+                policy: SecretPolicy = .default) {
+        self.policy = policy
         self.headers = headers
         self.queryParameters = queryParameters
         self.bodyPointers = bodyPointers
@@ -72,10 +78,7 @@ public struct Redaction: Sendable, Hashable {
     public func redact(_ exchange: Exchange) -> Exchange {
         var result = exchange
         result.request.headers = redact(exchange.request.headers)
-        result.request.query = exchange.request.query.map { item in
-            guard item.value != nil, queryParameters.contains(item.name) else { return item }
-            return HTTPQueryItem(name: item.name, value: Self.marker)
-        }
+        result.request.query = namePolicy.redact(exchange.request.query)
         result.request.body = redact(exchange.request.body)
         result.response.headers = redact(exchange.response.headers)
         result.response.body = redact(exchange.response.body)
@@ -83,29 +86,31 @@ public struct Redaction: Sendable, Hashable {
         return result
     }
 
-    /// Header fields with the values of redacted names replaced; credential headers keep a fingerprint.
+    /// Header fields with the values of redacted names replaced by their fingerprinted form.
     public func redact(_ fields: HTTPFields) -> HTTPFields {
-        HTTPFields(fields.map { field in
-            guard headers.contains(where: { field.hasName($0) }) else { return field }
-            guard Self.credentialHeaders.contains(where: { field.hasName($0) }), field.value != Self.marker else {
-                return HTTPField(name: field.name, value: Self.marker)
-            }
-            return HTTPField(name: field.name, value: "[redacted:" + Self.fingerprint(field.value) + "]")
-        })
+        namePolicy.redact(fields)
     }
 
-    /// What a credential compares by: the fingerprint a redacted value kept, `redacted` for a bare marker (recordings
-    /// made before fingerprints), else the first ``fingerprintDigits`` hex digits of FNV-1a over the value.
+    /// The policy with the `header:` and `query:` names added: what request logs and the violation list apply.
+    public var namePolicy: SecretPolicy {
+        var names = policy
+        for name in headers + queryParameters { names.redact(name: name) }
+        return names
+    }
+
+    /// Exempts a name from every rule (`--keep NAME`): the value is written as received.
+    public mutating func keep(_ name: String) {
+        policy.keep(name: name)
+    }
+
+    /// What a credential compares by (``SecretPolicy/fingerprint(_:)``).
     public static func fingerprint(_ value: String) -> String {
-        if value == marker { return "redacted" }
-        if value.hasPrefix("[redacted:"), value.hasSuffix("]") { return String(value.dropFirst(10).dropLast()) }
-        return StableHash(value.utf8).hex(digits: fingerprintDigits)
+        SecretPolicy.fingerprint(value)
     }
 
     /// A body with every value at a redacted pointer replaced; a text body that parses as JSON is redacted as JSON.
     /// A redacted body is written compactly (the text received held the secret).
     public func redact(_ body: RecordedBody) -> RecordedBody {
-        guard !bodyPointers.isEmpty else { return body }
         let value: JSONValue
         switch body {
         case .json(let json), .formattedJSON(let json, _): value = json
@@ -121,12 +126,16 @@ public struct Redaction: Sendable, Hashable {
             result = changed
             changes += count
         }
+        if let named = policy.redact(result) {
+            result = named
+            changes += 1
+        }
         return changes == 0 ? body : .json(result)
     }
 
     /// A violation whose `actual` is replaced when it describes a redacted value.
     func redact(_ violation: Violation) -> Violation {
-        var result = violation
+        var result = policy.redact(violation)
         let first = violation.pointer.tokens.first
         switch violation.part {
         case .header, .responseHeader:

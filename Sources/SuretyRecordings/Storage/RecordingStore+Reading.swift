@@ -155,8 +155,8 @@ extension RecordingStore {
         case .success(let content): bytes = content
         case .failure(.notRegular(let kind)):
             return .skipped(RecordingIssue(file: file, reason: .notRegularFile(kind: kind.phrase)))
-        case .failure(.failed(let call, let errno)):
-            return .issues([RecordingIssue(file: file, reason: .unreadable("\(call) failed: \(String(cString: strerror(errno))) (errno \(errno))"))])
+        case .failure(let failure):
+            return .issues([RecordingIssue(file: file, reason: .unreadable(failure.phrase))])
         }
         let exchange: Exchange
         do {

@@ -48,6 +48,9 @@ public final class RecordingStore: Sendable {
         let needsFolder = state.withLock { !$0.knownFolders.contains(folder) }
         if needsFolder {
             try AtomicFileWriter.makeFolder(folderPath)
+            // `lstat`, not `stat`: a symbolic link left in the folder's place is refused, never followed.
+            let kind = EntryKind(path: folderPath)
+            guard kind == .directory else { throw .notAFolder(path: folderPath, kind: kind.phrase) }
             state.withLock { _ = $0.knownFolders.insert(folder) }
         }
         while true {

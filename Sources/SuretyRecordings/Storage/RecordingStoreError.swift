@@ -6,6 +6,9 @@ public enum RecordingStoreError: Error, Sendable, Equatable, CustomStringConvert
     case unsafeName(String)
     /// A system call failed while writing a recording.
     case writeFailed(path: String, call: String, errno: Int32)
+    /// An endpoint's folder that is not a folder of its own (a symbolic link put there beforehand, a file): writing
+    /// through it could leave the recordings folder.
+    case notAFolder(path: String, kind: String)
 
     /// The problem in words.
     public var description: String {
@@ -13,6 +16,8 @@ public enum RecordingStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .unreadableDirectory(let path, let reason): return "cannot use recordings folder \(path): \(reason)"
         case .unsafeName(let name): return "refusing recording name \"\(name.prefix(80))\": it would leave the recordings folder"
         case .writeFailed(let path, let call, let errno): return "cannot write \(path): \(call) failed with errno \(errno)"
+        case .notAFolder(let path, let kind):
+            return "refusing to write into \(path): it is \(kind), not a folder (a recording never leaves the recordings folder)"
         }
     }
 }

@@ -16,13 +16,25 @@ enum RegularFile {
         case notRegular(EntryKind)
         /// A system call failed.
         case failed(call: String, errno: Int32)
+        /// The file is larger than the reader's limit; not one byte was read.
+        case tooLarge(bytes: Int, limit: Int)
+
+        /// The failure in words.
+        var phrase: String {
+            switch self {
+            case .notRegular(let kind): return "not a regular file but \(kind.phrase)"
+            case .failed(let call, let errno): return "\(call) failed: \(String(cString: strerror(errno))) (errno \(errno))"
+            case .tooLarge(let bytes, let limit): return "\(bytes) bytes, over the limit of \(limit): not read"
+            }
+        }
     }
 
-    /// The most bytes one file may have; a recording is a few kilobytes.
-    static let maxBytes = 256 << 20
+    /// The most bytes one recording file may have: two bodies at the server's default 16 MiB body limit, written as
+    /// base64, with room for the rest (a recording is usually a few kilobytes).
+    static let maxBytes = 64 << 20
 
-    /// The content of the regular file at `path` (symbolic links followed).
-    static func read(_ path: String) -> Result<[UInt8], Failure> {
+    /// The content of the regular file at `path` (symbolic links followed), refused by its size before it is read.
+    static func read(_ path: String, maxBytes: Int = maxBytes) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { return .failure(.failed(call: "open", errno: errno)) }
         defer { close(descriptor) }
@@ -30,7 +42,7 @@ enum RegularFile {
         guard fstat(descriptor, &status) == 0 else { return .failure(.failed(call: "fstat", errno: errno)) }
         let kind = EntryKind(mode: status.st_mode)
         guard kind == .regularFile else { return .failure(.notRegular(kind)) }
-        guard status.st_size <= maxBytes else { return .failure(.failed(call: "read", errno: EFBIG)) }
+        guard status.st_size <= maxBytes else { return .failure(.tooLarge(bytes: Int(status.st_size), limit: maxBytes)) }
         // The size `fstat` gave is what is read: recordings are written whole and then named, so one `read` call
         // usually takes all of it, and no extra call looks for the end.
         let size = Int(status.st_size)

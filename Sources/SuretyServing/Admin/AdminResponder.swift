@@ -53,7 +53,8 @@ extension AdminResponder: SynchronousResponder, SynchronousRoutedResponder where
     }
 }
 
-/// What the admin routes know: the mode, the contract, the violation log, what a reset restores, and extra routes.
+/// What the admin routes know: the mode, the contract, the violation log, what a reset restores, extra routes, and
+/// the door every route but the health one is behind.
 public struct AdminContext: Sendable {
     /// An extra admin route's handler.
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
@@ -73,10 +74,13 @@ public struct AdminContext: Sendable {
     /// What `GET /__surety/health` says of the server besides its mode: nothing secret and no tenant's data (the
     /// emulator says whether it holds the documented built-in fixtures, the mock how it checks tokens).
     public var healthDetails: [JSONMember] = []
+    /// Who may use the routes that change or reveal server state (all but `GET /__surety/health`).
+    public var door: AdminDoor
 
-    /// Creates a context.
-    public init(mode: String, contract: Contract, log: ViolationLog, resets: [@Sendable () -> Void] = [],
+    /// Creates a context whose routes `door` guards.
+    public init(mode: String, contract: Contract, log: ViolationLog, door: AdminDoor, resets: [@Sendable () -> Void] = [],
                 routes: [String: Handler] = [:], startedAt: Date = Date()) {
+        self.door = door
         self.mode = mode
         self.contract = contract
         self.log = log
@@ -94,6 +98,7 @@ public struct AdminContext: Sendable {
     func answer(_ request: HTTPRequest) -> HTTPResponse {
         let method = request.method == .head ? "GET" : request.method.rawValue
         let route = "\(method) \(request.path)"
+        if let refusal = door.refusal(of: request, route: route) { return refusal }
         switch route {
         case "GET /__surety/health": return json(health)
         case "GET /__surety/routes": return json(.array(contract.endpoints.map(Self.routeValue)))
@@ -132,7 +137,7 @@ public struct AdminContext: Sendable {
                 .object([
                     "sequence": .integer(entry.sequence), "method": .string(entry.method), "target": .string(entry.target),
                     "endpoint": entry.endpointID.map { .string($0) } ?? .null, "status": .integer(entry.status),
-                    "violations": .array(entry.violations.map(\.jsonValue)),
+                    "violations": .array(entry.violations.map(\.jsonValue)), "violationsNotListed": .integer(entry.notListed),
                 ])
             }),
         ])

@@ -16,10 +16,14 @@ public struct RequestLogger<Inner: Responder>: RoutedResponder {
     public let format: RequestLogFormat
     /// Receives each line, without the newline.
     public let write: @Sendable (String) -> Void
+    /// The secrets a line's target never shows (query values of secret names are redacted).
+    public let secrets: SecretPolicy
     private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
-    public init(inner: Inner, checker: ExchangeChecker, format: RequestLogFormat, write: @escaping @Sendable (String) -> Void) {
+    public init(inner: Inner, checker: ExchangeChecker, format: RequestLogFormat, secrets: SecretPolicy = .default,
+                write: @escaping @Sendable (String) -> Void) {
+        self.secrets = secrets
         self.inner = inner
         self.checker = checker
         self.format = format
@@ -56,12 +60,13 @@ public struct RequestLogger<Inner: Responder>: RoutedResponder {
         var endpoint: String?
         if case .routed(let routed) = routing { endpoint = routed.endpoint.id }
         let violations = Int(response.headers[SuretyHeaders.violationCount] ?? "") ?? 0
+        let target = secrets.redact(target: request.target)
         switch format {
         case .text:
-            write("\(request.method.rawValue) \(request.target) \(endpoint ?? "-") \(response.status.code) \(milliseconds)ms violations=\(violations)")
+            write("\(request.method.rawValue) \(target) \(endpoint ?? "-") \(response.status.code) \(milliseconds)ms violations=\(violations)")
         case .json:
             write(JSONWriter(style: .compact).string(.object([
-                "method": .string(request.method.rawValue), "path": .string(request.target),
+                "method": .string(request.method.rawValue), "path": .string(target),
                 "endpoint": endpoint.map { .string($0) } ?? .null, "status": .integer(response.status.code),
                 "ms": .number(JSONNumber(literal: milliseconds)), "violations": .integer(violations),
             ])))

@@ -18,6 +18,8 @@ public final class SuretySession: Sendable {
 
     /// The session's id, carried by every request to ``baseURL`` in its host (and in ``SessionRegistry/header``).
     public let id: String
+    /// The token the session's admin routes (`/__surety/…` but health) open to, made for this session.
+    public let adminToken: String
     /// The mode answering.
     public let mode: SuretyMode
     /// The contract's checker.
@@ -46,10 +48,13 @@ public final class SuretySession: Sendable {
         let journal = Journal()
         let stubs = StubBoard()
         let made = try ModeResponder.make(mode, checker: checker, stubs: stubs, note: { findings.note($0) })
-        let admin = AdminContext(mode: mode.name, contract: checker.contract, log: log,
+        // The session's admin routes open to a token of its own (`adminToken`), as `surety serve`'s do.
+        let adminToken = AdminDoor.generateToken()
+        let admin = AdminContext(mode: mode.name, contract: checker.contract, log: log, door: .token(adminToken),
                                  resets: made.resets + [{ findings.reset() }, { journal.reset() }, { stubs.removeAll() }])
         let served = ServeStack(checker: checker, policy: made.policy, log: log, admin: admin, requestLog: nil)
             .assemble(StubResponder(board: stubs, inner: made.responder))
+        self.adminToken = adminToken
         self.id = UUID().uuidString.lowercased()
         self.mode = mode
         self.checker = checker
@@ -87,6 +92,7 @@ public final class SuretySession: Sendable {
 
     /// Restores the start: the emulator's fixtures, the replay's order, no stubs, an empty journal and no findings.
     public func reset() async {
-        _ = await stack.respond(to: HTTPRequest(method: .post, target: SuretyRoutes.adminPrefix + "reset"))
+        _ = await stack.respond(to: HTTPRequest(method: .post, target: SuretyRoutes.adminPrefix + "reset",
+                                                headers: ["Authorization": "Bearer \(adminToken)"]))
     }
 }

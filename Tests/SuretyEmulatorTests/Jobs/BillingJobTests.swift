@@ -88,7 +88,7 @@ import Testing
         #expect(backend.snapshot.tenants[BillingConfigurationTests.tenantC]?.jobs.list(.installments).map(\.reference) == [kept])
     }
 
-    @Test("a failed installment job is queued again by retryFailedTransactions and then runs; nothing failed gives an empty page")
+    @Test("a failed installment job is queued again by retryFailedTransactions and then runs; nothing failed gives an empty page; an unknown policy is 404")
     func retry() throws {
         let backend = try EmulatorTestSupport.makeBackend()
         let client = try JobsFixture.tenantC(backend, settings: #"{"failInstallmentJobs": true, "installmentQueueSeconds": 10, "installmentRunSeconds": 10}"#)
@@ -106,7 +106,18 @@ import Testing
         try backend.advanceClock(bySeconds: 20)
         #expect(client.expect(200, .get, list)[0]?["jobStatus"] == "finished", "a retry is not made to fail")
         #expect(client.expect(200, .post, "/billing/{t}/retryJobs/01J6A00000000000000000PC01/retryFailedTransactions")["items"] == [])
-        #expect(client.expect(200, .post, "/billing/{t}/retryJobs/01J6B0000000000000000ZZZZZ/retryFailedTransactions")["items"] == [])
+        client.expect(404, .post, "/billing/{t}/retryJobs/01J6B0000000000000000ZZZZZ/retryFailedTransactions")
+    }
+
+    @Test("retryFailedTransactions for another tenant's policy answers 404, not this tenant's empty page")
+    func retryCrossTenant() throws {
+        var client = EmulatorClient(backend: try EmulatorTestSupport.makeBackend())
+        client.token = "surety-token-b"
+        client.tenant = BuiltInFixtures.tenantB
+        let foreign = client.send(.post, "/billing/{t}/retryJobs/\(BuiltInFixtures.policyA1)/retryFailedTransactions")
+        #expect(foreign.status == 404)
+        #expect(foreign.json["detail"] == .string("No policy \(BuiltInFixtures.policyA1) in this tenant."))
+        #expect(client.send(.post, "/billing/{t}/retryJobs/\(BuiltInFixtures.policyB1)/retryFailedTransactions").status == 200)
     }
 
     @Test("the quote's fixture installment jobs are listed bare or as a page")

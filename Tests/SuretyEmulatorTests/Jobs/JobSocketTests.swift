@@ -46,7 +46,7 @@ import Testing
         #expect(try await URLSessionClient.send(job + "/restart", method: "PATCH", headers: Self.auth).status == 200)
         #expect(Self.json(try await URLSessionClient.send(job, headers: Self.auth))["jobState"] == "running")
         let curl = try #require(ToolRunner.curl)
-        let clock = try await ToolRunner.run(curl, ["-s", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json",
+        let clock = try await ToolRunner.run(curl, ["-s", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "-H", "Authorization: Bearer surety-admin",
                                                     "--data", #"{"advanceSeconds": 3600}"#, "\(base)/__surety/clock"])
         #expect(clock.standardOutput.hasSuffix("\n200"))
         let completed = Self.json(try await URLSessionClient.send(job, headers: Self.auth))
