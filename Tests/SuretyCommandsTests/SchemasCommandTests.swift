@@ -11,7 +11,7 @@ import Testing
         #expect(lines.first == "NAME PROPERTIES REQUIRED FILE DOCUMENT")
         #expect(lines.contains("ParamsChangeInstructionCreateRequest 7 2 policy-transactions.json 001_40cd91cb6f62da8c.txt"))
         #expect(lines.contains("ImmediateInvoicingData 2 2 jobs.json 000_c15dec93ad6eaf69.txt"))
-        #expect(result.out.hasSuffix("\n82 schemas\n"))
+        #expect(result.out.hasSuffix("\n83 schemas\n"))
     }
 
     @Test func jsonFormatHasOneObjectPerSchema() async throws {
