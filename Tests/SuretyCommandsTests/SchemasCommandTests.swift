@@ -17,9 +17,9 @@ import Testing
     @Test func jsonFormatHasOneObjectPerSchema() async throws {
         let result = await surety(["schemas", "--format", "json"] + contractsArgument)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
-        #expect(rows.count == 82)
+        #expect(rows.count == 83)
         let add = try #require(rows.first { $0["name"] as? String == "AddChangeInstructionCreateRequest" })
-        #expect(add["properties"] as? Int == 1)
+        #expect(add["properties"] as? Int == 3, "action, and the inferred element and elements")
         #expect(add["file"] as? String == "policy-transactions.json")
     }
 }
