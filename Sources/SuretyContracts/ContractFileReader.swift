@@ -119,16 +119,25 @@ struct ContractFileReader {
         var typeNode = node
         var description: String?
         var deprecatedValues: [String] = []
+        var isInferred = false
         if reader.document.kind(node) == .object {
-            guard let members = reader.object(node, pointer, allowed: ["type", "description", "deprecatedValues"]),
+            guard let members = reader.object(node, pointer, allowed: ["type", "description", "deprecatedValues", "source"]),
                   let found = reader.member(members, "type", of: node, pointer, required: true) else { return nil }
             typeNode = found
             description = reader.optionalString(members, "description", pointer)
             deprecatedValues = reader.optionalStrings(members, "deprecatedValues", pointer)
+            if let text = reader.optionalString(members, "source", pointer) {
+                guard let source = BodySpec.Source(rawValue: text) else {
+                    reader.error("source \"\(text)\": expected documented or inferred", at: node, pointer.appending("source"))
+                    return nil
+                }
+                isInferred = source == .inferred
+            }
         }
         let typePointer = typeNode == node ? pointer : pointer.appending("type")
         guard let annotation = parseType(typeNode, typePointer) else { return nil }
         return Property(name: name, type: annotation.type, isRequired: isRequired, isDeprecated: annotation.deprecated,
-                        deprecatedValues: deprecatedValues, description: description, location: reader.location(keyNode))
+                        deprecatedValues: deprecatedValues, description: description, isInferred: isInferred,
+                        location: reader.location(keyNode))
     }
 }

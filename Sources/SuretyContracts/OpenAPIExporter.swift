@@ -174,9 +174,10 @@ public struct OpenAPIExporter: Sendable {
         }
         let properties = schema.properties.map { property -> JSONMember in
             var propertySchema = self.schema(for: property.type)
-            if property.isDeprecated || property.description != nil, case .object(var fields) = propertySchema {
+            if property.isDeprecated || property.description != nil || property.isInferred, case .object(var fields) = propertySchema {
                 if property.isDeprecated { fields.append(JSONMember(key: "deprecated", value: true)) }
                 if let description = property.description { fields.append(JSONMember(key: "description", value: .string(description))) }
+                if property.isInferred { fields.append(JSONMember(key: "x-surety-inferred", value: true)) }
                 propertySchema = .object(fields)
             }
             return JSONMember(key: property.name, value: propertySchema)

@@ -52,18 +52,21 @@ public struct Property: Sendable, Hashable {
     public var deprecatedValues: [String]
     /// The documents' words on the property.
     public var description: String?
+    /// The documents do not show the property; the contract declares it from another source (`"source": "inferred"`).
+    public var isInferred: Bool
     /// Where the property is written in the contract.
     public var location: SourceLocation?
 
     /// Creates a property.
     public init(name: String, type: TypeRef, isRequired: Bool, isDeprecated: Bool = false, deprecatedValues: [String] = [],
-                description: String? = nil, location: SourceLocation? = nil) {
+                description: String? = nil, isInferred: Bool = false, location: SourceLocation? = nil) {
         self.name = name
         self.type = type
         self.isRequired = isRequired
         self.isDeprecated = isDeprecated
         self.deprecatedValues = deprecatedValues
         self.description = description
+        self.isInferred = isInferred
         self.location = location
     }
 }

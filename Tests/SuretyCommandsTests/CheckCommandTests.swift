@@ -34,7 +34,7 @@ struct CheckCommandTests {
         #expect(result.err == "")
         let json = try JSONParser().parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(directory)/r.json")))).value()
         #expect(json["seed"]?.numberValue?.intValue == 3)
-        #expect(json["scenarios"]?.arrayValue?.count == 28)
+        #expect(json["scenarios"]?.arrayValue?.count == 29)
         let xml = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/r.xml"))
         #expect(XMLParser(data: xml).parse())
         let again = try await check(["--seed", "3", "--report", "json:\(directory)/r2.json"])
@@ -100,7 +100,7 @@ struct CheckCommandTests {
         let console = CapturingConsole()
         let code = await CommandLineTool.run(["lint", "--contracts", TestRepository.contracts], console: console)
         #expect(code == .success)
-        #expect(console.output.contains("77 endpoints, 82 schemas: 0 error(s)"))
+        #expect(console.output.contains("77 endpoints, 83 schemas: 0 error(s)"))
     }
 
     @Test("over a real socket: serve the generated backend on 127.0.0.1 port 0 and check it with --base-url")

@@ -32,7 +32,7 @@ let contractsArgument = ["--contracts", Golden.repository + "/contracts"]
     @Test func theProjectContractHasNoErrors() async {
         let result = await surety(["lint"] + contractsArgument)
         #expect(result.code == .success)
-        #expect(result.out.contains("77 endpoints, 82 schemas: 0 error(s)"))
+        #expect(result.out.contains("77 endpoints, 83 schemas: 0 error(s)"))
     }
 
     @Test func aBrokenContractExitsOneAndAMissingFolderTwo() async {

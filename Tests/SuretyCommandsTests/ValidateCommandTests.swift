@@ -100,7 +100,7 @@ import Testing
         let line = try #require(result.err.split(separator: "\n").first)
         #expect(line.hasPrefix("surety validate: unknown schema Nope; nearest: "))
         #expect(line.split(separator: ",").count == ValidateCommand.maxSuggestedSchemas)
-        #expect(line.hasSuffix("(`surety schemas` lists all 82)"))
+        #expect(line.hasSuffix("(`surety schemas` lists all 83)"))
     }
 
     @Test func unknownNamesGetADidYouMean() async throws {

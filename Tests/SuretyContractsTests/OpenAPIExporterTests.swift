@@ -82,4 +82,13 @@ import SuretySchemas
         #expect(Self.document["servers"]?[0]?["variables"]?["port"]?["default"] == "4010")
         #expect(Self.document["tags"]?.arrayValue?.count == 5)
     }
+
+    @Test("members the contract declares as inferred (an add instruction's element, a charge's members) carry x-surety-inferred")
+    func inferredMembersAreMarked() throws {
+        let schemas = try #require(Self.document["components"]?["schemas"])
+        #expect(schemas["AddChangeInstructionCreateRequest"]?["properties"]?["element"]?["x-surety-inferred"] == true)
+        #expect(schemas["ChargeResponse"]?["properties"]?["amount"]?["x-surety-inferred"] == true)
+        #expect(schemas["ChargeResponse"]?["properties"]?["amount"]?["type"] != nil, "typed, no longer any object")
+        #expect(schemas["SegmentResponse"]?["properties"]?["locator"]?["x-surety-inferred"] == nil, "documented members are not marked")
+    }
 }

@@ -103,11 +103,11 @@ extension TenantStore {
         return .object(members)
     }
 
-    /// A `TransactionUnderwritingFlagsResponse`, with the active flags as `flags` too (beyond the documented shape).
+    /// A `TransactionUnderwritingFlagsResponse`: the cleared flags only, as documented (the active ones are the
+    /// underwriting response's `underwritingFlags`).
     public func render(flagsOf transaction: PolicyTransaction) -> JSONValue {
         .object(["transactionLocator": .string(transaction.locator),
-                 "clearedFlags": .array(transaction.underwritingFlags.filter { !$0.isActive }.map(render(flag:))),
-                 "flags": .array(transaction.underwritingFlags.filter(\.isActive).map(render(flag:)))])
+                 "clearedFlags": .array(transaction.underwritingFlags.filter { !$0.isActive }.map(render(flag:)))])
     }
 
     /// A `DocumentInstanceResponse`.

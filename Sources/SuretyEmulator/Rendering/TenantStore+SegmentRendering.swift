@@ -3,7 +3,8 @@ import SuretyJSON
 import SuretySchemas
 
 extension TenantStore {
-    /// A `SegmentResponse`, with the newer API's `transactionLocator` (`semantics.md` §8: emit the newer shape).
+    /// A `SegmentResponse`, with the newer API's `transactionLocator` (`semantics.md` §8: emit the newer shape; the
+    /// contract declares it optional, inferred).
     public func render(segment: Segment) -> JSONValue {
         let end = segmentEnd(segment)
         var members: [JSONMember] = [
@@ -19,7 +20,7 @@ extension TenantStore {
         return .object(members)
     }
 
-    /// An `ElementResponse` (undocumented in the seeds): the root's `parentLocator` is itself (`semantics.md` §3).
+    /// An `ElementResponse` (the contract's members, inferred from this): the root's `parentLocator` is itself (`semantics.md` §3).
     public func render(element: Element, parent: String) -> JSONValue {
         .object([
             "locator": .string(element.locator), "staticLocator": .string(element.staticLocator), "type": .string(element.type),

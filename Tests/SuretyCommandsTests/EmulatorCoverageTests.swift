@@ -1,0 +1,53 @@
+import Testing
+@testable import SuretyCommands
+
+/// A default `surety check` against the emulator observes every enum value and optional property but those
+/// docs/emulator.md names as unreachable or not yet produced ("Coverage: what `surety check` observes").
+@Suite("surety check coverage against the emulator")
+struct EmulatorCoverageTests {
+    /// The enum values docs/emulator.md lists as never observed, by `Schema.property`.
+    static let unobservedValues: [String: [String]] = [
+        "AffectedTransaction.action": ["reapplied", "invalidated"],
+        "ChargeMetadata.invoicing": ["scheduled", "immediate"],
+        "DocumentInstanceResponse.documentInstanceState": ["draft", "dataReady", "dataError", "conversionError"],
+        "DocumentInstanceResponse.referenceType": ["quote", "policy", "invoice", "term"],
+        "DocumentInstanceResponse.documentFormat": ["text", "html", "jpg", "jpeg", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip"],
+        "DocumentSummary.documentInstanceState": ["draft", "dataReady", "ready", "dataError", "conversionError"],
+        "DocumentSummary.referenceType": ["quote", "policy", "invoice", "transaction", "term"],
+        "DocumentsJob.referenceType": ["policy", "invoice", "term"],
+        "DocumentsJobSummary.referenceType": ["policy", "term"],
+        "PolicyTransactionResponse.transactionState": ["earlyUnderwritten"],
+        "PolicyTransactionResponse.transactionCategory": ["aggregate"],
+        "TermSummary.durationBasis": ["years", "weeks", "days", "hours"],
+        "TransactionPriceResponse.transactionState": ["earlyUnderwritten"],
+        "TransactionPriceResponse.transactionCategory": ["aggregate"],
+        "TransactionUnderwritingResponse.transactionState": ["draft", "validated", "earlyUnderwritten", "priced", "accepted", "issued",
+                                                             "refused", "discarded", "invalidated", "reversed"],
+        "TransactionUnderwritingResponse.transactionCategory": ["issuance", "aggregate"],
+        "UnderwritingFlagResponse.referenceType": ["quote"],
+    ]
+
+    /// The optional properties docs/emulator.md lists as never observed, by schema.
+    static let unobservedProperties: [String: [String]] = [
+        "ChargeMetadata": ["policyLocator", "transactionLocator"],
+        "ChargeQueueItem": ["invoiceItemLocator"],
+        "DocumentInstanceResponse": ["referenceDocumentLocator", "category"],
+        "Installment": ["invoiceLocator", "migratedFromInstallmentLocator", "enhancedByPlugin"],
+        "InstallmentItem": ["invoiceItemLocator"],
+        "InstallmentsPreview": ["policyLocator", "transactionLocator", "quoteLocator"],
+        "PolicyTransactionResponse": ["aggregateTransactionLocator", "aggregatedTransactions"],
+        "TermResponse": ["autoRenewalLocator", "supersedesTermLocator"],
+        "TransactionPriceResponse": ["aggregatedTransactions"],
+    ]
+
+    @Test("the built-in scenarios leave unobserved exactly the enum values and optional properties the docs list")
+    func neverObservedIsWhatTheDocsList() async throws {
+        let report = try await EmulatorCheckTests.run(EmulatorCheckTests.inProcessBackend())
+        let values = Dictionary(uniqueKeysWithValues: report.coverage.enums.filter { !$0.neverObserved.isEmpty }.map { ($0.key, $0.neverObserved) })
+        #expect(values == Self.unobservedValues)
+        let properties = Dictionary(uniqueKeysWithValues: report.coverage.schemas.filter { !$0.neverObserved.isEmpty }.map { ($0.name, $0.neverObserved) })
+        #expect(properties == Self.unobservedProperties)
+        #expect(report.coverage.neverObservedValueCount == 59)
+        #expect(report.coverage.neverObservedPropertyCount == 17)
+    }
+}
