@@ -25,6 +25,9 @@ public struct ServeStack: Sendable {
     public var secrets: SecretPolicy = .default
     /// The validation's memo of response verdicts; `POST /__surety/reset` empties it.
     public let verdicts: ResponseVerdictCache
+    /// The upstream Surety server of a proxy or recorder, to which the admin routes go (``AdminForwarder``); nil
+    /// answers them here.
+    public var adminUpstream: (any Responder)?
     /// Which web pages of other origins may call the server; ``CORSPolicy/off`` adds no layer.
     public var cors: CORSPolicy = .off
 
@@ -50,7 +53,8 @@ public struct ServeStack: Sendable {
     public func assemble(_ mode: some Responder) -> any Responder {
         let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log, verdicts: verdicts)
         let faulted = faults.isActive ? withFaults(validated) : validated
-        let administered = withAdmin(faulted, resetting: verdicts)
+        var administered = withAdmin(faulted, resetting: verdicts)
+        if let adminUpstream { administered = AdminForwarder(inner: administered, upstream: adminUpstream) }
         let shared = cors.isEnabled ? withCORS(administered) : administered
         guard let requestLog else { return shared }
         return withLog(shared, requestLog.format, requestLog.write)

@@ -123,11 +123,13 @@ struct ServeCommand: SuretyCommand {
         case .mock:
             responder = stack.assemble(mock)
         case .proxy(let url):
+            note = [note, await forwardingAdmin(to: url, stack: &stack)].compactMap { $0 }.joined(separator: "; ")
             responder = stack.assemble(UpstreamClient(baseURL: url))
         case .record(let directory, let url):
             guard let recorder = recording.makeRecorder(directory: directory, upstream: url, checker: checker, writer: writer, console: console) else {
                 return .failure
             }
+            note = [note, await forwardingAdmin(to: url, stack: &stack)].compactMap { $0 }.joined(separator: "; ")
             responder = stack.assemble(recorder)
         case .replay(let directory):
             guard let replay = recording.makeReplay(directory: directory, checker: checker, mock: mock, console: console) else {
