@@ -28,6 +28,10 @@ public struct ServeStack: Sendable {
     /// The upstream Surety server of a proxy or recorder, to which the admin routes go (``AdminForwarder``); nil
     /// answers them here.
     public var adminUpstream: (any Responder)?
+    /// Run-time stubs answered in front of the mode (`POST /__surety/stubs`); nil adds no layer.
+    public var stubs: StubBoard?
+    /// The request journal (`GET /__surety/requests`); nil adds no layer.
+    public var journal: Journal?
     /// Which web pages of other origins may call the server; ``CORSPolicy/off`` adds no layer.
     public var cors: CORSPolicy = .off
 
@@ -51,10 +55,16 @@ public struct ServeStack: Sendable {
     /// The outermost layer routes each request once and every layer below is handed that routing
     /// (``RoutedResponder``); the validation keeps its response verdicts in ``verdicts``.
     public func assemble(_ mode: some Responder) -> any Responder {
+        guard let stubs else { return assembleOver(mode) }
+        return assembleOver(StubResponder(board: stubs, inner: mode))
+    }
+
+    private func assembleOver(_ mode: some Responder) -> any Responder {
         let validated = ValidatingResponder(checker: checker, inner: mode, policy: policy, log: log, verdicts: verdicts)
         let faulted = faults.isActive ? withFaults(validated) : validated
         var administered = withAdmin(faulted, resetting: verdicts)
         if let adminUpstream { administered = AdminForwarder(inner: administered, upstream: adminUpstream) }
+        if let journal { administered = ServeLayers.journal(administered, journal: journal, checker: checker) }
         let shared = cors.isEnabled ? withCORS(administered) : administered
         guard let requestLog else { return shared }
         return withLog(shared, requestLog.format, requestLog.write)
@@ -71,6 +81,14 @@ public struct ServeStack: Sendable {
     private func withAdmin(_ inner: some Responder, resetting verdicts: ResponseVerdictCache) -> any Responder {
         var context = admin
         context.resets.append { verdicts.reset() }
+        if let stubs {
+            context.routes.merge(StubRoutes.routes(board: stubs, checker: checker)) { $1 }
+            context.resets.append { stubs.removeAll() }
+        }
+        if let journal {
+            context.routes.merge(JournalRoutes.routes(journal: journal)) { $1 }
+            context.resets.append { journal.reset() }
+        }
         return AdminResponder(inner: inner, context: context)
     }
 

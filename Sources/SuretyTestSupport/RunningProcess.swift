@@ -23,7 +23,7 @@ public final class RunningProcess: @unchecked Sendable {
         process.arguments = arguments
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try ProcessLaunch.run(process)
     }
 
     deinit {

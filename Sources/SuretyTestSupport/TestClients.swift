@@ -88,7 +88,7 @@ public enum ToolRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try ProcessLaunch.run(process)
         let deadline = DispatchTime.now() + timeout
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async { process.waitUntilExit(); done.signal() }

@@ -73,7 +73,7 @@ extension CheckCommand {
                               + "give --token and --tenant of one of their tenants (and --start policy=LOCATOR to begin discovery there)")
             return nil
         } else if identity.ownsData, !givenToken {
-            options.token = Self.mockToken
+            options.token = identity.requiresToken ? Self.mockToken : nil
         }
         if !quiet, baseURL != nil {
             let kind = identity.suretyMode.map { "a Surety server (\($0))" } ?? "not a Surety server"

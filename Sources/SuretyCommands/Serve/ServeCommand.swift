@@ -114,6 +114,13 @@ struct ServeCommand: SuretyCommand {
             requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
         stack.cors = options.cors
         stack.secrets = recording.redaction.namePolicy
+        stack.journal = Journal(secrets: recording.redaction.namePolicy)
+        stack.admin.healthDetails.append(BackendIdentity.tokenMember(required: options.requiresAuthorization))
+        let stubs = StubBoard()
+        if let directory = options.stubsDirectory {
+            guard loadStubs(from: directory, into: stubs, checker: checker, console: console) else { return .failure }
+        }
+        stack.stubs = stubs
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let responder: any Responder
         var note: String? = options.adminToken == nil
@@ -146,7 +153,7 @@ struct ServeCommand: SuretyCommand {
             }
             emulatorStack.admin.door = EmulatorAdmin.door(emulator, extra: options.adminToken)
             emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
-            emulatorStack.admin.healthDetails = BackendIdentity.healthMembers(builtIn: fixtures == nil ? EmulatorAdmin.builtInCredentials : nil)
+            emulatorStack.admin.healthDetails += BackendIdentity.healthMembers(builtIn: fixtures == nil ? EmulatorAdmin.builtInCredentials : nil)
             responder = emulatorStack.assemble(EmulatorBackend.make(emulator, checker: checker, mock: mock))
             note = fixtures == nil ? EmulatorAdmin.builtInNote : EmulatorAdmin.customNote(emulator)
         }

@@ -10,13 +10,14 @@ struct ServeOptions: Sendable {
     static let valueOptions: Set<String> = [
         "contracts", "host", "port", "seed", "optional", "latency", "fail-rate", "fail-status", "faults", "log-format",
         "on-invalid", "max-request-line", "max-header-bytes", "max-header-count", "max-body-bytes", "max-connections",
-        "header-timeout", "body-timeout", "idle-timeout", "event-loops", "token", "cors", "admin-token",
+        "header-timeout", "body-timeout", "idle-timeout", "event-loops", "token", "cors", "admin-token", "stubs",
     ]
     static let flags: Set<String> = ["quiet", "strict", "no-auth", "no-cors"]
 
     static let usage = """
           listening:  [--host 127.0.0.1] [--port 4010 (0 picks a free port and prints it)] [--event-loops N]
           browsers:   [--cors ORIGIN ... | --no-cors] (any origin by default on loopback, none elsewhere)
+          stubs:      [--stubs DIR] (every *.json stub document in DIR pinned at start; POST /__surety/stubs pins more)
           mocks:      [--seed N] [--optional all|none|random]
           contract:   [--strict] [--token T ... | --no-auth] [--on-invalid reject|forward] [--contracts DIR]
           faults:     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-status 5xx] [--faults FILE.json]
@@ -50,6 +51,8 @@ struct ServeOptions: Sendable {
     var timeouts: HTTPTimeouts
     /// Which web pages of other origins may call the server.
     var cors: CORSPolicy
+    /// A folder of stub documents pinned at start.
+    var stubsDirectory: String?
 
     init(_ scanner: ArgumentScanner) throws(UsageError) {
         host = scanner.value("host") ?? "127.0.0.1"
@@ -88,6 +91,7 @@ struct ServeOptions: Sendable {
             maxHeaderCount: try scanner.integer("max-header-count", in: 1...10_000) ?? defaults.maxHeaderCount,
             maxBodyBytes: try scanner.integer("max-body-bytes", in: 0...1 << 31) ?? defaults.maxBodyBytes)
         maxConnections = try scanner.integer("max-connections", in: 1...100_000) ?? 1024
+        stubsDirectory = scanner.value("stubs")
         let origins = scanner.values["cors"] ?? []
         if scanner.flag("no-cors") && !origins.isEmpty { throw UsageError("give --cors ORIGIN or --no-cors, not both") }
         if let bad = origins.first(where: { !($0.hasPrefix("http://") || $0.hasPrefix("https://")) || $0.dropFirst(8).contains("/") }) {

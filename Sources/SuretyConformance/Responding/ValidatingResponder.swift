@@ -86,6 +86,11 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
 }
 
 extension ValidatingResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
+    /// Asks the layer below whether it answers this request inline.
+    public func answersSynchronously(_ request: HTTPRequest) -> Bool {
+        inner.answersSynchronously(request)
+    }
+
     /// The same as ``respond(to:)`` without suspending, for inner responders that never wait.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
         respondSynchronously(to: request, routing: checker.route(request))

@@ -54,14 +54,25 @@ public struct BackendIdentity: Sendable, Hashable {
                                       adminToken: fixtures["adminToken"]?.stringValue)
         }
         self.init(suretyMode: mode, builtInFixtures: builtIn, customFixtures: value["fixtures"]?.stringValue == "custom")
+        requiresToken = value["requiresToken"]?.boolValue ?? true
+    }
+
+    /// Whether the server refuses a request without a bearer token (`surety serve --no-auth` does not); a run sends
+    /// none, and skips the `no-token` probe, where it does not.
+    public var requiresToken = true
+
+    /// The health member that says whether requests need a bearer token.
+    public static func tokenMember(required: Bool) -> JSONMember {
+        JSONMember(key: "requiresToken", value: .bool(required))
     }
 
     /// Whether the backend is a Surety server.
     public var isSurety: Bool { suretyMode != nil }
-    /// Whether the data behind the server is Surety's own (a mock or an emulator), so that writes and admin routes
-    /// touch nothing of anyone's. A proxy or recorder stands in front of someone else's backend, and a replay answers
-    /// only what was recorded, so a run treats them as it treats the backend they stand for: read-only by default.
-    public var ownsData: Bool { ["mock", "emulator"].contains(suretyMode ?? "") }
+    /// Whether the data behind the server is Surety's own (a mock, an emulator, a replay of recordings), so that writes
+    /// and admin routes touch nothing of anyone's. A proxy or recorder stands in front of someone else's backend, so a
+    /// run treats it as it treats the backend it stands for (unless that is itself Surety's: the recorder then
+    /// forwards the health question). Against a replay, give the recorded run's `--read-only` or `--allow-writes`.
+    public var ownsData: Bool { ["mock", "emulator", "replay"].contains(suretyMode ?? "") }
 
     /// The health members an emulator holding the built-in fixtures answers with.
     public static func healthMembers(builtIn: BuiltInFixtures?) -> [JSONMember] {

@@ -7,9 +7,16 @@
 public protocol SynchronousResponder: Responder {
     /// Returns the response to `request` without suspending or blocking.
     func respondSynchronously(to request: HTTPRequest) -> HTTPResponse
+
+    /// Whether this request can be answered inline; false sends it down the asynchronous path (a pinned stub that
+    /// waits before answering). Layers that wrap another pass the question on.
+    func answersSynchronously(_ request: HTTPRequest) -> Bool
 }
 
 extension SynchronousResponder {
+    /// Every request, unless a conformer says otherwise.
+    public func answersSynchronously(_ request: HTTPRequest) -> Bool { true }
+
     /// Answers through ``respondSynchronously(to:)``.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         respondSynchronously(to: request)

@@ -54,7 +54,8 @@ extension EventLoop {
                 connection.output.append(HTTPResponseSerializer.continueResponse)
             case .request(let request):
                 let pending = Connection.PendingResponse(method: request.method, version: request.version, keepAlive: request.keepAlive)
-                if let responder = context.synchronousResponder, request.body.count <= Self.maxSynchronousBodyBytes {
+                if let responder = context.synchronousResponder, request.body.count <= Self.maxSynchronousBodyBytes,
+                   responder.answersSynchronously(request) {
                     enqueue(responder.respondSynchronously(to: request), for: pending, on: connection)
                 } else {
                     connection.awaiting = pending

@@ -40,6 +40,11 @@ public struct AdminResponder<Inner: Responder>: RoutedResponder {
 }
 
 extension AdminResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
+    /// Asks the layer below whether it answers this request inline.
+    public func answersSynchronously(_ request: HTTPRequest) -> Bool {
+        SuretyRoutes.isAdmin(request) || inner.answersSynchronously(request)
+    }
+
     /// The same as ``respond(to:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
         if SuretyRoutes.isAdmin(request) { return context.answer(request) }

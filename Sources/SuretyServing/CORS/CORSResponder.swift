@@ -79,6 +79,11 @@ public struct CORSResponder<Inner: Responder>: RoutedResponder {
 }
 
 extension CORSResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
+    /// Asks the layer below whether it answers this request inline.
+    public func answersSynchronously(_ request: HTTPRequest) -> Bool {
+        inner.answersSynchronously(request)
+    }
+
     /// The same as ``respond(to:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
         switch decide(request) {

@@ -75,6 +75,11 @@ public struct RequestLogger<Inner: Responder>: RoutedResponder {
 }
 
 extension RequestLogger: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
+    /// Asks the layer below whether it answers this request inline.
+    public func answersSynchronously(_ request: HTTPRequest) -> Bool {
+        inner.answersSynchronously(request)
+    }
+
     /// The same as ``respond(to:)`` without suspending.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -1,3 +1,4 @@
+import SuretyServing
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,3 +1,4 @@
+import SuretyServing
 import Foundation
 import SuretyConformance
 import SuretyContracts

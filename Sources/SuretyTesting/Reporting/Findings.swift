@@ -1,3 +1,4 @@
+import SuretyServing
 import SuretyConformance
 import SuretyContracts
 

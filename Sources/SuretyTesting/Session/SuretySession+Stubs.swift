@@ -1,3 +1,4 @@
+import SuretyServing
 extension SuretySession {
     /// Pins a stub in front of the mode, after checking it against the contract.
     ///

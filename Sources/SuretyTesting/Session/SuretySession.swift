@@ -53,7 +53,7 @@ public final class SuretySession: Sendable {
         let admin = AdminContext(mode: mode.name, contract: checker.contract, log: log, door: .token(adminToken),
                                  resets: made.resets + [{ findings.reset() }, { journal.reset() }, { stubs.removeAll() }])
         let served = ServeStack(checker: checker, policy: made.policy, log: log, admin: admin, requestLog: nil)
-            .assemble(StubResponder(board: stubs, inner: made.responder))
+            .assemble(ServeLayers.stubs(made.responder, board: stubs))
         self.adminToken = adminToken
         self.id = UUID().uuidString.lowercased()
         self.mode = mode
@@ -63,7 +63,7 @@ public final class SuretySession: Sendable {
         self.emulator = made.emulator
         self.onViolation = onViolation
         self.findingLog = findings
-        self.stack = JournalResponder(journal: journal, checker: checker, inner: served)
+        self.stack = ServeLayers.journal(served, journal: journal, checker: checker)
         self.baseURL = URL(string: "http://\(id).\(SessionRegistry.domain)")!
         self.urlSession = URLSession(configuration: Self.configuration(id: id))
         SessionRegistry.register(self)

@@ -1,5 +1,10 @@
-/// Every API request a session answered, in order: what the code under test sent, which endpoint it reached and
-/// what it got back, readable from the test.
+import Foundation
+import SuretyConformance
+import SuretySchemas
+
+/// Every API request a server or a test session answered, in order: what the client sent (secrets redacted, as in
+/// recordings), which endpoint it reached, what it got back and when; a bounded ring (``maxEntries``) whose counts
+/// stay exact past it, read by a test (``SuretyTesting``) or over HTTP (`GET /__surety/requests`).
 public final class Journal: Sendable {
     /// One request and its answer.
     public struct Entry: Sendable, Hashable {
@@ -13,6 +18,11 @@ public final class Journal: Sendable {
         public var endpointID: String?
         /// The response's status code.
         public var status: Int
+        /// When it was answered, in microseconds since 1970.
+        public var microseconds: Int64
+
+        /// When it was answered, RFC 3339 with microseconds (formatted when read, not when recorded).
+        public var at: String { Timestamp(microseconds: microseconds).rfc3339(fractional: true) }
     }
 
     /// The most entries a journal keeps by default; older ones are dropped but still counted.
@@ -20,6 +30,8 @@ public final class Journal: Sendable {
 
     /// The most entries this journal keeps.
     public let maxEntries: Int
+    /// How targets are redacted before they are kept.
+    public let secrets: SecretPolicy
     private let state = LockedValue(State())
 
     private struct State {
@@ -29,16 +41,20 @@ public final class Journal: Sendable {
     }
 
     /// Creates an empty journal keeping at most `maxEntries` entries.
-    public init(maxEntries: Int = Journal.defaultMaxEntries) {
+    public init(maxEntries: Int = Journal.defaultMaxEntries, secrets: SecretPolicy = .default) {
         self.maxEntries = maxEntries
+        self.secrets = secrets
     }
 
-    /// Adds a request and its answer.
-    func record(method: String, target: String, endpointID: String?, status: Int) {
+    /// Adds a request and its answer, its target redacted.
+    public func record(method: String, target: String, endpointID: String?, status: Int) {
+        // Only a query can hold a secret (a path holds locators), so a target without one is kept as it is.
+        let kept = target.utf8.contains(UInt8(ascii: "?")) ? secrets.redact(target: target) : target
+        let at = Int64(Date().timeIntervalSince1970 * 1_000_000)
         state.withLock { state in
             state.total += 1
             if let endpointID { state.byEndpoint[endpointID, default: 0] += 1 }
-            state.entries.append(Entry(sequence: state.total, method: method, target: target, endpointID: endpointID, status: status))
+            state.entries.append(Entry(sequence: state.total, method: method, target: kept, endpointID: endpointID, status: status, microseconds: at))
             if state.entries.count > maxEntries { state.entries.removeFirst(state.entries.count - maxEntries) }
         }
     }
@@ -59,8 +75,13 @@ public final class Journal: Sendable {
         state.withLock { $0.entries.filter { $0.endpointID == endpointID } }
     }
 
+    /// The kept entries that fit `matcher`, oldest first.
+    public func entries(matching matcher: JournalMatcher) -> [Entry] {
+        state.withLock { $0.entries.filter(matcher.matches) }
+    }
+
     /// Forgets every request.
-    func reset() {
+    public func reset() {
         state.withLock { $0 = State() }
     }
 }

@@ -1,4 +1,5 @@
 import SuretyHTTPCore
+import SuretyJSON
 
 /// An answer pinned from Swift for a method and a path pattern, optionally for a number of requests and after a
 /// delay: the test's own stub, checked against the contract when it is pinned.
@@ -15,6 +16,13 @@ public struct Stub: Sendable, Hashable, CustomStringConvertible {
     public var delay: Duration
     /// Pin it even when the response breaks the contract (its violations are then reported as each request is answered).
     public var allowInvalid: Bool
+    /// Query parameters the request must carry, each with this value.
+    public var query: [HTTPQueryItem] = []
+    /// JSON the request body must contain: an object's members at least these (recursively), any other value equal.
+    public var body: JSONValue?
+
+    /// The longest delay a stub may ask for.
+    public static let maxDelay: Duration = .seconds(60)
 
     /// A stub answering `method path` with `status` and the JSON text `json`.
     public init(_ method: String, _ path: String, status: Int = 200, json: String, times: Int? = nil,
@@ -44,9 +52,22 @@ public struct Stub: Sendable, Hashable, CustomStringConvertible {
         let pattern = path.split(separator: "/", omittingEmptySubsequences: false)
         let actual = request.path.split(separator: "/", omittingEmptySubsequences: false)
         guard pattern.count == actual.count else { return false }
-        return zip(pattern, actual).allSatisfy { expected, segment in
+        let pathFits = zip(pattern, actual).allSatisfy { expected, segment in
             Self.isWildcard(expected) ? !segment.isEmpty : expected == segment
         }
+        guard pathFits, query.allSatisfy({ item in request.queryItems.contains { $0.name == item.name && $0.value == item.value } }) else {
+            return false
+        }
+        guard let body else { return true }
+        guard let sent = try? JSONParser().parse(request.body).value() else { return false }
+        return Self.contains(sent, body)
+    }
+
+    /// Whether `value` holds `expected`: an object at least its members (recursively), anything else equal.
+    static func contains(_ value: JSONValue, _ expected: JSONValue) -> Bool {
+        guard case .object(let wanted) = expected else { return value == expected }
+        guard case .object = value else { return false }
+        return wanted.allSatisfy { member in value[member.key].map { contains($0, member.value) } ?? false }
     }
 
     /// Whether a pattern segment stands for any one segment.

@@ -3,9 +3,10 @@ import SuretyHTTPCore
 
 /// Judges a stub before it is pinned: its pattern must name an endpoint of the contract and its response must be
 /// one that endpoint may answer.
-enum StubCheck {
+public enum StubCheck {
     /// Every violation of the stub, as the reports print them; empty when the contract allows it.
-    static func violations(of stub: Stub, checker: ExchangeChecker) -> [String] {
+    public static func violations(of stub: Stub, checker: ExchangeChecker) -> [String] {
+        if stub.delay > Stub.maxDelay { return ["a delay of at most \(Stub.maxDelay), not \(stub.delay)"] }
         let request = HTTPRequest(method: HTTPMethod(rawValue: stub.method), target: stub.path)
         switch checker.route(request) {
         case .routed(let routed):

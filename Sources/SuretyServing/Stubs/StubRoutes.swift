@@ -1,0 +1,49 @@
+import SuretyConformance
+import SuretyHTTPCore
+import SuretyJSON
+
+/// The admin routes of the run-time stubs: `POST /__surety/stubs` pins one (refused with its violations when its
+/// answer breaks the contract, unless `"allowInvalid": true`), `GET` lists them, `DELETE` removes one (`?id=N`) or all.
+public enum StubRoutes {
+    /// The routes over `board`, judging stubs with `checker`.
+    public static func routes(board: StubBoard, checker: ExchangeChecker) -> [String: AdminContext.Handler] {
+        [
+            "POST /__surety/stubs": { request in
+                guard let document = try? JSONParser().parse(request.body).value() else {
+                    return Problem(status: .badRequest, title: "Expected a stub", detail: "The body must be a JSON stub document (docs/serving.md).").response
+                }
+                let stub: Stub
+                do throws(Stub.ReadError) { stub = try Stub(json: document) } catch {
+                    return Problem(status: .badRequest, title: "Stub not read", detail: error.description).response
+                }
+                let violations = StubCheck.violations(of: stub, checker: checker)
+                if !violations.isEmpty && !stub.allowInvalid {
+                    return json(.object(["title": "Stub breaks the contract", "status": 422,
+                                         "detail": .string("Send \"allowInvalid\": true to pin it anyway (a broken backend)."),
+                                         "violations": .array(violations.map(JSONValue.string))]), status: 422)
+                }
+                guard let id = board.pin(stub) else {
+                    return Problem(status: .conflict, title: "Too many stubs", detail: "At most \(StubBoard.maxStubs) stubs are pinned at once.").response
+                }
+                return json(stub.jsonValue(id: id, remaining: stub.times), status: 201)
+            },
+            "GET /__surety/stubs": { _ in
+                json(.object(["stubs": .array(board.pinned.map { $0.stub.jsonValue(id: $0.id, remaining: $0.remaining) })]), status: 200)
+            },
+            "DELETE /__surety/stubs": { request in
+                guard let text = request.queryItems.last(where: { $0.name == "id" })?.value else {
+                    board.removeAll()
+                    return json(.object(["removed": "all"]), status: 200)
+                }
+                guard let id = Int(text), board.remove(id: id) else {
+                    return Problem(status: .notFound, title: "No such stub", detail: "No stub has id \(text.prefix(20)).").response
+                }
+                return json(.object(["removed": .integer(id)]), status: 200)
+            },
+        ]
+    }
+
+    static func json(_ value: JSONValue, status: Int) -> HTTPResponse {
+        HTTPResponse(status: HTTPStatus(code: status), contentType: "application/json", body: JSONWriter(style: .compact).bytes(value))
+    }
+}
