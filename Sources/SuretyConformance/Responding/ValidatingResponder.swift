@@ -1,5 +1,6 @@
 import SuretyContracts
 import SuretyHTTPCore
+import SuretySchemas
 
 /// Wraps a responder so that every exchange is routed and judged by the contract through ``ExchangeChecker``.
 ///
@@ -58,9 +59,9 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
     func admit(_ request: HTTPRequest, routing: Routing) -> Admission {
         let verdict = checker.judge(request, routing: routing)
         if let problem = verdict.problem, policy == .reject {
-            log.record(method: request.method.rawValue, target: request.target, endpointID: verdict.routed?.endpoint.id,
-                       status: problem.status.code, violations: problem.violations)
-            return .answer(problem.response)
+            let sequence = log.record(method: request.method.rawValue, target: request.target, endpointID: verdict.routed?.endpoint.id,
+                                      status: problem.status.code, violations: problem.violations)
+            return .answer(Self.reporting(problem.violations, sequence: sequence, on: problem.response))
         }
         if verdict.routed == nil, let problem = verdict.problem {
             let violation = Violation(part: .path, rule: .status, expected: "a route of the contract",
@@ -75,12 +76,27 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
         if let routed {
             violations += verdicts.violations(of: response, to: routed, by: checker) { checker.checkResponse(response, to: routed).violations }
         }
-        log.record(method: request.method.rawValue, target: request.target, endpointID: routed?.endpoint.id,
-                   status: response.status.code, violations: violations)
-        let errors = violations.count { $0.isError }
-        guard errors > 0 else { return response }
+        let sequence = log.record(method: request.method.rawValue, target: request.target, endpointID: routed?.endpoint.id,
+                                  status: response.status.code, violations: violations)
+        return Self.reporting(violations, sequence: sequence, on: response)
+    }
+
+    /// The most violations a response's `X-Surety-Violation` headers show; the link shows them all.
+    public static var maxViolationHeaders: Int { 3 }
+    /// The longest one `X-Surety-Violation` header may be.
+    public static var maxViolationHeaderBytes: Int { 200 }
+
+    /// The response with what the contract found readable from it: the count of error violations, the first
+    /// ``maxViolationHeaders`` of them (each cut to ``maxViolationHeaderBytes``), and the admin route that lists them.
+    public static func reporting(_ violations: [Violation], sequence: Int, on response: HTTPResponse) -> HTTPResponse {
+        let errors = violations.filter(\.isError)
+        guard !errors.isEmpty else { return response }
         var response = response
-        response.headers[Self.violationCountHeader] = String(errors)
+        response.headers[Self.violationCountHeader] = String(errors.count)
+        for violation in errors.prefix(maxViolationHeaders) {
+            response.headers.append(name: SuretyHeaders.violation, value: ValidationIssue.bounded(violation.description, limit: maxViolationHeaderBytes))
+        }
+        response.headers[SuretyHeaders.violationsLink] = SuretyRoutes.adminPrefix + "violations/\(sequence)"
         return response
     }
 }
@@ -126,6 +142,10 @@ public enum SuretyRoutes {
 public enum SuretyHeaders {
     /// Counts an exchange's violations that are errors, when there are any.
     public static let violationCount = "X-Surety-Violations"
+    /// One of an exchange's first violations, as reports print it (repeated, at most three).
+    public static let violation = "X-Surety-Violation"
+    /// The admin route that lists all of an exchange's violations (`/__surety/violations/{sequence}`).
+    public static let violationsLink = "X-Surety-Violations-Link"
 }
 
 /// What a validating server does with a request that breaks the contract.

@@ -42,17 +42,26 @@ public final class ViolationLog: @unchecked Sendable {
         self.secrets = secrets
     }
 
-    /// Records an exchange; only exchanges with violations become entries.
-    public func record(method: String, target: String, endpointID: String?, status: Int, violations: [Violation]) {
+    /// Records an exchange and returns its sequence number; only exchanges with violations become entries.
+    @discardableResult
+    public func record(method: String, target: String, endpointID: String?, status: Int, violations: [Violation]) -> Int {
         lock.lock()
         defer { lock.unlock() }
         exchanges += 1
-        guard !violations.isEmpty else { return }
+        guard !violations.isEmpty else { return exchanges }
         violationCount += violations.count { $0.isError }
         entries.append(Entry(sequence: exchanges, method: method, target: secrets.redact(target: target), endpointID: endpointID,
                              status: status, violations: violations.prefix(Self.maxViolationsPerEntry).map(secrets.redact),
                              notListed: max(0, violations.count - Self.maxViolationsPerEntry)))
         if entries.count > maxEntries { entries.removeFirst(entries.count - maxEntries) }
+        return exchanges
+    }
+
+    /// The kept entry of an exchange, by its sequence number.
+    public func entry(sequence: Int) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.last { $0.sequence == sequence }
     }
 
     /// The kept entries (with warnings too), oldest first, the exchanges seen and the violations that are errors.

@@ -114,6 +114,13 @@ public struct AdminContext: Sendable {
             return json(.object(["reset": true, "mode": .string(mode)]))
         default:
             if let handler = routes[route] { return handler(request) }
+            if method == "GET", request.path.hasPrefix(SuretyRoutes.adminPrefix + "violations/") {
+                guard let sequence = Int(request.path.dropFirst(SuretyRoutes.adminPrefix.count + "violations/".count)),
+                      let entry = log.entry(sequence: sequence) else {
+                    return Problem(status: .notFound, title: "No such exchange", detail: "The violation list keeps the last exchanges with violations only.").response
+                }
+                return json(Self.entryValue(entry))
+            }
             let pathKnown = routeList.contains { $0.hasSuffix(" " + request.path) }
             let problem = pathKnown
                 ? Problem(status: .methodNotAllowed, title: "Method not allowed",
@@ -138,13 +145,16 @@ public struct AdminContext: Sendable {
         let snapshot = log.snapshot()
         return .object([
             "exchanges": .integer(snapshot.exchanges), "violations": .integer(snapshot.violations),
-            "entries": .array(snapshot.entries.map { entry in
-                .object([
-                    "sequence": .integer(entry.sequence), "method": .string(entry.method), "target": .string(entry.target),
-                    "endpoint": entry.endpointID.map { .string($0) } ?? .null, "status": .integer(entry.status),
-                    "violations": .array(entry.violations.map(\.jsonValue)), "violationsNotListed": .integer(entry.notListed),
-                ])
-            }),
+            "entries": .array(snapshot.entries.map(Self.entryValue)),
+        ])
+    }
+
+    /// One exchange of the violation list, as `GET /__surety/violations` and `…/violations/{sequence}` show it.
+    static func entryValue(_ entry: ViolationLog.Entry) -> JSONValue {
+        .object([
+            "sequence": .integer(entry.sequence), "method": .string(entry.method), "target": .string(entry.target),
+            "endpoint": entry.endpointID.map { .string($0) } ?? .null, "status": .integer(entry.status),
+            "violations": .array(entry.violations.map(\.jsonValue)), "violationsNotListed": .integer(entry.notListed),
         ])
     }
 

@@ -2,11 +2,13 @@ import Foundation
 import SuretyConformance
 import SuretyHTTPCore
 import SuretyJSON
+import SuretySchemas
 
 /// Writes one line per request: method, path, endpoint id, status, milliseconds and the violation count.
 ///
 /// Text lines read `GET /policy/…/transactions/01H… fetchTransaction 200 0.42ms violations=0`; JSON lines carry
-/// the same as `{"method","path","endpoint","status","ms","violations"}`.
+/// the same as `{"at","method","path","endpoint","status","ms","violations"}` (`at`: RFC 3339, microseconds). A
+/// request refused for its violations counts them too.
 public struct RequestLogger<Inner: Responder>: RoutedResponder {
     /// The wrapped responder.
     public let inner: Inner
@@ -65,8 +67,9 @@ public struct RequestLogger<Inner: Responder>: RoutedResponder {
         case .text:
             write("\(request.method.rawValue) \(target) \(endpoint ?? "-") \(response.status.code) \(milliseconds)ms violations=\(violations)")
         case .json:
+            let at = Timestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).rfc3339(fractional: true)
             write(JSONWriter(style: .compact).string(.object([
-                "method": .string(request.method.rawValue), "path": .string(target),
+                "at": .string(at), "method": .string(request.method.rawValue), "path": .string(target),
                 "endpoint": endpoint.map { .string($0) } ?? .null, "status": .integer(response.status.code),
                 "ms": .number(JSONNumber(literal: milliseconds)), "violations": .integer(violations),
             ])))
