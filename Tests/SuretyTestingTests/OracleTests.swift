@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SuretyTestSupport
 import SuretyTesting
 import Testing
@@ -19,6 +22,21 @@ struct OracleTests {
                 return text.contains("GET /policy/\(API.tenant)/transactions/not-a-locator → 400, endpoint fetchTransaction (")
                     && text.contains("policy-transactions.json:") && text.contains("path /locator: format: expected locator, got \"not-a-locator\"")
             }
+        }
+    }
+
+    @Test(.surety(.emulate))
+    func aViolationMessageShowsNoSecretOfTheRequest() async throws {
+        let surety = try #require(SuretySession.current)
+        try await withKnownIssue {
+            let url = URL(string: surety.baseURL.absoluteString + "/policy/\(API.tenant)/transactions/not-a-locator?access_token=s3cr3t-value")!
+            var request = URLRequest(url: url)
+            request.setValue("Bearer \(API.token)", forHTTPHeaderField: "Authorization")
+            let (_, response) = try await surety.urlSession.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 400)
+            surety.reportFindings()
+        } matching: { issue in
+            issue.comments.contains { $0.rawValue.contains("access_token=[redacted") && !$0.rawValue.contains("s3cr3t-value") }
         }
     }
 
