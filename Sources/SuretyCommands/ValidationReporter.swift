@@ -46,26 +46,32 @@ struct ValidationReporter {
                 output.line("\(prefix): error: malformed JSON: \(error.message)")
             }
         case .success(let issues):
-            let errors = issues.filter { $0.severity == .error }
-            if !errors.isEmpty { invalid += 1 }
-            warnings += issues.count - errors.count
+            let errors = issues.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+            if errors > 0 { invalid += 1 }
+            warnings += issues.count - errors
             guard !issues.isEmpty else { return }
             if json {
                 var members: [JSONMember] = []
                 if let line { members.append(JSONMember(key: "line", value: .integer(line))) }
-                members.append(JSONMember(key: "valid", value: .bool(errors.isEmpty)))
+                members.append(JSONMember(key: "valid", value: .bool(errors == 0)))
                 members.append(JSONMember(key: "issues", value: .array(issues.map(Self.json))))
                 emit(.object(members))
             } else {
-                for issue in issues { printIssue(issue, line: line, indent: "") }
+                let place = line.map { "\(input):\($0): " } ?? "\(input): "
+                // By index, so each issue is read in place rather than copied.
+                for index in issues.indices { printIssue(issues[index], place: place, indent: "") }
             }
         }
     }
 
-    mutating func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
-        let place = line.map { "\(input):\($0): " } ?? "\(input): "
-        output.line(indent + place + issue.description + ruleText(issue))
-        for detail in issue.details { printIssue(detail, line: line, indent: indent + "    ") }
+    /// Prints `indent`, `place` (`file:line: `), the issue and its rule's place, then its nested issues indented.
+    mutating func printIssue(_ issue: ValidationIssue, place: String, indent: String) {
+        output.append(indent)
+        output.append(place)
+        output.withText { issue.describe(into: &$0) }
+        output.append(ruleText(issue))
+        output.endLine()
+        for detail in issue.details { printIssue(detail, place: place, indent: indent + "    ") }
     }
 
     /// ` (schemaPath at file:line:col)`, made once per rule: a stream repeats the same few rules many times, and the

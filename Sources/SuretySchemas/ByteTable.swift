@@ -1,0 +1,56 @@
+/// Strings as bytes end to end, compared in place with a key's bytes (property names, enum values).
+struct ByteTable: Sendable {
+    private(set) var pool: [UInt8] = []
+    /// Where each string starts; one more entry than strings: the end.
+    private(set) var starts: [Int] = [0]
+
+    init(_ strings: [String] = []) {
+        for string in strings { append(string) }
+    }
+
+    /// The number of strings.
+    var count: Int { starts.count - 1 }
+
+    /// Adds a string at the end.
+    mutating func append(_ string: String) {
+        pool.append(contentsOf: string.utf8)
+        starts.append(pool.count)
+    }
+
+    /// Whether string `index` is exactly these bytes.
+    @inline(__always)
+    func equals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[index]
+        guard starts[index + 1] - start == key.count else { return false }
+        return pool.withUnsafeBufferPointer { pool in
+            var offset = 0
+            while offset < key.count {
+                if pool[start + offset] != key[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+}
+
+/// Enums in the tables: every enum's values as bytes in one table, so the walk compares them without reference counting.
+extension TypeTables {
+    /// Adds an enum; its index for `CompiledType.enumeration`.
+    mutating func addEnum(values: [String], deprecated: Set<String>) -> Int {
+        let first = enumValues.count
+        for value in values {
+            enumValues.append(value)
+            isDeprecatedValue.append(deprecated.contains(value))
+        }
+        enumRanges.append(first..<enumValues.count)
+        enumNames.append(values)
+        return enumNames.count - 1
+    }
+
+    /// The index in `enumValues` of enum `index`'s value whose bytes equal `key`.
+    @inline(__always)
+    func enumValue(of key: UnsafeBufferPointer<UInt8>, in index: Int) -> Int? {
+        for value in enumRanges[index] where enumValues.equals(value, key) { return value }
+        return nil
+    }
+}
