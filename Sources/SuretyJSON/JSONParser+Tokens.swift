@@ -8,8 +8,14 @@ extension TapeBuilder {
         let count = bytes.count
         let base = bytes.baseAddress!
         while position < count {
-            // Skip eight plain bytes at a time (no quote, backslash, control character or non-ASCII byte).
-            while position + 8 <= count, !ByteClass.hasSpecialStringByte(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
+            // Skip eight plain bytes at a time (no quote, backslash, control character or non-ASCII byte), then straight
+            // to the first special byte of the word that has one.
+            while position + 8 <= count {
+                let special = ByteClass.specialStringBytes(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
+                if special != 0 {
+                    position += special.trailingZeroBitCount >> 3
+                    break
+                }
                 position += 8
             }
             guard position < count else { break }
@@ -197,14 +203,15 @@ enum ByteClass {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any of eight bytes is a quote, a backslash, below 0x20 or at least 0x80 (the SWAR zero-byte test:
-    /// `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when some byte of `v` is zero).
+    /// The high bit of each of eight bytes (the first in the lowest bits) that is a quote, a backslash, below 0x20 or at
+    /// least 0x80, by the SWAR zero-byte test (`(v - 0x01…) & ~v & 0x80…` marks the bytes of `v` that are zero). A
+    /// borrow can mark a byte above a marked one too, never below, so the lowest mark is exact.
     @inline(__always)
-    static func hasSpecialStringByte(_ word: UInt64) -> Bool {
+    static func specialStringBytes(_ word: UInt64) -> UInt64 {
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let control = (word &- ones &* 0x20) & ~word
         let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | word
-        return special & highs != 0
+        return special & highs
     }
 }
