@@ -16,6 +16,8 @@ struct ValidationReporter {
     var warnings = 0
     /// The printed form of each rule met so far, by its place in the contract.
     var ruleTexts: [RuleKey: String] = [:]
+    /// The last rule printed, and its text.
+    var lastRule: (key: RuleKey, text: String)?
     /// For a single JSON document, its result members, printed together with the summary as one object.
     var pendingMembers: [JSONMember] = []
 
@@ -78,9 +80,16 @@ struct ValidationReporter {
     /// cache holds at most one entry per rule of the contract.
     mutating func ruleText(_ issue: ValidationIssue) -> String {
         let key = RuleKey(schemaPath: issue.schemaPath, location: issue.location)
-        if let text = ruleTexts[key] { return text }
-        let text = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
-        ruleTexts[key] = text
+        // Consecutive documents often break the same rule: the last one is compared before the table is hashed.
+        if let last = lastRule, last.key == key { return last.text }
+        let text: String
+        if let known = ruleTexts[key] {
+            text = known
+        } else {
+            text = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
+            ruleTexts[key] = text
+        }
+        lastRule = (key, text)
         return text
     }
 

@@ -22,8 +22,18 @@ struct ByteTable: Sendable {
     func equals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[index]
         guard starts[index + 1] - start == key.count else { return false }
+        guard let keyBase = key.baseAddress else { return true }
         return pool.withUnsafeBufferPointer { pool in
+            let poolBase = UnsafeRawPointer(pool.baseAddress! + start)
+            let keyRaw = UnsafeRawPointer(keyBase)
+            // Eight bytes at a time, then the rest one by one.
             var offset = 0
+            while offset + 8 <= key.count {
+                if poolBase.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != keyRaw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                    return false
+                }
+                offset += 8
+            }
             while offset < key.count {
                 if pool[start + offset] != key[offset] { return false }
                 offset += 1

@@ -50,12 +50,16 @@ final class CompiledSchema: Sendable {
         self.names = ByteTable(properties.map(\.name))
     }
 
-    /// The index of the property whose name equals the key's bytes, trying `expected` first: documents tend to list
-    /// members in the documented order, so the property after the last one found usually matches at once.
+    /// The index of the property whose name equals the key's bytes, trying the few properties from `expected` on
+    /// first: documents tend to list members in the documented order, leaving out some optional ones, so the next
+    /// member is usually the property after the last one found or close behind it.
     @inline(__always)
     func propertyIndex(of key: UnsafeBufferPointer<UInt8>, expected: Int) -> Int? {
-        if expected < properties.count && names.equals(expected, key) { return expected }
+        for candidate in expected..<min(expected + Self.lookahead, properties.count) where names.equals(candidate, key) { return candidate }
         for candidate in byLength[min(key.count, 64)] where names.equals(candidate, key) { return candidate }
         return nil
     }
+
+    /// How many properties from the expected one are tried before the lookup by name length.
+    static let lookahead = 4
 }
