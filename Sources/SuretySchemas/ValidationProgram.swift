@@ -15,19 +15,6 @@ enum CompiledType: Sendable, Equatable {
     case empty
 }
 
-/// What the indices of compiled types point to: nested types, `oneOf`s, enums and unknown schema names.
-struct TypeTables: Sendable {
-    var types: [CompiledType] = []
-    var oneOfs: [CompiledOneOf] = []
-    var names: [String] = []
-    /// Every enum's values, end to end, and whether each is deprecated.
-    var enumValues = ByteTable()
-    var isDeprecatedValue: [Bool] = []
-    /// Each enum's range in `enumValues`, and its values as text for reports.
-    var enumRanges: [Range<Int>] = []
-    var enumNames: [[String]] = []
-}
-
 /// A type compiled against a program: the type and the tables its indices point into (a class, so each document's
 /// walk holds it with one reference instead of copying the tables).
 final class CompiledRoot: Sendable {
