@@ -14,8 +14,23 @@ struct OutputBuffer {
     /// Adds a line; writes the block when it holds more than ``maxBufferedBytes``.
     mutating func line(_ line: String) {
         text += line
+        endLine()
+    }
+
+    /// Adds a piece of the current line.
+    mutating func append(_ piece: String) {
+        text += piece
+    }
+
+    /// Ends the current line; writes the block when it holds more than ``maxBufferedBytes``.
+    mutating func endLine() {
         text += "\n"
         if text.utf8.count > Self.maxBufferedBytes { flush() }
+    }
+
+    /// Lets `body` append to the current line in place.
+    mutating func withText(_ body: (inout String) -> Void) {
+        body(&text)
     }
 
     /// Writes what is held.

@@ -16,6 +16,8 @@ struct ValidationReporter {
     var warnings = 0
     /// The printed form of each rule met so far, by its place in the contract.
     var ruleTexts: [RuleKey: String] = [:]
+    /// The last rule printed, and its text.
+    var lastRule: (key: RuleKey, text: String)?
     /// For a single JSON document, its result members, printed together with the summary as one object.
     var pendingMembers: [JSONMember] = []
 
@@ -59,35 +61,48 @@ struct ValidationReporter {
                 output.line("\(prefix): error: malformed JSON: \(error.message)")
             }
         case .success(let issues):
-            let errors = issues.filter { $0.severity == .error }
-            if !errors.isEmpty { invalid += 1 }
-            warnings += issues.count - errors.count
+            let errors = issues.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+            if errors > 0 { invalid += 1 }
+            warnings += issues.count - errors
             guard !issues.isEmpty else { return }
             if json {
                 var members: [JSONMember] = []
                 if let line { members.append(JSONMember(key: "line", value: .integer(line))) }
-                members.append(JSONMember(key: "valid", value: .bool(errors.isEmpty)))
+                members.append(JSONMember(key: "valid", value: .bool(errors == 0)))
                 members.append(JSONMember(key: "issues", value: .array(issues.map(Self.json))))
                 emit(.object(members))
             } else {
-                for issue in issues { printIssue(issue, line: line, indent: "") }
+                let place = line.map { "\(input):\($0): " } ?? "\(input): "
+                // By index, so each issue is read in place rather than copied.
+                for index in issues.indices { printIssue(issues[index], place: place, indent: "") }
             }
         }
     }
 
-    mutating func printIssue(_ issue: ValidationIssue, line: Int?, indent: String) {
-        let place = line.map { "\(input):\($0): " } ?? "\(input): "
-        output.line(indent + place + issue.description + ruleText(issue))
-        for detail in issue.details { printIssue(detail, line: line, indent: indent + "    ") }
+    /// Prints `indent`, `place` (`file:line: `), the issue and its rule's place, then its nested issues indented.
+    mutating func printIssue(_ issue: ValidationIssue, place: String, indent: String) {
+        output.append(indent)
+        output.append(place)
+        output.withText { issue.describe(into: &$0) }
+        output.append(ruleText(issue))
+        output.endLine()
+        for detail in issue.details { printIssue(detail, place: place, indent: indent + "    ") }
     }
 
     /// ` (schemaPath at file:line:col)`, made once per rule: a stream repeats the same few rules many times, and the
     /// cache holds at most one entry per rule of the contract.
     mutating func ruleText(_ issue: ValidationIssue) -> String {
         let key = RuleKey(schemaPath: issue.schemaPath, location: issue.location)
-        if let text = ruleTexts[key] { return text }
-        let text = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
-        ruleTexts[key] = text
+        // Consecutive documents often break the same rule: the last one is compared before the table is hashed.
+        if let last = lastRule, last.key == key { return last.text }
+        let text: String
+        if let known = ruleTexts[key] {
+            text = known
+        } else {
+            text = issue.location.map { " (\(issue.schemaPath) at \($0))" } ?? " (\(issue.schemaPath))"
+            ruleTexts[key] = text
+        }
+        lastRule = (key, text)
         return text
     }
 

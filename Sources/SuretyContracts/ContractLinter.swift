@@ -92,7 +92,7 @@ public struct ContractLinter: Sendable {
                 findings.append(diagnostic(.error, "path parameter \(parameter.name) of \(endpoint.id) must be required", at: parameter.location))
             }
             var seenParameters: Set<String> = []
-            for parameter in endpoint.parameters where !seenParameters.insert("\(parameter.position)/\(parameter.name)").inserted {
+            for parameter in endpoint.parameters where !seenParameters.insert("\(parameter.position.rawValue)/\(parameter.name)").inserted {
                 findings.append(diagnostic(.error, "parameter \(parameter.name) of \(endpoint.id) is listed twice", at: parameter.location))
             }
             if endpoint.responses.isEmpty {

@@ -1,35 +1,47 @@
 extension TapeBuilder {
     /// Parses a string token (RFC 8259 §7), validating escapes, surrogate pairs and UTF-8 (RFC 3629 §4).
     mutating func parseString() throws(JSONSyntaxError) {
-        index += 1 // opening quote
-        let start = index
+        // The scan keeps its position in a local (not `index`, which lives in memory) and writes it back at the end.
+        let start = index + 1
+        var position = start
         var hasEscape = false
-        while index < bytes.count {
-            // Skip eight plain bytes at a time (no quote, backslash, control character or non-ASCII byte).
-            while index + 8 <= bytes.count, !ByteClass.hasSpecialStringByte(
-                UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
+        let count = bytes.count
+        let base = bytes.baseAddress!
+        while position < count {
+            // Skip eight plain bytes at a time (no quote, backslash, control character or non-ASCII byte), then straight
+            // to the first special byte of the word that has one.
+            while position + 8 <= count {
+                let special = ByteClass.specialStringBytes(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
+                if special != 0 {
+                    position += special.trailingZeroBitCount >> 3
+                    break
+                }
+                position += 8
             }
-            guard index < bytes.count else { break }
-            let byte = bytes[index]
+            guard position < count else { break }
+            let byte = base[position]
             if byte == UInt8(ascii: "\"") {
-                tape.append(JSONNode(kind: .string, flag: hasEscape, start: UInt32(start), end: UInt32(index), next: UInt32(tape.count + 1), count: 0))
-                index += 1
+                tape.append(JSONNode(kind: .string, flag: hasEscape, start: UInt32(start), end: UInt32(position), next: UInt32(tape.count + 1), count: 0))
+                index = position + 1
                 return
             }
             if byte == UInt8(ascii: "\\") {
                 hasEscape = true
+                index = position
                 try parseEscape()
+                position = index
             } else if byte < 0x20 {
                 // §7: control characters U+0000 through U+001F must be escaped.
-                throw fail(.controlCharacterInString(byte), at: index)
+                throw fail(.controlCharacterInString(byte), at: position)
             } else if byte < 0x80 {
-                index += 1
+                position += 1
             } else {
+                index = position
                 try skipUTF8Sequence()
+                position = index
             }
         }
-        throw fail(.unexpectedEnd(expected: "'\"' to close the string"), at: index)
+        throw fail(.unexpectedEnd(expected: "'\"' to close the string"), at: position)
     }
 
     mutating func parseEscape() throws(JSONSyntaxError) {
@@ -191,14 +203,15 @@ enum ByteClass {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any of eight bytes is a quote, a backslash, below 0x20 or at least 0x80 (the SWAR zero-byte test:
-    /// `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when some byte of `v` is zero).
+    /// The high bit of each of eight bytes (the first in the lowest bits) that is a quote, a backslash, below 0x20 or at
+    /// least 0x80, by the SWAR zero-byte test (`(v - 0x01…) & ~v & 0x80…` marks the bytes of `v` that are zero). A
+    /// borrow can mark a byte above a marked one too, never below, so the lowest mark is exact.
     @inline(__always)
-    static func hasSpecialStringByte(_ word: UInt64) -> Bool {
+    static func specialStringBytes(_ word: UInt64) -> UInt64 {
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let control = (word &- ones &* 0x20) & ~word
         let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | word
-        return special & highs != 0
+        return special & highs
     }
 }

@@ -61,11 +61,16 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     /// The string form, with `~` and `/` escaped (RFC 6901 §3).
     public var description: String {
         var text = ""
+        write(into: &text)
+        return text
+    }
+
+    /// Appends the string form to `text`.
+    public func write(into text: inout String) {
         for token in tokens {
             text += "/"
             text += Self.escape(token)
         }
-        return text
     }
 
     /// Escapes one token: `~` → `~0`, `/` → `~1`.

@@ -2,17 +2,22 @@
 public enum Formats {
     /// `8-4-4-4-12` hexadecimal digits, either case.
     public static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count == 36 else { return false }
-        for index in 0..<36 {
-            let byte = bytes[index]
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else if !isHexDigit(byte) {
-                return false
-            }
+        guard bytes.count == 36, bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"), bytes[18] == UInt8(ascii: "-"),
+              bytes[23] == UInt8(ascii: "-") else { return false }
+        // Every byte but the four dashes already checked must be a hex digit; tested without branches, since digits and
+        // letters come in random order.
+        return hexDigitTable.withUnsafeBufferPointer { table in
+            var all: UInt8 = 1
+            for index in 0..<36 { all &= table[Int(bytes[index])] | UInt8(truncatingIfNeeded: uuidDashes >> UInt64(index)) & 1 }
+            return all == 1
         }
-        return true
     }
+
+    /// 1 for the bytes of hexadecimal digits (either case), 0 for every other byte.
+    static let hexDigitTable: [UInt8] = (0..<256).map { isHexDigit(UInt8($0)) ? 1 : 0 }
+
+    /// The positions of the dashes in a UUID's text, one bit each.
+    static let uuidDashes: UInt64 = 1 << 8 | 1 << 13 | 1 << 18 | 1 << 23
 
     /// 26 Crockford base-32 characters (no I, L, O, U; either case), the first `0`–`7` so the value fits 128 bits.
     public static func isULID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -31,14 +36,7 @@ public enum Formats {
     /// offset `Z` or `±hh:mm`; `T` and `Z` in either case. Leap seconds (`:60`) and year 0000 are rejected.
     public static func isDateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 20 else { return false }
-        func digits(_ start: Int, _ count: Int) -> Int? {
-            var value = 0
-            for index in start..<(start + count) {
-                guard index < bytes.count, isASCIIDigit(bytes[index]) else { return nil }
-                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            }
-            return value
-        }
+        func digits(_ start: Int, _ count: Int) -> Int? { decimal(bytes, start, count) }
         guard let year = digits(0, 4), bytes[4] == UInt8(ascii: "-"), let month = digits(5, 2), bytes[7] == UInt8(ascii: "-"),
               let day = digits(8, 2), bytes[10] | 0x20 == UInt8(ascii: "t"),
               let hour = digits(11, 2), bytes[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
@@ -82,6 +80,18 @@ public enum Formats {
             default: return true
             }
         }
+    }
+
+    /// The value of `count` decimal digits at `start`; nil when one is missing or not a digit.
+    @inline(__always) static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        guard start + count <= bytes.count else { return nil }
+        var value = 0
+        for index in start..<(start + count) {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     @inline(__always) static func isASCIIDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }

@@ -49,7 +49,7 @@ public struct SchemaValidator: Sendable {
     /// Validates a parsed document against a named schema; nil when the contract has no schema of that name.
     public func validate(_ document: JSONDocument, schema name: String) -> [ValidationIssue]? {
         guard let index = program.indexByName[name] else { return nil }
-        return validate(document, compiled: .schema(index), rootPath: name)
+        return validate(document, compiled: CompiledRoot(type: .schema(index), tables: program.tables), rootPath: name)
     }
 
     /// Validates a value tree against a type.
@@ -64,11 +64,11 @@ public struct SchemaValidator: Sendable {
         !validate(document, against: type).contains { $0.severity == .error }
     }
 
-    func validate(_ document: JSONDocument, compiled: CompiledType, rootPath: String) -> [ValidationIssue] {
+    func validate(_ document: JSONDocument, compiled: CompiledRoot, rootPath: String) -> [ValidationIssue] {
         document.bytes.withUnsafeBufferPointer { bytes in
             document.nodes.withUnsafeBufferPointer { nodes in
-                var walker = ValidationWalker(bytes: bytes, nodes: nodes, program: program, strict: options.strict)
-                walker.check(0, compiled, schemaPath: rootPath)
+                var walker = ValidationWalker(bytes: bytes, nodes: nodes, program: program, root: compiled, strict: options.strict)
+                walker.check(0, compiled.type, schemaPath: rootPath)
                 return walker.issues
             }
         }

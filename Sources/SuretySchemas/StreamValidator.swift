@@ -4,7 +4,7 @@ import SuretyJSON
 /// compiled once, and each document is parsed in place into reusable tape storage.
 public struct StreamValidator: Sendable {
     let validator: SchemaValidator
-    let compiled: CompiledType
+    let compiled: CompiledRoot
     let rootPath: String
     let parser: JSONParser
     var scratch = JSONTapeScratch()
@@ -25,8 +25,9 @@ public struct StreamValidator: Sendable {
             return .failure(error)
         }
         let issues = scratch.nodes.withUnsafeBufferPointer { nodes in
-            var walker = ValidationWalker(bytes: bytes, nodes: nodes, program: validator.program, strict: validator.options.strict)
-            walker.check(0, compiled, schemaPath: rootPath)
+            var walker = ValidationWalker(bytes: bytes, nodes: nodes, program: validator.program, root: compiled,
+                                          strict: validator.options.strict)
+            walker.check(0, compiled.type, schemaPath: rootPath)
             return walker.issues
         }
         return .success(issues)

@@ -158,10 +158,18 @@ struct TypeNotationReader {
 
     mutating func readWord() -> String {
         let start = index
-        while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
-            index += 1
-        }
+        while index < characters.count, Self.isWordCharacter(characters[index]) { index += 1 }
         return String(characters[start..<index])
+    }
+
+    /// A letter, a digit or `_`; ASCII is decided by its code, without the Unicode property tables (contracts are
+    /// read at every start, and their type strings are nearly all ASCII).
+    @inline(__always)
+    static func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii | 0x20) &- UInt8(ascii: "a") < 26 || ascii &- UInt8(ascii: "0") < 10 || ascii == UInt8(ascii: "_")
+        }
+        return character.isLetter || character.isNumber
     }
 
     func peekWord() -> String {

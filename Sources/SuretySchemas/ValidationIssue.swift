@@ -69,8 +69,20 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
 
     /// `/pointer: rule: expected …, got …`.
     public var description: String {
-        let at = pointer.tokens.isEmpty ? "(root)" : pointer.description
-        return "\(at): \(severity == .warning ? "warning: " : "")\(rule.rawValue): expected \(expected), got \(actual)"
+        var text = ""
+        describe(into: &text)
+        return text
+    }
+
+    /// Appends ``description`` to `text` without building it apart (reports print many issues into one buffer).
+    public func describe(into text: inout String) {
+        if pointer.tokens.isEmpty { text += "(root)" } else { pointer.write(into: &text) }
+        text += severity == .warning ? ": warning: " : ": "
+        text += rule.rawValue
+        text += ": expected "
+        text += expected
+        text += ", got "
+        text += actual
     }
 
     /// Cuts an untrusted value's text to a readable length so reports never echo unbounded input.

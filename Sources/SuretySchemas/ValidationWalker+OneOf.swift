@@ -31,10 +31,10 @@ extension ValidationWalker {
             issues.append(contentsOf: warnings)
         case 0:
             let (actual, chosen) = Self.describeFailure(failures, selection: selection, labels: oneOf.labels)
-            report(.oneOf, expected: expected, actual: actual, site: site,
+            report(.oneOf, at: node, expected: expected, actual: actual, site: site,
                    details: Array(chosen.prefix(ValidationIssue.maxNestedIssues)), bounded: false)
         default:
-            report(.oneOf, expected: expected, actual: "matched " + matching.map { oneOf.labels[$0] }.joined(separator: " and "), site: site)
+            report(.oneOf, at: node, expected: expected, actual: "matched " + matching.map { oneOf.labels[$0] }.joined(separator: " and "), site: site)
         }
     }
 

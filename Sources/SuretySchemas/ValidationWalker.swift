@@ -6,26 +6,22 @@ enum RuleSite {
     case property(schema: Int, property: Int)
 }
 
-/// One step of the walk from the root to the current value: an object key (by tape index) or an array index.
-enum PathStep {
-    case key(Int)
-    case index(Int)
-    case missing(String)
-}
-
 /// The single walk over a document's tape that checks it against a compiled type and collects issues.
 struct ValidationWalker {
     let bytes: UnsafeBufferPointer<UInt8>
     let nodes: UnsafeBufferPointer<JSONNode>
     let program: ValidationProgram
+    /// The root type and the tables the compiled types' indices point into.
+    let root: CompiledRoot
     let strict: Bool
     var issues: [ValidationIssue] = []
-    var path: [PathStep] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>, program: ValidationProgram, strict: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>, program: ValidationProgram, root: CompiledRoot,
+         strict: Bool) {
         self.bytes = bytes
         self.nodes = nodes
         self.program = program
+        self.root = root
         self.strict = strict
     }
 
@@ -37,48 +33,49 @@ struct ValidationWalker {
         let kind = nodes[node].kind
         switch type {
         case .optional(let wrapped):
-            if kind != .null { check(node, wrapped, site: site) }
+            if kind != .null { check(node, root.tables.types[wrapped], site: site) }
         case .any:
             return
         case _ where kind == .null:
-            report(.null, expected: describe(type), actual: "null", site: site)
+            report(.null, at: node, expected: describe(type), actual: "null", site: site)
         case .primitive(let primitive):
             checkPrimitive(node, primitive, site: site)
-        case .enumeration(let table):
-            guard kind == .string else { return reportType(node, expected: "string (one of \(list(table.names)))", site: site) }
-            guard let index = withString(node, { table.index(of: $0) }) else {
-                return report(.enum, expected: "one of \(list(table.names))", actual: quoted(node), site: site)
+        case .enumeration(let enumIndex):
+            guard kind == .string else {
+                return reportType(node, expected: "string (one of \(list(root.tables.enumNames[enumIndex])))", site: site)
             }
-            if table.deprecated.contains(table.names[index]) {
-                report(.deprecatedValue, severity: .warning, expected: "a value that is not deprecated", actual: quoted(node), site: site)
+            guard let value = withString(node, { root.tables.enumValue(of: $0, in: enumIndex) }) else {
+                return report(.enum, at: node, expected: "one of \(list(root.tables.enumNames[enumIndex]))", actual: quoted(node), site: site)
             }
-        case .array(let element):
+            if root.tables.isDeprecatedValue[value] {
+                report(.deprecatedValue, severity: .warning, at: node, expected: "a value that is not deprecated", actual: quoted(node), site: site)
+            }
+        case .array(let elementIndex):
             guard kind == .array else { return reportType(node, expected: "array", site: site) }
-            var child = node + 1
-            for position in 0..<Int(nodes[node].count) {
-                path.append(.index(position))
-                check(child, element, site: site)
-                path.removeLast()
-                child = Int(nodes[child].next)
-            }
-        case .map(let value):
-            guard kind == .object else { return reportType(node, expected: "object (map)", site: site) }
+            let element = root.tables.types[elementIndex]
             var child = node + 1
             for _ in 0..<Int(nodes[node].count) {
-                path.append(.key(child))
+                check(child, element, site: site)
+                child = Int(nodes[child].next)
+            }
+        case .map(let valueIndex):
+            guard kind == .object else { return reportType(node, expected: "object (map)", site: site) }
+            let value = root.tables.types[valueIndex]
+            var child = node + 1
+            for _ in 0..<Int(nodes[node].count) {
                 check(child + 1, value, site: site)
-                path.removeLast()
                 child = Int(nodes[child + 1].next)
             }
         case .schema(let index):
             guard kind == .object else { return reportType(node, expected: "object (\(program.schemas[index].name))", site: site) }
             checkObject(node, program.schemas[index], schemaIndex: index)
-        case .oneOf(let oneOf):
-            checkOneOf(node, oneOf, site: site)
-        case .unknownSchema(let name):
-            report(.unknownSchema, expected: "a schema named \(name) in the contract", actual: "no such schema", site: site)
+        case .oneOf(let oneOfIndex):
+            checkOneOf(node, root.tables.oneOfs[oneOfIndex], site: site)
+        case .unknownSchema(let nameIndex):
+            let name = root.tables.names[nameIndex]
+            report(.unknownSchema, at: node, expected: "a schema named \(name) in the contract", actual: "no such schema", site: site)
         case .empty:
-            report(.body, expected: "no body", actual: kindName(kind), site: site)
+            report(.body, at: node, expected: "no body", actual: kindName(kind), site: site)
         }
     }
 
@@ -96,7 +93,7 @@ struct ValidationWalker {
             if nodes[node].flag {
                 let literal = UnsafeBufferPointer(rebasing: bytes[Int(nodes[node].start)..<Int(nodes[node].end)])
                 if !JSONNumber.isIntegral(literal) {
-                    report(.type, expected: "integer", actual: "number \(String(decoding: literal, as: UTF8.self))", site: site)
+                    report(.type, at: node, expected: "integer", actual: "number \(String(decoding: literal, as: UTF8.self))", site: site)
                 }
             }
         case .object:
@@ -112,48 +109,7 @@ struct ValidationWalker {
                 default: return Formats.isULID(value)
                 }
             }
-            if !valid { report(.format, expected: primitive.rawValue, actual: quoted(node), site: site) }
-        }
-    }
-
-    mutating func checkObject(_ node: Int, _ schema: CompiledSchema, schemaIndex: Int) {
-        let propertyCount = schema.properties.count
-        var seenSmall: UInt64 = 0
-        var seenLarge = propertyCount > 64 ? [Bool](repeating: false, count: propertyCount) : []
-        var child = node + 1
-        for _ in 0..<Int(nodes[node].count) {
-            let keyNode = child
-            let valueNode = child + 1
-            child = Int(nodes[valueNode].next)
-            guard let index = withString(keyNode, { schema.propertyIndex(of: $0) }) else {
-                if strict && !schema.isOpen {
-                    path.append(.key(keyNode))
-                    report(.unknownProperty, expected: "only the properties of \(schema.name)", actual: "property \(quoted(keyNode))",
-                           site: .root(schema.name), location: schema.location)
-                    path.removeLast()
-                }
-                continue
-            }
-            if propertyCount > 64 { seenLarge[index] = true } else { seenSmall |= 1 << UInt64(index) }
-            path.append(.key(keyNode))
-            let site = RuleSite.property(schema: schemaIndex, property: index)
-            // A property both deprecated and required must be sent, so its presence is not reported (DocumentSummary.state).
-            if schema.warnsWhenPresent[index] && nodes[valueNode].kind != .null {
-                report(.deprecated, severity: .warning, expected: "no deprecated property",
-                       actual: "\(schema.properties[index].name) present", site: site)
-            }
-            check(valueNode, schema.types[index], site: site)
-            path.removeLast()
-        }
-        if propertyCount <= 64 && seenSmall & schema.requiredMask == schema.requiredMask { return }
-        for index in schema.requiredIndices {
-            let seen = propertyCount > 64 ? seenLarge[index] : seenSmall & (1 << UInt64(index)) != 0
-            guard !seen else { continue }
-            let property = schema.properties[index]
-            path.append(.missing(property.name))
-            report(.required, expected: "property \(property.name) (\(property.typeLabel))", actual: "missing",
-                   site: .property(schema: schemaIndex, property: index))
-            path.removeLast()
+            if !valid { report(.format, at: node, expected: primitive.rawValue, actual: quoted(node), site: site) }
         }
     }
 }

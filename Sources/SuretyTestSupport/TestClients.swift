@@ -56,15 +56,11 @@ public enum ToolRunner {
         public var standardError: String
     }
 
-    /// Runs `executable` with `arguments` (in `environment` and `workingDirectory` when given); killed after
-    /// `timeout` seconds.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           workingDirectory: String? = nil, timeout: TimeInterval = 30) async throws -> Output {
+    /// Runs `executable` with `arguments`; killed after `timeout` seconds.
+    public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 30) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result {
-                    try runBlocking(executable, arguments, environment: environment, workingDirectory: workingDirectory, timeout: timeout)
-                })
+                continuation.resume(with: Result { try runBlocking(executable, arguments, timeout: timeout) })
             }.start()
         }
     }
@@ -78,13 +74,10 @@ public enum ToolRunner {
         return paths.map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]?, workingDirectory: String?,
-                            timeout: TimeInterval) throws -> Output {
+    static func runBlocking(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -17,6 +17,7 @@ import Testing
         ("123e4567-e89b-12d3-a456-426614174000", true), ("123E4567-E89B-12D3-A456-426614174000", true),
         ("123e4567e89b12d3a456426614174000", false), ("123e4567-e89b-12d3-a456-42661417400", false),
         ("123e4567-e89b-12d3-a456-42661417400g", false), ("{123e4567-e89b-12d3-a456-426614174000}", false),
+        ("123e4567-e89b-12d3-a456-42661-174000", false), ("123e4567xe89b-12d3-a456-426614174000", false),
     ])
     func uuids(text: String, valid: Bool) {
         #expect(Formats.matches(text, .uuid) == valid)

@@ -63,4 +63,12 @@ import Testing
             try TypeAnnotation(parsing: text)
         }
     }
+
+    @Test func wordCharactersAreDecidedAsTheUnicodePropertiesDecide() {
+        let samples = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + ["é", "ß", "Ж", "٣", "½", "€", "😀", "e\u{301}"]
+        for character in samples {
+            let expected = character.isLetter || character.isNumber || character == "_"
+            #expect(TypeNotationReader.isWordCharacter(character) == expected, "\(character.unicodeScalars.map(\.value))")
+        }
+    }
 }
