@@ -14,8 +14,9 @@ examples="$bench/fixtures/examples"
 rounds=${ROUNDS:-3}
 sizes=${SIZES:-"1000 10000 50000"}
 pretty=${PRETTY:-0}
-data=${DIFF_DATA:-/tmp/surety-bench-diff$([ "$pretty" = 1 ] && echo -pretty)}
-shape=$([ "$pretty" = 1 ] && echo --pretty)
+suffix="" shape=""
+if [ "$pretty" = 1 ]; then suffix="-pretty" shape="--pretty"; fi
+data=${DIFF_DATA:-/tmp/surety-bench-diff$suffix}
 bench_results diff
 bench_fixtures
 
