@@ -24,15 +24,30 @@ public struct OpenAPIExporter: Sendable {
     /// Each reference document's title by the name endpoints give it, for the operations' tags.
     var documentTitles: [String: String] = [:]
 
-    /// Creates an exporter.
-    public init() {}
+    /// How a nullable value is written.
+    public enum NullableStyle: String, Sendable, CaseIterable {
+        /// `type: [T, "null"]`, and a schema referenced only as `T?` nullable itself: what client generators read
+        /// (swift-openapi-generator cannot express a `null` branch).
+        case typeList = "type-list"
+        /// `anyOf: [T, {"type": "null"}]` everywhere: what test generators read, which leave a `format` out when
+        /// `type` is a list (Schemathesis then sends `""` as a date-time).
+        case anyOf = "any-of"
+    }
+
+    /// How nullable values are written.
+    public var nullableStyle: NullableStyle
+
+    /// Creates an exporter writing nullable values in `nullableStyle`.
+    public init(nullableStyle: NullableStyle = .typeList) {
+        self.nullableStyle = nullableStyle
+    }
 
     /// The OpenAPI document.
     public func export(_ contract: Contract) -> JSONValue {
         var exporter = self
         exporter.schemas = contract.schemas
         exporter.undocumented = contract.undocumentedSchemas
-        exporter.nullableSchemas = Self.onlyNullablyReferenced(in: contract)
+        exporter.nullableSchemas = nullableStyle == .typeList ? Self.onlyNullablyReferenced(in: contract) : []
         for document in contract.documents {
             exporter.documentTitles[document.document] = document.title
             exporter.documentTitles[document.file] = document.title
@@ -219,15 +234,15 @@ public struct OpenAPIExporter: Sendable {
             return .object(members)
         case .enumeration(let values): return .object(["type": "string", "enum": .array(values.map(JSONValue.string))])
         case .optional(.named(let name)) where nullableSchemas.contains(name): return schema(for: .named(name))
-        case .optional(let wrapped): return Self.nullable(schema(for: wrapped))
+        case .optional(let wrapped): return nullable(schema(for: wrapped))
         case .unspecified, .empty: return .object([])
         }
     }
 
     /// A schema that also accepts `null`: `null` added to its `type` (and to its `enum`), which generators read as an
     /// optional value; a schema without a `type` (a reference, a `oneOf`) as `anyOf` it or null.
-    static func nullable(_ schema: JSONValue) -> JSONValue {
-        guard case .object(var members) = schema, let index = members.firstIndex(where: { $0.key == "type" }),
+    func nullable(_ schema: JSONValue) -> JSONValue {
+        guard nullableStyle == .typeList, case .object(var members) = schema, let index = members.firstIndex(where: { $0.key == "type" }),
               case .string(let type) = members[index].value else {
             return .object(["anyOf": [schema, .object(["type": "null"])]])
         }

@@ -2,11 +2,9 @@ import Foundation
 
 /// A child process started for a test (the built `surety serve`), read line by line, always terminated.
 public final class RunningProcess: @unchecked Sendable {
-    // Safe: `process` and the pipes are only used from the test's task; `Process` and `FileHandle` are thread-safe
-    // for the calls made here (read on one thread, signal and wait on another).
-    private let process = Process()
-    private let output = Pipe()
-    private let errors = Pipe()
+    // Safe: `process` is only used from the test's task, and `SpawnedProcess` and `FileHandle` are thread-safe for
+    // the calls made here (read on one thread, signal and wait on another); `buffered` is touched by `readLine` only.
+    private let process: SpawnedProcess
     private var buffered: [UInt8] = []
 
     /// The `surety` executable built next to the test bundle.
@@ -19,20 +17,16 @@ public final class RunningProcess: @unchecked Sendable {
 
     /// Starts `executable` with `arguments`.
     public init(arguments: [String], executable: String = RunningProcess.suretyExecutable) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = errors
-        try ProcessLaunch.run(process)
+        process = try SpawnedProcess(executable: executable, arguments: arguments)
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        process.signal(SIGTERM)
     }
 
     /// The next line of standard output, or nil at end of output or after `timeout` seconds.
     public func readLine(timeout: TimeInterval = 10) async -> String? {
-        let handle = output.fileHandleForReading
+        let handle = process.standardOutput
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             // A line already read is returned even past the deadline: under a loaded test run the read's
@@ -53,11 +47,12 @@ public final class RunningProcess: @unchecked Sendable {
 
     /// Sends a signal (SIGTERM by default) and waits for the exit status, killing the process after `timeout`.
     public func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 10) async -> (status: Int32, standardError: String) {
-        kill(process.processIdentifier, signal)
+        process.signal(signal)
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+        if process.isRunning { process.signal(SIGKILL) }
+        let status = process.waitUntilExit()
+        let stderr = process.standardError.readDataToEndOfFile()
+        return (status, String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -75,23 +75,17 @@ public enum ToolRunner {
     }
 
     static func runBlocking(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try ProcessLaunch.run(process)
+        let process = try SpawnedProcess(executable: executable, arguments: arguments)
         let deadline = DispatchTime.now() + timeout
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async { process.waitUntilExit(); done.signal() }
         let stdout = Collected(), stderr = Collected()
         let reader = DispatchGroup()
-        DispatchQueue.global().async(group: reader) { stdout.data = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: reader) { stderr.data = err.fileHandleForReading.readDataToEndOfFile() }
-        if done.wait(timeout: deadline) == .timedOut { process.terminate(); done.wait() }
+        DispatchQueue.global().async(group: reader) { stdout.data = process.standardOutput.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reader) { stderr.data = process.standardError.readDataToEndOfFile() }
+        if done.wait(timeout: deadline) == .timedOut { process.signal(SIGKILL); done.wait() }
         reader.wait()
-        return Output(status: process.terminationStatus, standardOutput: String(decoding: stdout.data, as: UTF8.self),
+        return Output(status: process.terminationStatus ?? -1, standardOutput: String(decoding: stdout.data, as: UTF8.self),
                       standardError: String(decoding: stderr.data, as: UTF8.self))
     }
 }

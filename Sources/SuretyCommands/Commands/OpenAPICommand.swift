@@ -6,21 +6,28 @@ import SuretyJSON
 struct OpenAPICommand: SuretyCommand {
     static let name = "openapi"
     static let summary = "export the contract as an OpenAPI 3.1 document"
-    static let usage = "usage: surety openapi [--contracts DIR] [-o FILE]"
+    static let usage = """
+        usage: surety openapi [--contracts DIR] [-o FILE] [--nullable type-list|any-of]
+          --nullable type-list (default): nullable values as type [T, "null"], for client generators;
+          any-of: as anyOf [T, {"type": "null"}], for test generators such as Schemathesis (docs/openapi.md).
+        """
 
     let source: ContractSource
     let output: String?
+    let nullableStyle: OpenAPIExporter.NullableStyle
 
     init(arguments: [String]) throws(UsageError) {
-        let scanner = try ArgumentScanner(arguments, options: ["contracts", "output"], flags: [], shortAliases: ["o": "output"])
+        let scanner = try ArgumentScanner(arguments, options: ["contracts", "output", "nullable"], flags: [], shortAliases: ["o": "output"])
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         source = ContractSource(scanner)
         output = scanner.value("output")
+        let styles = OpenAPIExporter.NullableStyle.allCases.map(\.rawValue)
+        nullableStyle = OpenAPIExporter.NullableStyle(rawValue: try scanner.choice("nullable", among: styles) ?? "type-list")!
     }
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
-        let bytes = JSONWriter(style: .pretty).bytes(OpenAPIExporter().export(contract))
+        let bytes = JSONWriter(style: .pretty).bytes(OpenAPIExporter(nullableStyle: nullableStyle).export(contract))
         guard let output else {
             console.out(String(decoding: bytes, as: UTF8.self))
             return .success
