@@ -5,7 +5,7 @@ import SuretySchemas
 
 /// Builds requests for probes and scenario steps: path values, required query parameters, a generated body and the
 /// `Authorization` field, all drawn from seeded randomness.
-struct RequestFactory: Sendable {
+package struct RequestFactory: Sendable {
     let contract: Contract
     let options: ConformanceRunner.Options
     let generator: ExampleGenerator
@@ -65,7 +65,7 @@ struct RequestFactory: Sendable {
     }
 
     /// `policies` → `policy`, `transactions` → `transaction`; other words unchanged.
-    static func singular(_ word: String) -> String {
+    package static func singular(_ word: String) -> String {
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("s") && !word.hasSuffix("ss") { return String(word.dropLast()) }
         return word

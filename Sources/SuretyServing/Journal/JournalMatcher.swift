@@ -38,8 +38,7 @@ public struct JournalMatcher: Sendable, Hashable {
         if let status, entry.status != status { return false }
         if let since, let instant = Timestamp(rfc3339: since), entry.microseconds < instant.microseconds { return false }
         if let path {
-            let entryPath = String(entry.target.prefix { $0 != "?" })
-            return Stub(entry.method, path, json: "{}").matches(HTTPRequest(method: HTTPMethod(rawValue: entry.method), target: entryPath))
+            return Stub.path(String(entry.target.prefix { $0 != "?" }), fits: path)
         }
         return true
     }

@@ -27,17 +27,10 @@ struct LocatorEcho {
             }
             if index == segments.count - 1 { echoes["locator"] = value }
             if index > 0, case .literal(let resource) = segments[index - 1] {
-                echoes[Self.singular(resource) + "Locator"] = value
+                echoes[RequestFactory.singular(resource) + "Locator"] = value
             }
         }
         self.echoes = echoes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
-    /// `policies` → `policy`, `transactions` → `transaction`.
-    static func singular(_ plural: String) -> String {
-        if plural.hasSuffix("ies") { return plural.dropLast(3) + "y" }
-        if plural.hasSuffix("s") { return String(plural.dropLast()) }
-        return plural
     }
 
     /// The body with the echoes put in; `intoOptional` also fills optional properties the body left out (a list's

@@ -49,13 +49,7 @@ public struct Stub: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ request: HTTPRequest) -> Bool {
         let method = request.method == .head ? "GET" : request.method.rawValue
         guard method == self.method else { return false }
-        let pattern = path.split(separator: "/", omittingEmptySubsequences: false)
-        let actual = request.path.split(separator: "/", omittingEmptySubsequences: false)
-        guard pattern.count == actual.count else { return false }
-        let pathFits = zip(pattern, actual).allSatisfy { expected, segment in
-            Self.isWildcard(expected) ? !segment.isEmpty : expected == segment
-        }
-        guard pathFits, query.allSatisfy({ item in request.queryItems.contains { $0.name == item.name && $0.value == item.value } }) else {
+        guard Self.path(request.path, fits: path), query.allSatisfy({ item in request.queryItems.contains { $0.name == item.name && $0.value == item.value } }) else {
             return false
         }
         guard let body else { return true }
@@ -68,6 +62,14 @@ public struct Stub: Sendable, Hashable, CustomStringConvertible {
         guard case .object(let wanted) = expected else { return value == expected }
         guard case .object = value else { return false }
         return wanted.allSatisfy { member in value[member.key].map { contains($0, member.value) } ?? false }
+    }
+
+    /// Whether `path` fits a path pattern: literal segments equal, `*` or `{name}` any one non-empty segment.
+    public static func path(_ path: String, fits pattern: String) -> Bool {
+        let expected = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        let actual = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard expected.count == actual.count else { return false }
+        return zip(expected, actual).allSatisfy { wanted, segment in isWildcard(wanted) ? !segment.isEmpty : wanted == segment }
     }
 
     /// Whether a pattern segment stands for any one segment.
