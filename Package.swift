@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "SuretyServingTests",
             dependencies: ["SuretyServing", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyJSON", "SuretySchemas"]
+                           "SuretyJSON", "SuretySchemas", "SuretyEmulator", "SuretyRecordings"]
         ),
         .testTarget(
             name: "SuretyRecordingsTests",

@@ -3,6 +3,7 @@ import SuretyEmulator
 import SuretyHTTPCore
 import SuretyJSON
 import SuretySchemas
+import SuretyServing
 import SuretyTestSupport
 import Testing
 @testable import SuretyCommands

@@ -76,7 +76,7 @@ struct EmulatorCheckTests {
         // --contracts folder with more endpoints) is exercised directly, on an endpoint whose permissions the emulator knows.
         let emulator = try EmulatedBackend(contract: TestRepository.contract, clock: .manual(BuiltInFixtures.referenceInstant))
         #expect(emulator.implementedEndpointIDs == Set(TestRepository.contract.endpoints.map(\.id)))
-        let guarded = EmulatorBackend.TokenGuard(emulator: emulator, inner: MockResponder(checker: TestRepository.checker))
+        let guarded = StackEntry(root: TokenGuard(emulator: emulator, inner: MockResponder(checker: TestRepository.checker)), checker: TestRepository.checker)
         let path = "/billing/\(CheckCommand.inProcessTenant)/installments/policies/01J6A00000000000000000PA01/list"
         let request = { (token: String) in HTTPRequest(method: .get, target: path, headers: ["Authorization": "Bearer \(token)"]) }
         #expect(guarded.respondSynchronously(to: request("not-a-fixture-token")).status.code == 401)

@@ -39,13 +39,13 @@ struct ProxyReportingTests {
         let violations = (0..<4).map { index in
             Violation(part: .responseBody, rule: .required, expected: String(repeating: "x", count: 300), actual: "missing \(index)")
         }
-        let atLimit = ValidatingResponder<GeneratedBackend>.reporting(Array(violations.prefix(3)), sequence: 7, on: HTTPResponse())
-        let over = ValidatingResponder<GeneratedBackend>.reporting(violations, sequence: 7, on: HTTPResponse())
+        let atLimit = ViolationHeaders.reporting(Array(violations.prefix(3)), sequence: 7, on: HTTPResponse())
+        let over = ViolationHeaders.reporting(violations, sequence: 7, on: HTTPResponse())
         #expect(atLimit.headers.values(for: SuretyHeaders.violation).count == 3)
         #expect(over.headers.values(for: SuretyHeaders.violation).count == 3)
         #expect(over.headers[SuretyHeaders.violationCount] == "4")
         #expect(over.headers[SuretyHeaders.violationsLink] == "/__surety/violations/7")
         #expect(over.headers.values(for: SuretyHeaders.violation).allSatisfy { $0.utf8.count <= 200 + 20 })
-        #expect(ValidatingResponder<GeneratedBackend>.reporting([], sequence: 1, on: HTTPResponse()).headers.fields.isEmpty)
+        #expect(ViolationHeaders.reporting([], sequence: 1, on: HTTPResponse()).headers.fields.isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import SuretyConformance
 import SuretyEmulator
 import SuretyHTTPCore
 import SuretyJSON
@@ -83,8 +84,8 @@ import Testing
         let backend = try EmulatorTestSupport.makeBackend()
         let own = backend.respondSynchronously(to: request)
         #expect(own.status.code == 200)
-        #expect(backend.respondSynchronously(to: request, routing: EmulatorTestSupport.checker.route(request)) == own)
+        #expect(backend.respondSynchronously(to: request, context: RequestContext(routing: EmulatorTestSupport.checker.route(request))) == own)
         let unknown = HTTPRequest(target: "/policy/nowhere")
-        #expect(backend.respondSynchronously(to: unknown, routing: EmulatorTestSupport.checker.route(unknown)).status.code == 404)
+        #expect(backend.respondSynchronously(to: unknown, context: RequestContext(routing: EmulatorTestSupport.checker.route(unknown))).status.code == 404)
     }
 }

@@ -144,11 +144,11 @@ import Testing
 }
 
 /// A fallback that says whether it was handed the replay's routing or left to route for itself.
-struct RoutingWitness: RoutedResponder {
+struct RoutingWitness: Responder, ContextResponder {
     func respond(to request: HTTPRequest) async -> HTTPResponse { HTTPResponse(text: "routed itself") }
 
-    func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
-        guard case .routed(let routed) = routing else { return HTTPResponse(text: "unrouted") }
+    func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
+        guard let routed = context.routed else { return HTTPResponse(text: "unrouted") }
         return HTTPResponse(text: "handed \(routed.endpoint.id)")
     }
 }
@@ -160,6 +160,6 @@ struct RoutingWitness: RoutedResponder {
         let request = Sample.termsList()
         #expect(String(decoding: await replay.respond(to: request).body, as: UTF8.self).hasPrefix("handed "))
         let routing = TestContract.checker.route(request)
-        #expect(String(decoding: await replay.respond(to: request, routing: routing).body, as: UTF8.self).hasPrefix("handed "))
+        #expect(String(decoding: await replay.respond(to: request, context: RequestContext(routing: routing)).body, as: UTF8.self).hasPrefix("handed "))
     }
 }

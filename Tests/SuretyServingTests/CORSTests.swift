@@ -14,11 +14,10 @@ struct CORSTests {
     /// A mock behind the stack with `policy`.
     func stack(_ policy: CORSPolicy) -> any Responder {
         let checker = TestRepository.checker
-        let log = ViolationLog()
-        var stack = ServeStack(checker: checker, policy: .reject, log: log, admin: AdminContext(mode: "mock", contract: checker.contract, log: log, door: .token("admin")),
-                               requestLog: nil)
+        var stack = ServeStack(mode: .mock(MockResponder(checker: checker)), checker: checker)
+        stack.door = .token("admin")
         stack.cors = policy
-        return stack.assemble(MockResponder(checker: checker))
+        return stack.assemble()
     }
 
     /// The response headers curl printed, lower-cased names.

@@ -28,7 +28,7 @@ struct MockResponderTests {
     func everyEndpointConforms(optional: ExampleGenerator.OptionalProperties) {
         let strict = ExchangeChecker(contract: contract, options: .init(strict: true))
         let log = ViolationLog()
-        let responder = ValidatingResponder(checker: strict, inner: mock(optional: optional), log: log)
+        let responder = StackEntry(root: ValidatingResponder(checker: strict, inner: mock(optional: optional), log: log), checker: strict)
         for endpoint in contract.endpoints {
             let response = responder.respondSynchronously(to: requests.request(for: endpoint))
             #expect(response.status.code == 200, "\(endpoint.id): \(String(decoding: response.body, as: UTF8.self).prefix(300))")
@@ -74,7 +74,7 @@ struct MockResponderTests {
     func extremePaging() throws {
         let list = "\(base)/policies/01HZX3K4M5N6P7Q8R9S0T1V2W3/issuedTransactions/list?extended=true"
         let whole = try json(mock().respondSynchronously(to: HTTPRequest(target: list + "&count=100")))
-        let responder = ValidatingResponder(checker: checker, inner: mock())
+        let responder = StackEntry(root: ValidatingResponder(checker: checker, inner: mock()), checker: checker)
         let past = responder.respondSynchronously(to: HTTPRequest(target: list + "&offset=\(Int.max)&count=10"))
         #expect(past.status.code == 200)
         #expect(try json(past)["items"]?.arrayValue == [])

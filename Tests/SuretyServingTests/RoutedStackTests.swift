@@ -1,12 +1,14 @@
 import Foundation
 import SuretyConformance
+import SuretyContracts
+import SuretyEmulator
 import SuretyHTTPCore
 @testable import SuretyServing
 import SuretyTestSupport
 import Testing
 
-/// A mode that records how the stack called it: handed the stack's routing, or left to route for itself.
-final class RoutingProbe: SynchronousRoutedResponder, @unchecked Sendable {
+/// A mode that records what the stack handed it: the routed endpoint of each request, or a request left unrouted.
+final class RoutingProbe: SynchronousContextResponder, @unchecked Sendable {
     // Safe: both counters are only touched while `lock` is held.
     private let lock = NSLock()
     private var unrouted = 0
@@ -14,13 +16,11 @@ final class RoutingProbe: SynchronousRoutedResponder, @unchecked Sendable {
 
     var calls: (unrouted: Int, endpoints: [String]) { lock.lock(); defer { lock.unlock() }; return (unrouted, endpoints) }
 
-    func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
-        lock.lock(); unrouted += 1; lock.unlock()
-        return HTTPResponse(status: .internalServerError)
-    }
-
-    func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
-        guard case .routed(let routed) = routing else { return HTTPResponse(status: .notFound) }
+    func respondSynchronously(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        guard let routed = context.routed else {
+            lock.lock(); unrouted += 1; lock.unlock()
+            return HTTPResponse(status: .notFound)
+        }
         lock.lock(); endpoints.append(routed.endpoint.id); lock.unlock()
         return HTTPResponse(status: .ok, contentType: "application/json", body: Array("{}".utf8))
     }
@@ -31,18 +31,23 @@ struct RoutedStackTests {
     let checker = TestRepository.checker
     let request = HTTPRequest(target: "/policy/3f2a6c1e-9b4d-4e8a-8c2f-1a2b3c4d5e6f/transactions/01HZX3K4M5N6P7Q8R9S0T1V2W3")
 
-    func stack(faults: FaultPlan = FaultPlan(), lines: CapturedLines? = nil) -> ServeStack {
-        let log = ViolationLog()
-        return ServeStack(checker: checker, policy: .reject, log: log, faults: faults, seed: 1,
-                          admin: AdminContext(mode: "mock", contract: checker.contract, log: log, door: .token(ServedMock.adminToken)),
-                          requestLog: lines.map { lines in (.text, { @Sendable line in lines.append(line) }) })
+    func stack(_ mode: ServeMode, checker: ExchangeChecker? = nil, faults: FaultPlan = FaultPlan(), lines: CapturedLines? = nil) -> ServeStack {
+        var stack = ServeStack(mode: mode, checker: checker ?? self.checker)
+        stack.faults = faults
+        stack.seed = 1
+        stack.door = .token(ServedMock.adminToken)
+        stack.requestLog = lines.map { lines in (.text, { @Sendable line in lines.append(line) }) }
+        stack.stubs = StubBoard()
+        stack.journal = Journal()
+        stack.cors = .only(["http://localhost:3000"])
+        return stack
     }
 
-    @Test("every layer (log, faults, validation) hands its routing down: the mode is never left to route for itself")
+    @Test("every layer (log, CORS, journal, admin, faults, validation, stubs) hands the context down: the mode gets the routing")
     func routingHandedDown() async {
         let lines = CapturedLines()
         let probe = RoutingProbe()
-        let responder = stack(faults: FaultPlan(defaultFault: .init(latency: 0...0)), lines: lines).assemble(probe)
+        let responder = stack(.custom(name: "probe", probe, policy: .reject), faults: FaultPlan(defaultFault: .init(latency: 0...0)), lines: lines).assemble()
         let response = await responder.respond(to: request)
         #expect(response.status.code == 200)
         #expect(probe.calls.unrouted == 0)
@@ -51,37 +56,39 @@ struct RoutedStackTests {
         #expect(response.headers[SuretyHeaders.violationCount] != nil, "the empty object still breaks the contract")
     }
 
-    @Test("the request log does not route admin requests, which the contract does not describe; an unknown API path still gets its nearest routes")
+    @Test("the top does not route admin requests, which the contract does not describe; an unknown API path still gets its nearest routes")
     func adminNotRouted() throws {
-        let logger = RequestLogger(inner: RoutingProbe(), checker: checker, format: .text, write: { _ in })
-        guard case .notFound(let nearest) = logger.routing(of: HTTPRequest(target: "/__surety/health")) else {
+        let entry = StackEntry(root: RoutingProbe(), checker: checker)
+        guard case .notFound(let nearest) = entry.context(of: HTTPRequest(target: "/__surety/health")).routing else {
             Issue.record("an admin path routed")
             return
         }
         #expect(nearest.isEmpty)
-        guard case .notFound(let apiNearest) = logger.routing(of: HTTPRequest(target: "/policy/x/transaktions")) else {
+        guard case .notFound(let apiNearest) = entry.context(of: HTTPRequest(target: "/policy/x/transaktions")).routing else {
             Issue.record("an unknown API path routed")
             return
         }
         #expect(apiNearest.count == 3)
         let lines = CapturedLines()
-        let responder = try #require(stack(lines: lines).assemble(RoutingProbe()) as? any SynchronousResponder)
+        let responder = try #require(stack(.custom(name: "probe", RoutingProbe(), policy: .reject), lines: lines).assemble() as? any SynchronousResponder)
         #expect(responder.respondSynchronously(to: HTTPRequest(target: "/__surety/health")).status.code == 200)
         #expect(lines.all.last?.hasPrefix("GET /__surety/health - 200 ") == true)
     }
 
-    @Test("without faults the stack stays on the synchronous fast path, routed once at the top")
+    @Test("without faults the stack stays on the synchronous fast path; with latency it does not")
     func synchronous() throws {
         let probe = RoutingProbe()
-        let responder = try #require(stack(lines: CapturedLines()).assemble(probe) as? any SynchronousResponder)
+        let responder = try #require(stack(.custom(name: "probe", probe, policy: .reject), lines: CapturedLines()).assemble() as? any SynchronousResponder)
         #expect(responder.respondSynchronously(to: request).status.code == 200)
         #expect(probe.calls.unrouted == 0)
+        let faulted = stack(.custom(name: "probe", probe, policy: .reject), faults: FaultPlan(defaultFault: .init(latency: 0...0))).assemble()
+        #expect(!(faulted is any SynchronousResponder))
     }
 
     @Test("the mock's repeated body is judged once, and POST /__surety/reset empties the verdicts")
     func resetEmptiesVerdicts() async {
-        let served = stack()
-        let responder = served.assemble(MockResponder(checker: checker))
+        let served = stack(.mock(MockResponder(checker: checker)))
+        let responder = served.assemble()
         for _ in 0..<3 {
             let response = await responder.respond(to: request)
             #expect(response.status.code == 200 && response.headers[SuretyHeaders.violationCount] == nil)

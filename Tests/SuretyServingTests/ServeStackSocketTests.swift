@@ -20,11 +20,13 @@ struct ServedMock {
 
     init(faults: FaultPlan = FaultPlan(), format: RequestLogFormat = .text, mode: (any Responder)? = nil, policy: RequestPolicy = .reject) {
         let checker = TestRepository.checker
-        let stack = ServeStack(checker: checker, policy: policy, log: log, faults: faults, seed: 1,
-                               admin: AdminContext(mode: "mock", contract: checker.contract, log: log, door: .token(ServedMock.adminToken)),
-                               requestLog: (format, { [lines] in lines.append($0) }))
-        let inner: any Responder = mode ?? MockResponder(checker: checker)
-        responder = stack.assemble(inner)
+        var stack = ServeStack(mode: mode.map { .proxy($0) } ?? .mock(MockResponder(checker: checker)), checker: checker, log: log)
+        stack.policy = policy
+        stack.faults = faults
+        stack.seed = 1
+        stack.door = .token(ServedMock.adminToken)
+        stack.requestLog = (format, { [lines] in lines.append($0) })
+        responder = stack.assemble()
     }
 }
 

@@ -61,7 +61,7 @@ struct ModeTests {
     @Test func recordWritesEachExchangeRedactedWithoutTheSessionHeader() async throws {
         let folder = try TestRepository.temporaryDirectory("record")
         let checker = try ContractDirectory.checker()
-        let upstream = ValidatingResponder(checker: checker, inner: MockResponder(checker: checker))
+        let upstream = checker.validating(MockResponder(checker: checker))
         try await LoopbackServer.with(upstream) { base in
             let surety = try SuretySession(.record(into: folder, upstream: URL(string: base)!))
             let answer = try await API.send(surety, "GET", "/policy/\(API.tenant)/transactions/\(API.policy)")

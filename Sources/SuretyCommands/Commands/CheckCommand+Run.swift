@@ -2,6 +2,7 @@ import Foundation
 import SuretyConformance
 import SuretyContracts
 import SuretySchemas
+import SuretyServing
 import SuretyHTTPCore
 import SuretyHTTPTransport
 import SuretyJSON

@@ -50,23 +50,26 @@ struct CheckCommand: SuretyCommand {
     /// Makes the in-process backend from the contract and the run's options (seed, tenant, tokens).
     typealias BackendFactory = @Sendable (Contract, ConformanceRunner.Options) -> any Responder
 
-    /// The backend `surety check` runs without `--base-url`: what `surety serve --emulate` serves, in-process — the
-    /// emulator for the endpoints it implements and the mock for the rest, behind the same contract validation, with
-    /// the emulator's admin routes (`POST /__surety/reset`, which the emulator scenarios begin with).
+    /// The backend `surety check` runs without `--base-url`: what `surety serve --emulate --quiet` serves, assembled
+    /// by the same ``ServeStack``, in-process — the emulator for the endpoints it implements and the mock for the
+    /// rest, behind the same contract validation, with the emulator's admin routes (`POST /__surety/reset`, which the
+    /// emulator scenarios begin with), stubs and journal.
     static let defaultInProcessBackend: BackendFactory = { contract, options in
         let checker = ExchangeChecker(contract: contract, options: .init(requiresAuthorization: true))
         let mock = MockResponder(checker: checker, options: .init(seed: options.seed))
-        guard let emulator = try? EmulatedBackend(contract: contract, fixtures: .builtIn, clock: .manual(BuiltInFixtures.referenceInstant),
-                                                  seed: options.seed) else {
-            return ValidatingResponder(checker: checker, inner: mock)
+        // The built-in fixtures always load; were they ever not to, the mock alone answers (and the run says what it reached).
+        let mode: ServeMode
+        if let emulator = try? EmulatedBackend(contract: contract, fixtures: .builtIn, clock: .manual(BuiltInFixtures.referenceInstant),
+                                               seed: options.seed) {
+            mode = .emulate(emulator, mock: mock, builtInFixtures: true)
+        } else {
+            mode = .mock(mock)
         }
-        // In memory, so the reset cannot fail to be journaled.
-        var admin = AdminContext(mode: "emulator", contract: contract, log: ViolationLog(), door: EmulatorAdmin.door(emulator),
-                                 resets: [{ try? emulator.reset() }],
-                                 routes: EmulatorAdmin.routes(for: emulator))
-        admin.healthDetails = BackendIdentity.healthMembers(builtIn: EmulatorAdmin.builtInCredentials)
-        return AdminResponder(inner: ValidatingResponder(checker: checker, inner: EmulatorBackend.make(emulator, checker: checker, mock: mock)),
-                              context: admin)
+        var stack = ServeStack(mode: mode, checker: checker)
+        stack.seed = options.seed
+        stack.stubs = StubBoard()
+        stack.journal = Journal()
+        return stack.assemble()
     }
 
     /// The tenant and token of the built-in fixtures, used in-process when `--tenant` and `--token` are not given.

@@ -36,13 +36,6 @@ struct ServeCommand: SuretyCommand {
             }
         }
 
-        /// Mocks and replays refuse invalid requests; a proxy or recorder lets the upstream decide.
-        var defaultPolicy: RequestPolicy {
-            switch self {
-            case .mock, .replay, .emulate: return .reject
-            case .proxy, .record: return .forward
-            }
-        }
     }
 
     let source: ContractSource
@@ -105,58 +98,56 @@ struct ServeCommand: SuretyCommand {
             guard let plan = loadFaults(file, contract: contract, console: console) else { return .failure }
             faults = plan
         }
-        let log = ViolationLog(secrets: recording.redaction.namePolicy)
         let writer = LineWriter(console: console)
+        let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
         let adminToken = options.adminToken ?? AdminDoor.generateToken()
-        var stack = ServeStack(
-            checker: checker, policy: options.onInvalid ?? mode.defaultPolicy, log: log, faults: faults, seed: options.seed,
-            admin: AdminContext(mode: mode.name, contract: contract, log: log, door: .token(adminToken)),
-            requestLog: options.quiet ? nil : (options.logFormat, { writer.error($0) }))
+        var note: String? = options.adminToken == nil
+            ? "admin token \(adminToken) (generated; the routes under /__surety/ but health need Authorization: Bearer <it>, --admin-token to choose one)"
+            : nil
+        var adminUpstream: (any Responder)?
+        let served: ServeMode
+        switch mode {
+        case .mock:
+            served = .mock(mock)
+        case .proxy(let url):
+            (adminUpstream, note) = await forwardingAdmin(to: url, note: note)
+            served = .proxy(UpstreamClient(baseURL: url))
+        case .record(let directory, let url):
+            guard let recorder = recording.makeRecorder(directory: directory, upstream: url, checker: checker, writer: writer, console: console) else {
+                return .failure
+            }
+            (adminUpstream, note) = await forwardingAdmin(to: url, note: note)
+            served = .record(recorder)
+        case .replay(let directory):
+            guard let replay = recording.makeReplay(directory: directory, checker: checker, mock: mock, console: console) else {
+                return .failure
+            }
+            served = .replay(replay, rewind: { replay.index.rewind() })
+        case .emulate:
+            guard let emulator = makeEmulator(contract: contract, console: console) else { return .failure }
+            served = .emulate(emulator, mock: mock, builtInFixtures: fixtures == nil)
+            note = fixtures == nil ? EmulatorAdmin.builtInNote : EmulatorAdmin.customNote(emulator)
+        }
+        let log = ViolationLog(secrets: recording.redaction.namePolicy)
+        var stack = ServeStack(mode: served, checker: checker, log: log)
+        if let policy = options.onInvalid { stack.policy = policy }
+        stack.faults = faults
+        stack.seed = options.seed
+        // Behind the emulator its fixtures' admin tokens open the door, and --admin-token too when given.
+        if case .emulate = mode { stack.door = options.adminToken.map(AdminDoor.token) } else { stack.door = .token(adminToken) }
+        stack.healthDetails = [BackendIdentity.tokenMember(required: options.requiresAuthorization)]
+        stack.requestLog = options.quiet ? nil : (options.logFormat, { writer.error($0) })
         stack.cors = options.cors
         stack.secrets = recording.redaction.namePolicy
         stack.journal = Journal(secrets: recording.redaction.namePolicy)
-        stack.admin.healthDetails.append(BackendIdentity.tokenMember(required: options.requiresAuthorization))
+        stack.adminUpstream = adminUpstream
+        stack.warn = { writer.error("surety serve: \($0)") }
         let stubs = StubBoard()
         if let directory = options.stubsDirectory {
             guard loadStubs(from: directory, into: stubs, checker: checker, console: console) else { return .failure }
         }
         stack.stubs = stubs
-        let mock = MockResponder(checker: checker, options: .init(seed: options.seed, optional: options.optional))
-        let responder: any Responder
-        var note: String? = options.adminToken == nil
-            ? "admin token \(adminToken) (generated; the routes under /__surety/ but health need Authorization: Bearer <it>, --admin-token to choose one)"
-            : nil
-        switch mode {
-        case .mock:
-            responder = stack.assemble(mock)
-        case .proxy(let url):
-            note = [note, await forwardingAdmin(to: url, stack: &stack)].compactMap { $0 }.joined(separator: "; ")
-            responder = stack.assemble(UpstreamClient(baseURL: url))
-        case .record(let directory, let url):
-            guard let recorder = recording.makeRecorder(directory: directory, upstream: url, checker: checker, writer: writer, console: console) else {
-                return .failure
-            }
-            note = [note, await forwardingAdmin(to: url, stack: &stack)].compactMap { $0 }.joined(separator: "; ")
-            responder = stack.assemble(recorder)
-        case .replay(let directory):
-            guard let replay = recording.makeReplay(directory: directory, checker: checker, mock: mock, console: console) else {
-                return .failure
-            }
-            var replayStack = stack
-            replayStack.admin.resets.append { replay.index.rewind() }
-            responder = replayStack.assemble(replay)
-        case .emulate:
-            guard let emulator = makeEmulator(contract: contract, console: console) else { return .failure }
-            var emulatorStack = stack
-            emulatorStack.admin.resets.append {
-                do { try emulator.reset() } catch { writer.error("surety serve: the reset was not made: \(error)") }
-            }
-            emulatorStack.admin.door = EmulatorAdmin.door(emulator, extra: options.adminToken)
-            emulatorStack.admin.routes.merge(EmulatorAdmin.routes(for: emulator)) { $1 }
-            emulatorStack.admin.healthDetails += BackendIdentity.healthMembers(builtIn: fixtures == nil ? EmulatorAdmin.builtInCredentials : nil)
-            responder = emulatorStack.assemble(EmulatorBackend.make(emulator, checker: checker, mock: mock))
-            note = fixtures == nil ? EmulatorAdmin.builtInNote : EmulatorAdmin.customNote(emulator)
-        }
+        let responder = stack.assemble()
         return await serve(responder, endpoints: contract.endpoints.count, log: writer, note: note, console: console)
     }
 

@@ -14,24 +14,25 @@ public struct ResponseCheck: Sendable {
 }
 
 extension ExchangeChecker {
-    /// Checks a request body: present when the endpoint takes one, absent when it does not, JSON of the right type.
-    func checkRequestBody(_ request: HTTPRequest, endpoint: Endpoint) -> [Violation] {
+    /// Checks a request body: present when the endpoint takes one, absent when it does not, JSON of the right type;
+    /// with the body parsed, when it was JSON.
+    func checkRequestBody(_ request: HTTPRequest, endpoint: Endpoint) -> ([Violation], JSONDocument?) {
         let type = endpoint.request?.type ?? .empty
         if type == .empty {
-            guard !request.body.isEmpty else { return [] }
-            return [Violation(part: .body, rule: .body, expected: "no body", actual: "\(request.body.count) bytes")]
+            guard !request.body.isEmpty else { return ([], nil) }
+            return ([Violation(part: .body, rule: .body, expected: "no body", actual: "\(request.body.count) bytes")], nil)
         }
         if request.body.isEmpty {
-            if type.isOptional { return [] }
-            return [Violation(part: .body, rule: .required, expected: "a body of \(type)", actual: "no body")]
+            if type.isOptional { return ([], nil) }
+            return ([Violation(part: .body, rule: .required, expected: "a body of \(type)", actual: "no body")], nil)
         }
         var violations: [Violation] = []
         if let contentType = request.headers["Content-Type"], !Self.isJSON(contentType) {
             violations.append(Violation(part: .header, pointer: JSONPointer(tokens: ["Content-Type"]), rule: .contentType,
                                         expected: "application/json", actual: ValidationIssue.bounded(contentType)))
         }
-        let (issues, _) = validateBody(request.body, as: type, part: .body)
-        return violations + issues
+        let (issues, document) = validateBody(request.body, as: type, part: .body)
+        return (violations + issues, document)
     }
 
     /// Every violation of a response to a routed request, and its parsed body.

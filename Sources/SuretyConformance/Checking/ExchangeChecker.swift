@@ -41,6 +41,8 @@ public struct ExchangeChecker: Sendable {
 
     /// A checker's name: copies of one checker share it, two checkers made apart never do.
     public final class Identity: Sendable {}
+    /// Counts the requests this checker routes, when set (the tests that prove a stack routes each request once).
+    package var routeObserver: RouteObserver?
 
     /// Compiles the contract's schemas and routes once.
     public init(contract: Contract, options: Options = Options()) {
@@ -50,32 +52,29 @@ public struct ExchangeChecker: Sendable {
         self.validator = SchemaValidator(contract: contract, strict: options.strict)
     }
 
-    /// Finds the endpoint of a request; `HEAD` routes as `GET`.
+    /// Finds the endpoint of a request; `HEAD` routes as `GET` (``Router/routing(of:)``).
     public func route(_ request: HTTPRequest) -> Routing {
-        let isHead = request.method == .head
-        let method = isHead ? "GET" : request.method.rawValue
-        switch router.route(method: method, path: request.path) {
-        case .endpoint(let endpoint, let parameters):
-            return .routed(RoutedRequest(endpoint: endpoint, pathParameters: parameters,
-                                         queryItems: request.queryItems, isHead: isHead))
-        case .methodNotAllowed(let allowed):
-            return .methodNotAllowed(allowed: allowed.contains("GET") ? (allowed + ["HEAD"]).sorted() : allowed)
-        case .notFound(let nearest):
-            return .notFound(nearest: nearest)
-        }
+        routeObserver?.count()
+        return router.routing(of: request)
     }
 
     /// Every violation of a routed request: parameters, then body.
     public func checkRequest(_ request: HTTPRequest, routed: RoutedRequest) -> [Violation] {
+        checkRequestParsing(request, routed: routed).violations
+    }
+
+    /// The same as ``checkRequest(_:routed:)``, with the body it parsed.
+    func checkRequestParsing(_ request: HTTPRequest, routed: RoutedRequest) -> (violations: [Violation], body: JSONDocument?) {
         var violations = options.requiresAuthorization ? checkAuthorization(request) : []
         violations += checkPathParameters(routed)
         violations += checkQuery(routed)
-        violations += checkRequestBody(request, endpoint: routed.endpoint)
+        let (bodyViolations, body) = checkRequestBody(request, endpoint: routed.endpoint)
+        violations += bodyViolations
         if let note = routed.endpoint.deprecation {
             violations.append(Violation(severity: .warning, part: .path, rule: .deprecated, expected: "a current endpoint",
                                         actual: note.isEmpty ? "deprecated" : "deprecated: \(note)"))
         }
-        return violations
+        return (violations, body)
     }
 
     /// Routes and checks a request: the endpoint, every violation, and the problem a strict server answers with
@@ -86,30 +85,20 @@ public struct ExchangeChecker: Sendable {
 
     /// The same as ``judge(_:)`` for a request whose routing (``route(_:)``) is already known.
     public func judge(_ request: HTTPRequest, routing: Routing) -> RequestVerdict {
-        switch routing {
-        case .notFound(let nearest):
-            let problem = Problem(status: .notFound, title: "No such route",
-                                  detail: "No endpoint of the contract has the path \(ValidationIssue.bounded(request.path)).",
-                                  nearest: nearest.map(\.route))
-            return RequestVerdict(routed: nil, violations: [], problem: problem)
-        case .methodNotAllowed(let allowed):
-            let problem = Problem(status: .methodNotAllowed, title: "Method not allowed",
-                                  detail: "\(ValidationIssue.bounded(request.method.rawValue)) is not defined for this path.",
-                                  allow: allowed)
-            return RequestVerdict(routed: nil, violations: [], problem: problem)
-        case .routed(let routed):
-            let violations = checkRequest(request, routed: routed)
-            let errors = violations.filter(\.isError)
-            guard !errors.isEmpty else { return RequestVerdict(routed: routed, violations: violations, problem: nil) }
-            if let missing = errors.first(where: { $0.rule == .security }) {
-                let problem = Problem(status: .unauthorized, title: "Authentication required",
-                                      detail: "\(routed.endpoint.id) needs \(missing.expected).", violations: [missing])
-                return RequestVerdict(routed: routed, violations: violations, problem: problem)
-            }
-            let problem = Problem(status: .badRequest, title: "Request violates the contract",
-                                  detail: "\(routed.endpoint.id): \(errors.count) violation(s).", violations: errors)
+        guard case .routed(let routed) = routing else {
+            return RequestVerdict(routed: nil, violations: [], problem: routing.problem(for: request))
+        }
+        let (violations, body) = checkRequestParsing(request, routed: routed)
+        let errors = violations.filter(\.isError)
+        guard !errors.isEmpty else { return RequestVerdict(routed: routed, violations: violations, problem: nil, body: body) }
+        if let missing = errors.first(where: { $0.rule == .security }) {
+            let problem = Problem(status: .unauthorized, title: "Authentication required",
+                                  detail: "\(routed.endpoint.id) needs \(missing.expected).", violations: [missing])
             return RequestVerdict(routed: routed, violations: violations, problem: problem)
         }
+        let problem = Problem(status: .badRequest, title: "Request violates the contract",
+                              detail: "\(routed.endpoint.id): \(errors.count) violation(s).", violations: errors)
+        return RequestVerdict(routed: routed, violations: violations, problem: problem)
     }
 }
 
@@ -121,6 +110,8 @@ public struct RequestVerdict: Sendable {
     public var violations: [Violation]
     /// The error answer a strict server gives (404, 405 or 400), or nil when the request may be answered.
     public var problem: Problem?
+    /// The request body parsed as JSON, when the request may be answered and its endpoint takes a JSON body.
+    public var body: JSONDocument? = nil
 }
 
 extension ExchangeChecker {

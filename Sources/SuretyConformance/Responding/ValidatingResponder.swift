@@ -2,16 +2,13 @@ import SuretyContracts
 import SuretyHTTPCore
 import SuretySchemas
 
-/// Wraps a responder so that every exchange is routed and judged by the contract through ``ExchangeChecker``.
+/// Wraps a responder so that every exchange is judged by the contract through ``ExchangeChecker``.
 ///
 /// Unknown paths answer 404 with the nearest routes, wrong methods 405 with `Allow`, and requests with violations
 /// 400 with every violation, unless the policy is ``RequestPolicy/forward`` (proxying and recording, where the
 /// upstream decides). Responses are checked too; their violations go to the log and are counted in the
-/// `X-Surety-Violations` header.
-public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
-    /// The header that counts an exchange's violations (errors; warnings are only logged).
-    public static var violationCountHeader: String { SuretyHeaders.violationCount }
-
+/// `X-Surety-Violations` header. The request body it parses goes on in the context, so the mode does not parse it again.
+public struct ValidatingResponder<Inner: ContextResponder>: ContextResponder {
     /// The checker.
     public let checker: ExchangeChecker
     /// The wrapped responder.
@@ -23,7 +20,6 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
     /// Verdicts on response bodies already checked, so a repeated body is not parsed and validated again; share it
     /// only with responders that use the same ``checker``.
     public let verdicts: ResponseVerdictCache
-    private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
     public init(checker: ExchangeChecker, inner: Inner, policy: RequestPolicy = .reject, log: ViolationLog = ViolationLog(),
@@ -33,42 +29,38 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
         self.policy = policy
         self.log = log
         self.verdicts = verdicts
-        next = InnerResponder(inner)
     }
 
-    /// Routes and checks the request, calls the inner responder when allowed, checks and logs the response.
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        await respond(to: request, routing: checker.route(request))
-    }
-
-    /// The same as ``respond(to:)`` for a request already routed; the routing is passed on to the inner responder.
-    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
-        switch admit(request, routing: routing) {
+    /// Checks the request, calls the inner responder when allowed, checks and logs the response.
+    public func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
+        switch admit(request, context: context) {
         case .answer(let response): return response
-        case .pass(let routed, let violations):
+        case .pass(let routed, let violations, let passed):
             return conclude(request, routed: routed, requestViolations: violations,
-                            response: await next.respond(to: request, routing: routing))
+                            response: await inner.respond(to: request, context: passed))
         }
     }
 
     enum Admission {
         case answer(HTTPResponse)
-        case pass(RoutedRequest?, [Violation])
+        case pass(RoutedRequest?, [Violation], RequestContext)
     }
 
-    func admit(_ request: HTTPRequest, routing: Routing) -> Admission {
-        let verdict = checker.judge(request, routing: routing)
+    func admit(_ request: HTTPRequest, context: RequestContext) -> Admission {
+        let verdict = checker.judge(request, routing: context.routing)
         if let problem = verdict.problem, policy == .reject {
             let sequence = log.record(method: request.method.rawValue, target: request.target, endpointID: verdict.routed?.endpoint.id,
                                       status: problem.status.code, violations: problem.violations)
-            return .answer(Self.reporting(problem.violations, sequence: sequence, on: problem.response))
+            return .answer(ViolationHeaders.reporting(problem.violations, sequence: sequence, on: problem.response))
         }
         if verdict.routed == nil, let problem = verdict.problem {
             let violation = Violation(part: .path, rule: .status, expected: "a route of the contract",
                                       actual: "\(problem.status.code) \(problem.title)")
-            return .pass(nil, [violation])
+            return .pass(nil, [violation], context)
         }
-        return .pass(verdict.routed, verdict.violations)
+        var passed = context
+        passed.body = verdict.body
+        return .pass(verdict.routed, verdict.violations, passed)
     }
 
     func conclude(_ request: HTTPRequest, routed: RoutedRequest?, requestViolations: [Violation], response: HTTPResponse) -> HTTPResponse {
@@ -78,9 +70,12 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
         }
         let sequence = log.record(method: request.method.rawValue, target: request.target, endpointID: routed?.endpoint.id,
                                   status: response.status.code, violations: violations)
-        return Self.reporting(violations, sequence: sequence, on: response)
+        return ViolationHeaders.reporting(violations, sequence: sequence, on: response)
     }
+}
 
+/// What a validating server adds to a response that breaks the contract, readable without a log.
+public enum ViolationHeaders {
     /// The most violations a response's `X-Surety-Violation` headers show; the link shows them all.
     public static var maxViolationHeaders: Int { 3 }
     /// The longest one `X-Surety-Violation` header may be.
@@ -92,7 +87,7 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
         let errors = violations.filter(\.isError)
         guard !errors.isEmpty else { return response }
         var response = response
-        response.headers[Self.violationCountHeader] = String(errors.count)
+        response.headers[SuretyHeaders.violationCount] = String(errors.count)
         for violation in errors.prefix(maxViolationHeaders) {
             response.headers.append(name: SuretyHeaders.violation, value: ValidationIssue.bounded(violation.description, limit: maxViolationHeaderBytes))
         }
@@ -101,24 +96,19 @@ public struct ValidatingResponder<Inner: Responder>: RoutedResponder {
     }
 }
 
-extension ValidatingResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
+extension ValidatingResponder: SynchronousContextResponder where Inner: SynchronousContextResponder {
     /// Asks the layer below whether it answers this request inline.
     public func answersSynchronously(_ request: HTTPRequest) -> Bool {
         inner.answersSynchronously(request)
     }
 
-    /// The same as ``respond(to:)`` without suspending, for inner responders that never wait.
-    public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
-        respondSynchronously(to: request, routing: checker.route(request))
-    }
-
-    /// The same as ``respond(to:routing:)`` without suspending.
-    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
-        switch admit(request, routing: routing) {
+    /// The same as ``respond(to:context:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        switch admit(request, context: context) {
         case .answer(let response): return response
-        case .pass(let routed, let violations):
+        case .pass(let routed, let violations, let passed):
             return conclude(request, routed: routed, requestViolations: violations,
-                            response: next.respondSynchronously(to: request, routing: routing))
+                            response: inner.respondSynchronously(to: request, context: passed))
         }
     }
 }
@@ -131,6 +121,8 @@ public enum SuretyRoutes {
     public static let health = "/__surety/health"
     /// The `server` member of the health answer, by which a Surety server is recognised.
     public static let serverName = "surety"
+    /// Where a recorder's or proxy's own admin routes live while the upstream Surety server's are forwarded to it.
+    public static let recorderPrefix = "/__surety/recorder/"
 
     /// Whether a request's path is one of Surety's own routes, which the contract does not describe.
     public static func isAdmin(_ request: HTTPRequest) -> Bool {

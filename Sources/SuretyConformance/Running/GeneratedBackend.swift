@@ -24,7 +24,7 @@ public struct GeneratedBackend: SynchronousResponder {
     }
 
     /// The validating wrapper around the generator.
-    let validating: ValidatingResponder<Generator>
+    let validating: StackEntry<ValidatingResponder<ContextFree<Generator>>>
 
     /// Creates a backend for a contract.
     public init(contract: Contract, seed: UInt64 = 0, optional: ExampleGenerator.OptionalProperties = .random,
@@ -33,7 +33,7 @@ public struct GeneratedBackend: SynchronousResponder {
         let generator = Generator(checker: checker, seed: seed,
                                   examples: ExampleGenerator(schemas: contract.schemas, optional: optional),
                                   authentication: authentication)
-        validating = ValidatingResponder(checker: checker, inner: generator)
+        validating = StackEntry(root: ValidatingResponder(checker: checker, inner: ContextFree(generator)), checker: checker)
     }
 
     /// Routes, validates and answers the request.

@@ -17,7 +17,7 @@ import SuretySchemas
 /// let backend = try EmulatedBackend(contract: contract, clock: .manual(Timestamp(rfc3339: "2024-10-01T00:00:00Z")!))
 /// let response = await backend.respond(to: request)
 /// ```
-public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Sendable {
+public final class EmulatedBackend: SynchronousResponder, SynchronousContextResponder, @unchecked Sendable {
     // @unchecked Sendable: `state`, `baseline` and `journal` are only read or written while `lock` is held, and the other
     // stored properties are immutable `Sendable` values.
     /// The contract requests are routed with.
@@ -31,6 +31,10 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
     var baseline: EmulatorState
     /// The state journal, once ``restore(from:clock:)`` has attached one; nil keeps the state in memory only.
     var journal: StateJournal?
+    /// Counts the requests the backend routed itself, for lack of a stack's context (a stack routes for it).
+    package let ownRoutings = RouteObserver()
+    /// Whether a journal is attached, so that changes wait on the disk.
+    public var isJournaled: Bool { lock.withLock { journal != nil } }
 
     /// Creates a backend holding `fixtures`; locators come from `seed`, time from `clock`.
     public init(contract: Contract, fixtures: EmulatorFixtures = .builtIn, clock: EmulatorClock = .system, seed: UInt64 = 0x5EED,
@@ -135,30 +139,39 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
         return (updated, updatedBaseline)
     }
 
-    /// Answers one request.
+    /// Answers one request, routing it first; paths outside the contract answer 404 or 405.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
-        switch router.route(method: request.method == .head ? "GET" : request.method.rawValue, path: request.path) {
-        case .notFound:
-            return Problem(status: .notFound, title: "No such route", detail: "No endpoint of the contract has this path.").response
-        case .methodNotAllowed(let allowed):
-            return Problem(status: .methodNotAllowed, title: "Method not allowed", detail: "The path has other methods.", allow: allowed).response
-        case .endpoint(let endpoint, let parameters):
-            return answer(request, endpoint: endpoint, pathParameters: parameters, queryItems: request.queryItems)
-        }
+        ownRoutings.count()
+        return respondSynchronously(to: request, context: RequestContext(routing: router.routing(of: request)))
     }
 
-    /// Answers a request routed by a stack over the same contract (``RoutedResponder``), without routing it again.
-    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
-        guard case .routed(let routed) = routing else { return respondSynchronously(to: request) }  // its own 404 and 405
-        return answer(request, endpoint: routed.endpoint, pathParameters: routed.pathParameters, queryItems: routed.queryItems)
+    /// Whether the request is answered inline: a change to a journaled state waits on the disk, so it is not.
+    public func answersSynchronously(_ request: HTTPRequest) -> Bool {
+        request.method == .get || request.method == .head || !isJournaled
+    }
+
+    /// Answers a request a stack over the same contract has routed, with the body it has parsed.
+    public func respondSynchronously(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        guard let routed = context.routed else {
+            return context.routing.problem(for: request)?.response ?? Problem(status: .notFound, title: "No such route").response
+        }
+        return answer(request, routed: routed, parsed: context.body)
+    }
+
+    /// The same as ``respondSynchronously(to:context:)``; a change to a journaled state is written off the event
+    /// loop, on a thread that may wait for the disk.
+    public func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
+        guard !answersSynchronously(request) else { return respondSynchronously(to: request, context: context) }
+        return await BlockingWork.run { self.respondSynchronously(to: request, context: context) }
     }
 
     /// Runs the endpoint's handler on the request's JSON body; every failure becomes its problem response.
-    private func answer(_ request: HTTPRequest, endpoint: Endpoint, pathParameters: [String: String],
-                        queryItems: [HTTPQueryItem]) -> HTTPResponse {
-        do {
-            let body = try Self.jsonBody(of: request)
-            let call = EmulatorCall(endpoint: endpoint, pathParameters: pathParameters, queryItems: queryItems, body: body)
+    private func answer(_ request: HTTPRequest, routed: RoutedRequest, parsed: JSONDocument?) -> HTTPResponse {
+        let endpoint = routed.endpoint
+        do throws(EmulatorError) {
+            // The validation above parsed the body already, unless the backend answers on its own.
+            let body = if let parsed { parsed.value() } else { try Self.jsonBody(of: request) }
+            let call = EmulatorCall(endpoint: endpoint, pathParameters: routed.pathParameters, queryItems: routed.queryItems, body: body)
             let reply = try handle(call, authorization: request.headers["Authorization"])
             if endpoint.responseType(status: 200, extended: false) == .empty { return HTTPResponse(status: .ok) }
             return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter(style: .compact).bytes(reply))
@@ -169,13 +182,12 @@ public final class EmulatedBackend: SynchronousRoutedResponder, @unchecked Senda
 
     /// The 401/403 the emulator's tokens give a request for a routed endpoint, or nil when it may go ahead; for the
     /// endpoints another responder answers (the mock behind `serve --emulate`), so every endpoint honours the fixtures' tokens.
-    public func refusal(of request: HTTPRequest) -> HTTPResponse? {
-        guard case .endpoint(let endpoint, let parameters) = router.route(method: request.method == .head ? "GET" : request.method.rawValue,
-                                                                           path: request.path) else { return nil }
+    public func refusal(of request: HTTPRequest, routed: RoutedRequest) -> HTTPResponse? {
         lock.lock()
         defer { lock.unlock() }
         do {
-            _ = try authorize(endpoint, tenant: (parameters["tenantLocator"] ?? "").lowercased(), authorization: request.headers["Authorization"])
+            _ = try authorize(routed.endpoint, tenant: (routed.pathParameters["tenantLocator"] ?? "").lowercased(),
+                              authorization: request.headers["Authorization"])
             return nil
         } catch {
             return error.problem.response

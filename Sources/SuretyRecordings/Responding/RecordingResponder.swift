@@ -8,7 +8,7 @@ import SuretyHTTPCore
 /// Both directions are judged by one ``ExchangeChecker`` (requests that break the contract are still forwarded: the
 /// upstream decides); the store redacts and writes the file atomically. A failed write never fails the request: it
 /// goes to `onFailure` (the command prints it) and the response is returned all the same.
-public struct RecordingResponder<Upstream: Responder>: Responder {
+public struct RecordingResponder<Upstream: Responder>: Responder, ContextResponder {
     /// Where the response comes from, e.g. an `UpstreamClient`.
     public let upstream: Upstream
     /// Judges each exchange; nil records without a contract (no endpoint, no violations).
@@ -37,13 +37,22 @@ public struct RecordingResponder<Upstream: Responder>: Responder {
 
     /// Forwards, records, and returns the upstream's response.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        await record(request, routing: nil)
+    }
+
+    /// The same as ``respond(to:)`` for a request a stack over the same contract has routed.
+    public func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
+        await record(request, routing: context.routing)
+    }
+
+    private func record(_ request: HTTPRequest, routing: Routing?) async -> HTTPResponse {
         let startedAt = now()
         let clock = ContinuousClock()
         let start = clock.now
         let response = await upstream.respond(to: request)
         let elapsed = start.duration(to: clock.now)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let exchange = Exchange(request: request, response: response, checker: checker,
+        let exchange = Exchange(request: request, response: response, checker: checker, routing: routing,
                                 timing: Exchange.Timing(startedAt: startedAt, milliseconds: milliseconds))
         do {
             try store.write(exchange)

@@ -7,7 +7,7 @@ import SuretySchemas
 ///
 /// Matching is a dictionary lookup (see ``ReplayIndex``); only an unmatched request compares keys, and at most
 /// ``ReplayIndex/maxNearMissComparisons`` of them.
-public struct ReplayResponder: RoutedResponder {
+public struct ReplayResponder: Responder, ContextResponder {
     /// What to do when some files of the recordings folder are bad.
     public enum BadRecordingPolicy: String, Sendable, CaseIterable {
         /// Refuse to start and list every issue (the default: a replay that silently lacks recordings fails later,
@@ -65,11 +65,14 @@ public struct ReplayResponder: RoutedResponder {
     public let index: ReplayIndex
     /// Answers unmatched requests instead of the 404, when set.
     public let fallback: (any Responder)?
+    /// The fallback as a stack's mode, so a routed request's routing goes on to it.
+    private let contextualFallback: (any ContextResponder)?
 
     /// Creates a responder over an index.
     public init(index: ReplayIndex, fallback: (any Responder)? = nil) {
         self.index = index
         self.fallback = fallback
+        contextualFallback = fallback.map(StackMode.contextual)
     }
 
     /// Reads a recordings folder and indexes it, applying the bad-files policy.
@@ -108,6 +111,11 @@ public struct ReplayResponder: RoutedResponder {
         replay(request, key: index.matcher.key(for: request))
     }
 
+    /// The same as ``replay(_:)`` for a request a stack over the matcher's contract has routed.
+    public func replay(_ request: HTTPRequest, routing: Routing) -> Outcome {
+        replay(request, key: index.matcher.key(for: request, routing: routing))
+    }
+
     private func replay(_ request: HTTPRequest, key: RequestMatcher.Key) -> Outcome {
         if let stored = index.next(for: key) { return .matched(stored) }
         return .unmatched(index.nearMisses(for: key, request: "\(request.method) \(ValidationIssue.bounded(request.target, limit: 200))"))
@@ -115,22 +123,23 @@ public struct ReplayResponder: RoutedResponder {
 
     /// The recorded response, else the fallback's, else a 404 in the error shape with a `nearMisses` member.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        await answer(request, routing: index.matcher.checker?.route(request))
+        guard let checker = index.matcher.checker else {
+            return await answer(request, key: index.matcher.key(for: request, routing: nil), context: nil)
+        }
+        return await respond(to: request, context: RequestContext(routing: checker.route(request)))
     }
 
-    /// The same as ``respond(to:)`` for a request the stack has routed by the same contract; the routing goes on to
+    /// The same as ``respond(to:)`` for a request a stack has routed by the same contract; the context goes on to
     /// the fallback too.
-    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
-        await answer(request, routing: routing)
+    public func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
+        await answer(request, key: index.matcher.key(for: request, routing: context.routing), context: context)
     }
 
-    private func answer(_ request: HTTPRequest, routing: Routing?) async -> HTTPResponse {
-        switch replay(request, key: index.matcher.key(for: request, routing: routing)) {
+    private func answer(_ request: HTTPRequest, key: RequestMatcher.Key, context: RequestContext?) async -> HTTPResponse {
+        switch replay(request, key: key) {
         case .matched(let recording): return recording.response
         case .unmatched(let report):
-            if let routing, let routedFallback = fallback as? any RoutedResponder {
-                return await routedFallback.respond(to: request, routing: routing)
-            }
+            if let context, let contextualFallback { return await contextualFallback.respond(to: request, context: context) }
             if let fallback { return await fallback.respond(to: request) }
             return report.response
         }

@@ -9,7 +9,7 @@ import SuretyJSON
 /// `GET /__surety/health`, `GET /__surety/routes`, `GET /__surety/violations`, `POST /__surety/reset`, plus the
 /// extra routes a mode adds (the emulator's fixtures and clock). The prefix cannot collide with the API, whose paths
 /// all start with a service name.
-public struct AdminResponder<Inner: Responder>: RoutedResponder {
+public struct AdminResponder<Inner: ContextResponder>: ContextResponder {
     /// The path prefix of the admin routes.
     public static var prefix: String { SuretyRoutes.adminPrefix }
 
@@ -17,44 +17,31 @@ public struct AdminResponder<Inner: Responder>: RoutedResponder {
     public let inner: Inner
     /// What the admin routes report on and act upon.
     public let context: AdminContext
-    private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
     public init(inner: Inner, context: AdminContext) {
         self.inner = inner
         self.context = context
-        next = InnerResponder(inner)
     }
 
-    /// Answers an admin route, or asks the inner responder.
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        if SuretyRoutes.isAdmin(request) { return context.answer(request) }
-        return await inner.respond(to: request)
-    }
-
-    /// The same as ``respond(to:)``, passing the routing on to the inner responder.
-    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
-        if SuretyRoutes.isAdmin(request) { return context.answer(request) }
-        return await next.respond(to: request, routing: routing)
+    /// Answers an admin route (off the event loop when its routes may write to disk), or asks the inner responder.
+    public func respond(to request: HTTPRequest, context requestContext: RequestContext) async -> HTTPResponse {
+        guard SuretyRoutes.isAdmin(request) else { return await inner.respond(to: request, context: requestContext) }
+        guard context.routesMayBlock else { return context.answer(request) }
+        return await BlockingWork.run { context.answer(request) }
     }
 }
 
-extension AdminResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
-    /// Asks the layer below whether it answers this request inline.
+extension AdminResponder: SynchronousContextResponder where Inner: SynchronousContextResponder {
+    /// An admin request inline unless its routes may write to disk; the rest as the layer below says.
     public func answersSynchronously(_ request: HTTPRequest) -> Bool {
-        SuretyRoutes.isAdmin(request) || inner.answersSynchronously(request)
+        SuretyRoutes.isAdmin(request) ? !context.routesMayBlock : inner.answersSynchronously(request)
     }
 
-    /// The same as ``respond(to:)`` without suspending.
-    public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+    /// The same as ``respond(to:context:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest, context requestContext: RequestContext) -> HTTPResponse {
         if SuretyRoutes.isAdmin(request) { return context.answer(request) }
-        return inner.respondSynchronously(to: request)
-    }
-
-    /// The same as ``respond(to:routing:)`` without suspending.
-    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
-        if SuretyRoutes.isAdmin(request) { return context.answer(request) }
-        return next.respondSynchronously(to: request, routing: routing)
+        return inner.respondSynchronously(to: request, context: requestContext)
     }
 }
 
@@ -81,6 +68,9 @@ public struct AdminContext: Sendable {
     public var healthDetails: [JSONMember] = []
     /// Who may use the routes that change or reveal server state (all but `GET /__surety/health`).
     public var door: AdminDoor
+    /// Whether a route may wait on I/O (a journaled emulator writes its resets, clock and fixtures to disk), so the
+    /// routes are answered off the event loop.
+    public var routesMayBlock = false
 
     /// Creates a context whose routes `door` guards.
     public init(mode: String, contract: Contract, log: ViolationLog, door: AdminDoor, resets: [@Sendable () -> Void] = [],
@@ -101,7 +91,7 @@ public struct AdminContext: Sendable {
     }
 
     func answer(_ request: HTTPRequest) -> HTTPResponse {
-        let method = request.method == .head ? "GET" : request.method.rawValue
+        let method = request.routingMethod
         let route = "\(method) \(request.path)"
         if let refusal = door.refusal(of: request, route: route) { return refusal }
         switch route {

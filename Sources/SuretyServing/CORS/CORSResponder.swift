@@ -7,18 +7,16 @@ import SuretyHTTPCore
 /// answer a cross-origin request (403), so a web page cannot reset, reconfigure or read the server.
 ///
 /// A request without `Origin` (every non-browser client) passes straight through: one header look-up.
-public struct CORSResponder<Inner: Responder>: RoutedResponder {
+public struct CORSResponder<Inner: ContextResponder>: ContextResponder {
     /// The wrapped responder.
     public let inner: Inner
     /// Which origins are allowed.
     public let policy: CORSPolicy
-    private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
     public init(inner: Inner, policy: CORSPolicy) {
         self.inner = inner
         self.policy = policy
-        next = InnerResponder(inner)
     }
 
     /// What to do with a request before the inner responder sees it.
@@ -60,45 +58,27 @@ public struct CORSResponder<Inner: Responder>: RoutedResponder {
     }
 
     /// Answers a preflight or an admin refusal itself, else asks the inner responder and decorates its answer.
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
         switch decide(request) {
-        case .pass: return await inner.respond(to: request)
+        case .pass: return await inner.respond(to: request, context: context)
         case .answer(let response): return response
-        case .decorate(let origin): return decorated(await inner.respond(to: request), origin: origin)
-        }
-    }
-
-    /// The same as ``respond(to:)``, passing the routing on to the inner responder.
-    public func respond(to request: HTTPRequest, routing: Routing) async -> HTTPResponse {
-        switch decide(request) {
-        case .pass: return await next.respond(to: request, routing: routing)
-        case .answer(let response): return response
-        case .decorate(let origin): return decorated(await next.respond(to: request, routing: routing), origin: origin)
+        case .decorate(let origin): return decorated(await inner.respond(to: request, context: context), origin: origin)
         }
     }
 }
 
-extension CORSResponder: SynchronousResponder, SynchronousRoutedResponder where Inner: SynchronousResponder {
+extension CORSResponder: SynchronousContextResponder where Inner: SynchronousContextResponder {
     /// Asks the layer below whether it answers this request inline.
     public func answersSynchronously(_ request: HTTPRequest) -> Bool {
         inner.answersSynchronously(request)
     }
 
-    /// The same as ``respond(to:)`` without suspending.
-    public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
+    /// The same as ``respond(to:context:)`` without suspending.
+    public func respondSynchronously(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
         switch decide(request) {
-        case .pass: return inner.respondSynchronously(to: request)
+        case .pass: return inner.respondSynchronously(to: request, context: context)
         case .answer(let response): return response
-        case .decorate(let origin): return decorated(inner.respondSynchronously(to: request), origin: origin)
-        }
-    }
-
-    /// The same as ``respond(to:routing:)`` without suspending.
-    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
-        switch decide(request) {
-        case .pass: return next.respondSynchronously(to: request, routing: routing)
-        case .answer(let response): return response
-        case .decorate(let origin): return decorated(next.respondSynchronously(to: request, routing: routing), origin: origin)
+        case .decorate(let origin): return decorated(inner.respondSynchronously(to: request, context: context), origin: origin)
         }
     }
 }

@@ -11,7 +11,7 @@ import SuretySchemas
 /// other data. Path parameters are echoed into response properties of the same name. List endpoints honour
 /// `offset`, `count`, `extended` and answer `listCompleted` consistently across pages. The `Prefer` header follows
 /// Prism's conventions: `code=N`, `dynamic=true`, `example=NAME`.
-public struct MockResponder: SynchronousRoutedResponder {
+public struct MockResponder: SynchronousResponder, SynchronousContextResponder {
     /// How mocks are generated.
     public struct Options: Sendable, Hashable {
         /// The seed every response is derived from.
@@ -53,16 +53,16 @@ public struct MockResponder: SynchronousRoutedResponder {
 
     /// Generates the response to `request`; requests the contract does not route answer 404 or 405.
     public func respondSynchronously(to request: HTTPRequest) -> HTTPResponse {
-        respondSynchronously(to: request, routing: checker.route(request))
+        respondSynchronously(to: request, context: RequestContext(routing: checker.route(request)))
     }
 
-    /// The same as ``respondSynchronously(to:)`` for a request already routed (by the validation above the mock).
-    public func respondSynchronously(to request: HTTPRequest, routing: Routing) -> HTTPResponse {
-        let routed: RoutedRequest
-        switch routing {
-        case .routed(let found): routed = found
-        case .notFound, .methodNotAllowed:
-            return checker.judge(request, routing: routing).problem?.response ?? Problem(status: .notFound, title: "No such route").response
+    /// Every request is answered from memory.
+    public func answersSynchronously(_ request: HTTPRequest) -> Bool { true }
+
+    /// The same as ``respondSynchronously(to:)`` for a request a stack over the same contract has routed.
+    public func respondSynchronously(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        guard let routed = context.routed else {
+            return context.routing.problem(for: request)?.response ?? Problem(status: .notFound, title: "No such route").response
         }
         if let unknown = unknownLocatorAnswer(routed) { return unknown }
         let prefer = PreferHeader(request.headers.combinedValue(for: "Prefer"))

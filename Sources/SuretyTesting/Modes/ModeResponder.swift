@@ -7,10 +7,9 @@ import SuretyRecordings
 import SuretySchemas
 import SuretyServing
 
-/// The responder a mode puts behind the stack, with what a reset must also restore and the emulator when there is one.
+/// What a mode serves, with what a reset must also restore and the emulator when there is one.
 struct ModeResponder {
-    var responder: any Responder
-    var policy: RequestPolicy = .reject
+    var mode: ServeMode
     var resets: [@Sendable () -> Void] = []
     var emulator: EmulatedBackend?
 
@@ -19,28 +18,26 @@ struct ModeResponder {
                      note: @escaping @Sendable (String) -> Void) throws(SuretyTestingError) -> ModeResponder {
         switch mode.kind {
         case .mock(let seed):
-            return ModeResponder(responder: MockResponder(checker: checker, options: .init(seed: seed)))
+            return ModeResponder(mode: .mock(MockResponder(checker: checker, options: .init(seed: seed))))
         case .emulate(let fixtures, let clock, let seed):
             let emulator = try makeEmulator(checker: checker, fixtures: fixtures, clock: clock, seed: seed)
             let mock = MockResponder(checker: checker, options: .init(seed: seed))
-            // In memory, so the reset cannot fail to be journaled.
-            return ModeResponder(responder: EmulatorBackend.make(emulator, checker: checker, mock: mock),
-                                 resets: [{ try? emulator.reset() }], emulator: emulator)
+            return ModeResponder(mode: .emulate(emulator, mock: mock, builtInFixtures: fixtures == nil), emulator: emulator)
         case .replay(let path):
             let replay = try ReplaySource.load(path, checker: checker)
-            return ModeResponder(responder: ReplayMissResponder(replay: replay, onMiss: note), resets: [{ replay.index.rewind() }])
+            return ModeResponder(mode: .replay(ReplayMissResponder(replay: replay, onMiss: note), rewind: { replay.index.rewind() }))
         case .record(let directory, let upstream, let redaction):
             let store: RecordingStore
             do { store = try RecordingStore(directory: directory, redaction: redaction) } catch { throw .recordings(error.description) }
             let recorder = RecordingResponder(upstream: UpstreamClient(baseURL: upstream), checker: checker, store: store,
                                               onFailure: { note("recording not written: \($0.description)") })
-            return ModeResponder(responder: recorder, policy: .forward)
+            return ModeResponder(mode: .record(recorder))
         case .stubs:
-            return ModeResponder(responder: CallbackResponder { request in
+            return ModeResponder(mode: .custom(name: mode.name, ContextFree(CallbackResponder { request in
                 note("no stub pinned for \(request.method) \(request.target); pinned: "
                      + (stubs.stubs.map(\.stub.description).joined(separator: ", ").nonEmpty ?? "none"))
                 return Problem(status: .notFound, title: "No stub pinned for the request").response
-            })
+            }), policy: .reject))
         }
     }
 

@@ -50,10 +50,11 @@ public final class SuretySession: Sendable {
         let made = try ModeResponder.make(mode, checker: checker, stubs: stubs, note: { findings.note($0) })
         // The session's admin routes open to a token of its own (`adminToken`), as `surety serve`'s do.
         let adminToken = AdminDoor.generateToken()
-        let admin = AdminContext(mode: mode.name, contract: checker.contract, log: log, door: .token(adminToken),
-                                 resets: made.resets + [{ findings.reset() }, { journal.reset() }, { stubs.removeAll() }])
-        let served = ServeStack(checker: checker, policy: made.policy, log: log, admin: admin, requestLog: nil)
-            .assemble(ServeLayers.stubs(made.responder, board: stubs))
+        var served = ServeStack(mode: made.mode, checker: checker, log: log)
+        served.door = .token(adminToken)
+        served.resets = made.resets + [{ findings.reset() }]
+        served.stubs = stubs
+        served.journal = journal
         self.adminToken = adminToken
         self.id = UUID().uuidString.lowercased()
         self.mode = mode
@@ -63,7 +64,7 @@ public final class SuretySession: Sendable {
         self.emulator = made.emulator
         self.onViolation = onViolation
         self.findingLog = findings
-        self.stack = ServeLayers.journal(served, journal: journal, checker: checker)
+        self.stack = served.assemble()
         self.baseURL = URL(string: "http://\(id).\(SessionRegistry.domain)")!
         self.urlSession = URLSession(configuration: Self.configuration(id: id))
         SessionRegistry.register(self)

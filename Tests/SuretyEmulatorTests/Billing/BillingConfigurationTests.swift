@@ -159,7 +159,7 @@ import Testing
     @Test("over a real socket with URLSession: list, PATCH and preview through the validating server, no violations")
     func overSocket() async throws {
         let backend = try EmulatorTestSupport.makeBackend()
-        let responder = ValidatingResponder(checker: EmulatorTestSupport.checker, inner: backend)
+        let responder = EmulatorTestSupport.checker.validating(backend)
         let tenant = BuiltInFixtures.tenantA
         let auth = ["Authorization": "Bearer surety-token"]
         try await LoopbackServer.with(responder) { base in

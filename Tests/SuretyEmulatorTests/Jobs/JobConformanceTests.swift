@@ -18,8 +18,8 @@ import Testing
     @Test("the jobs scenarios against the emulator: all 28 endpoints answer a documented status, nothing fails, every job state is seen")
     func scenariosConform() async throws {
         let contract = EmulatorTestSupport.contract
-        let backend = ValidatingResponder(checker: ExchangeChecker(contract: contract, options: .init(requiresAuthorization: true)),
-                                          inner: try EmulatorTestSupport.makeBackend())
+        let backend = ExchangeChecker(contract: contract, options: .init(requiresAuthorization: true))
+            .validating(try EmulatorTestSupport.makeBackend())
         let scenarios = try ScenarioLoader(contract: contract).load(directory: TestRepository.contracts + "/scenarios").scenarios
             .filter { $0.name.hasPrefix("emulator-jobs-") }
         #expect(scenarios.count == 4)

@@ -13,7 +13,7 @@ import Testing
     @Test("over a real socket with URLSession: job endpoints answer valid bodies, an empty 200 for restart, and 409 problems")
     func overSocket() async throws {
         let backend = try EmulatorTestSupport.makeBackend()
-        let responder = ValidatingResponder(checker: EmulatorTestSupport.checker, inner: backend)
+        let responder = EmulatorTestSupport.checker.validating(backend)
         let tenant = BuiltInFixtures.tenantA
         try await LoopbackServer.with(responder) { base in
             let job = "\(base)/policy/\(tenant)/deserializeJobs/\(BuiltInJobFixtures.locator("DS", 4))"

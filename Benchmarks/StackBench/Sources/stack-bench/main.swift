@@ -25,12 +25,11 @@ do {
     exit(2)
 }
 let checker = ExchangeChecker(contract: contract)
-let log = ViolationLog()
-var stack = ServeStack(checker: checker, policy: .reject, log: log, admin: AdminContext(mode: "mock", contract: contract, log: log),
-                       requestLog: nil)
+var stack = ServeStack(mode: .mock(MockResponder(checker: checker)), checker: checker)
+stack.door = .token("stack-bench")
 // `surety serve` on loopback answers CORS by default; CORS=0 measures the stack without that layer.
 stack.cors = ProcessInfo.processInfo.environment["CORS"] == "0" ? .off : .anyOrigin
-guard let responder = stack.assemble(MockResponder(checker: checker)) as? any SynchronousResponder else {
+guard let responder = stack.assemble() as? any SynchronousResponder else {
     FileHandle.standardError.write(Data("stack-bench: the mock stack lost its synchronous path\n".utf8))
     exit(1)
 }

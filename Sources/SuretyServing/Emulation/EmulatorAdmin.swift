@@ -4,29 +4,28 @@ import SuretyEmulator
 import SuretyHTTPCore
 import SuretyJSON
 import SuretySchemas
-import SuretyServing
 
-/// The emulator's admin routes, which `serve --emulate` and `check` share; the backend itself is `EmulatorBackend`.
-enum EmulatorAdmin {
+/// The emulator's admin routes, door and start-up notes, which every stack over the emulator shares (``ServeMode/emulate(_:mock:builtInFixtures:)``).
+public enum EmulatorAdmin {
     /// The built-in fixtures' documented tenant and tokens, which the health route names so that `surety check`
     /// needs no option against `surety serve --emulate`.
-    static let builtInCredentials = BackendIdentity.BuiltInFixtures(tenant: BuiltInFixtures.tenantA, token: "surety-token",
+    public static let builtInCredentials = BackendIdentity.BuiltInFixtures(tenant: BuiltInFixtures.tenantA, token: "surety-token",
                                                                     tokenWithoutPermission: "surety-no-permission",
                                                                     adminToken: "surety-admin")
 
     /// The start-up line of an emulator holding the built-in fixtures: its tenants and tokens, all documented.
-    static let builtInNote = "built-in fixtures: tenant \(BuiltInFixtures.tenantA) (tokens surety-token, surety-readonly, "
+    public static let builtInNote = "built-in fixtures: tenant \(BuiltInFixtures.tenantA) (tokens surety-token, surety-readonly, "
         + "surety-no-permission), tenant \(BuiltInFixtures.tenantB) (surety-token-b); surety-admin holds every tenant and opens the admin routes"
 
     /// The start-up line of an emulator holding a user's fixtures: its tenants, and how many tokens (never their values).
-    static func customNote(_ emulator: EmulatedBackend) -> String {
+    public static func customNote(_ emulator: EmulatedBackend) -> String {
         let state = emulator.snapshot
         return "fixtures with tenant(s) \(state.tenants.keys.sorted().joined(separator: ", ")) and \(state.tokens.count) token(s) (their values are not printed)"
     }
 
     /// The door of the emulator's admin routes: a fixtures token holding `surety.admin`, or `extra` when given
     /// (`--admin-token`).
-    static func door(_ emulator: EmulatedBackend, extra: String? = nil) -> AdminDoor {
+    public static func door(_ emulator: EmulatedBackend, extra: String? = nil) -> AdminDoor {
         let fixtures = AdminDoor { presented in
             guard let token = emulator.accessToken(presented) else { return .unknown }
             return token.isAdmin ? .admitted : .notAdmin
@@ -36,7 +35,7 @@ enum EmulatorAdmin {
 
     /// `POST /__surety/fixtures` (a fixtures document; all or nothing) and `POST /__surety/clock`
     /// (`{"set": "2026-01-01T00:00:00Z"}` or `{"advanceSeconds": 86400}`; `GET` reads it).
-    static func routes(for emulator: EmulatedBackend) -> [String: AdminContext.Handler] {
+    public static func routes(for emulator: EmulatedBackend) -> [String: AdminContext.Handler] {
         [
             "POST /__surety/fixtures": { request in
                 do throws(EmulatorAdminError) {
@@ -90,10 +89,10 @@ enum EmulatorAdmin {
     /// last instant RFC 3339 can write, so the terms, renewals and installments the emulator dates from the clock
     /// (installment settings reach `InstallmentSettings.maxDays`, about ten years, ahead) stay datetimes its own
     /// checker accepts.
-    static let latestInstant = Timestamp(seconds: 250_246_627_199)
+    public static let latestInstant = Timestamp(seconds: 250_246_627_199)
 
     /// 500: a persisted emulator could not journal the change, so it did not make it.
-    static func notSaved(_ error: JournalError) -> HTTPResponse {
+    public static func notSaved(_ error: JournalError) -> HTTPResponse {
         Problem(status: .internalServerError, title: "State not saved", detail: "The change was not made: \(error.description)").response
     }
 
