@@ -21,6 +21,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "SuretyJSON"),
+        // The project's contract, embedded in `surety` as a resource. The target sits at the package root so that its
+        // resource is `contracts/` itself, not a copy that could drift; everything else there is excluded.
+        .target(
+            name: "SuretyEmbeddedContract",
+            path: ".",
+            exclude: ["Benchmarks", "Examples", "README.md", "Tests", "docs", "recordings",
+                      "Sources/SuretyJSON", "Sources/SuretySchemas", "Sources/SuretyContracts", "Sources/SuretyHTTPCore",
+                      "Sources/SuretyHTTPTransport", "Sources/SuretyConformance", "Sources/SuretyServing", "Sources/SuretyRecordings",
+                      "Sources/SuretyEmulator", "Sources/SuretyCommands", "Sources/SuretyTesting", "Sources/SuretyTestSupport",
+                      "Sources/surety"],
+            sources: ["Sources/SuretyEmbeddedContract"],
+            resources: [.copy("contracts")]
+        ),
         .target(name: "SuretySchemas", dependencies: ["SuretyJSON"]),
         .target(name: "SuretyContracts", dependencies: ["SuretyJSON", "SuretySchemas"]),
         .target(name: "SuretyHTTPCore"),
@@ -41,7 +54,7 @@ let package = Package(
         .target(
             name: "SuretyCommands",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator"]
+                           "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator", "SuretyEmbeddedContract"]
         ),
         .target(
             name: "SuretyTesting",
@@ -85,7 +98,7 @@ let package = Package(
             name: "SuretyCommandsTests",
             dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyConformance", "SuretyHTTPTransport", "SuretyHTTPCore", "SuretyContracts", "SuretyJSON",
                            "SuretyRecordings",
-                           "SuretyEmulator", "SuretySchemas", "SuretyServing"],
+                           "SuretyEmulator", "SuretySchemas", "SuretyServing", "SuretyEmbeddedContract"],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -7,17 +7,18 @@ struct LintCommand: SuretyCommand {
     static let summary = "check the contract files and report every problem"
     static let usage = "usage: surety lint [--contracts DIR] [--format \(choices(OutputFormat.self))]"
 
-    let directory: String
+    let source: ContractSource
     let format: OutputFormat
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(arguments, options: ["contracts", "format"], flags: [])
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
-        directory = ContractSource(scanner).directory
+        source = ContractSource(scanner)
         format = try scanner.choice("format", default: OutputFormat.defaultFormat)
     }
 
     func run(console: Console) async -> ExitCode {
+        guard let directory = source.directoryOrReport(console) else { return .failure }
         let loaded: (contract: Contract, diagnostics: [Diagnostic])
         do {
             loaded = try ContractLoader().load(directory: directory)
