@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "SuretySchemasTests", dependencies: ["SuretySchemas", "SuretyJSON"]),
         .testTarget(
             name: "SuretyContractsTests",
-            dependencies: ["SuretyContracts", "SuretySchemas", "SuretyJSON"],
+            dependencies: ["SuretyContracts", "SuretySchemas", "SuretyJSON", "SuretyTestSupport"],
             exclude: ["BrokenContracts"]
         ),
         .testTarget(name: "SuretyHTTPCoreTests", dependencies: ["SuretyHTTPCore"]),

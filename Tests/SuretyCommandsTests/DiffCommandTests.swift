@@ -112,7 +112,7 @@ struct DiffCommandTests {
                 let result = await surety(["diff", old, new, "--format", format] + contractsArgument)
                 #expect(result.code == .findings, "\(format)")
                 #expect(result.err == "")
-                try Golden.assertMatches(result.out, file: golden)
+                GoldenFile.expect(result.out, matches: "Tests/SuretyCommandsTests/Golden/" + golden)
                 let again = await surety(["diff", old, new, "--format", format] + contractsArgument)
                 #expect(again.out == result.out, "\(format) repeats byte for byte")
             }
