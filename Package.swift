@@ -22,7 +22,8 @@ let package = Package(
     targets: [
         .target(name: "SuretyJSON"),
         // The project's contract, embedded in `surety` as a resource. The target sits at the package root so that its
-        // resource is `contracts/` itself, not a copy that could drift; everything else there is excluded.
+        // resource is `contracts/` itself, not a copy that could drift; everything else there is excluded (a new
+        // top-level folder or target folder belongs in `exclude`, or SwiftPM warns of unhandled files).
         .target(
             name: "SuretyEmbeddedContract",
             path: ".",
