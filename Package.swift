@@ -21,6 +21,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "SuretyJSON"),
+        // The project's contract, embedded in `surety` as a resource. The target sits at the package root so that its
+        // resource is `contracts/` itself, not a copy that could drift; everything else there is excluded (a new
+        // top-level folder or target folder belongs in `exclude`, or SwiftPM warns of unhandled files).
+        .target(
+            name: "SuretyEmbeddedContract",
+            path: ".",
+            exclude: ["Benchmarks", "Examples", "README.md", "Tests", "docs", "recordings",
+                      "Sources/SuretyJSON", "Sources/SuretySchemas", "Sources/SuretyContracts", "Sources/SuretyHTTPCore",
+                      "Sources/SuretyHTTPTransport", "Sources/SuretyConformance", "Sources/SuretyServing", "Sources/SuretyRecordings",
+                      "Sources/SuretyEmulator", "Sources/SuretyCommands", "Sources/SuretyTesting", "Sources/SuretyTestSupport",
+                      "Sources/surety"],
+            sources: ["Sources/SuretyEmbeddedContract"],
+            resources: [.copy("contracts")]
+        ),
         .target(name: "SuretySchemas", dependencies: ["SuretyJSON"]),
         .target(name: "SuretyContracts", dependencies: ["SuretyJSON", "SuretySchemas"]),
         .target(name: "SuretyHTTPCore"),
@@ -41,7 +55,7 @@ let package = Package(
         .target(
             name: "SuretyCommands",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator"]
+                           "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator", "SuretyEmbeddedContract"]
         ),
         .target(
             name: "SuretyTesting",
@@ -57,7 +71,7 @@ let package = Package(
         .testTarget(name: "SuretySchemasTests", dependencies: ["SuretySchemas", "SuretyJSON"]),
         .testTarget(
             name: "SuretyContractsTests",
-            dependencies: ["SuretyContracts", "SuretySchemas", "SuretyJSON"],
+            dependencies: ["SuretyContracts", "SuretySchemas", "SuretyJSON", "SuretyTestSupport"],
             exclude: ["BrokenContracts"]
         ),
         .testTarget(name: "SuretyHTTPCoreTests", dependencies: ["SuretyHTTPCore"]),
@@ -85,7 +99,7 @@ let package = Package(
             name: "SuretyCommandsTests",
             dependencies: ["SuretyCommands", "SuretyTestSupport", "SuretyConformance", "SuretyHTTPTransport", "SuretyHTTPCore", "SuretyContracts", "SuretyJSON",
                            "SuretyRecordings",
-                           "SuretyEmulator", "SuretySchemas", "SuretyServing"],
+                           "SuretyEmulator", "SuretySchemas", "SuretyServing", "SuretyEmbeddedContract"],
             exclude: ["Golden"]
         ),
         .testTarget(

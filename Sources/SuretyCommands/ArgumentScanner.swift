@@ -72,11 +72,20 @@ public struct ArgumentScanner: Sendable {
         return number
     }
 
-    /// The value of an option that must be one of a set of words.
-    public func choice(_ name: String, among choices: [String]) throws(UsageError) -> String? {
+    /// The value of an option whose words are an enum's raw values, or nil when the option is absent.
+    public func choice<Choice: CaseIterable & RawRepresentable>(_ name: String, as _: Choice.Type = Choice.self) throws(UsageError) -> Choice?
+    where Choice.RawValue == String {
         guard let text = value(name) else { return nil }
-        guard choices.contains(text) else { throw UsageError("--\(name) must be one of \(choices.joined(separator: ", ")), got \(text)") }
-        return text
+        guard let choice = Choice(rawValue: text) else {
+            throw UsageError("--\(name) must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", ")), got \(text)")
+        }
+        return choice
+    }
+
+    /// The value of an option whose words are an enum's raw values, or `defaultChoice` when the option is absent.
+    public func choice<Choice: CaseIterable & RawRepresentable>(_ name: String, default defaultChoice: Choice) throws(UsageError) -> Choice
+    where Choice.RawValue == String {
+        try choice(name, as: Choice.self) ?? defaultChoice
     }
 
     /// The value of an option that must be an absolute http or https URL with a host.

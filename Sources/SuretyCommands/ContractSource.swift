@@ -1,25 +1,99 @@
 import Foundation
 import SuretyContracts
+import SuretyEmbeddedContract
 import SuretyJSON
 
-/// Finds and loads the contract for a command: `--contracts DIR`, else `$SURETY_CONTRACTS`, else `./contracts`.
+/// Finds and loads the contract for a command: `--contracts DIR`, else `$SURETY_CONTRACTS`, else the contract embedded
+/// in `surety` (the project's `contracts/`, so that every command works from any folder).
 struct ContractSource: Sendable {
-    let directory: String
+    /// The environment variable that names a contract folder when `--contracts` is not given.
+    static let environmentVariable = "SURETY_CONTRACTS"
 
-    /// `environment` is the process's by default; tests pass their own.
-    init(_ scanner: ArgumentScanner, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        directory = scanner.value("contracts") ?? environment["SURETY_CONTRACTS"].flatMap { $0.isEmpty ? nil : $0 } ?? "contracts"
+    /// Where the contract in use comes from, in the order they are tried.
+    enum Origin: Equatable, Sendable {
+        /// `--contracts DIR`.
+        case option(String)
+        /// `$SURETY_CONTRACTS`.
+        case environment(String)
+        /// The contract built into the executable, in its resource bundle.
+        case embedded(String)
+
+        /// The folder the contract is read from.
+        var directory: String {
+            switch self {
+            case .option(let directory), .environment(let directory), .embedded(let directory): directory
+            }
+        }
+
+        /// What `--help` says of the contract in use: `contract: embedded (surety 0.14.0)`, `contract: DIR (--contracts)`.
+        var description: String {
+            switch self {
+            case .option(let directory): "contract: \(directory) (--contracts)"
+            case .environment(let directory): "contract: \(directory) ($\(ContractSource.environmentVariable))"
+            case .embedded: "contract: embedded (surety \(CommandLineTool.version))"
+            }
+        }
+    }
+
+    /// `--contracts DIR`, when given.
+    let option: String?
+    /// The embedded contract's folder; nil when the executable's resource bundle is missing.
+    let embedded: String?
+
+    /// Reads `--contracts` from a command's scanned arguments.
+    init(_ scanner: ArgumentScanner, embedded: String? = EmbeddedContract.directory) {
+        self.init(option: scanner.value("contracts"), embedded: embedded)
+    }
+
+    /// A source with `--contracts` given as `option` (nil or empty: not given).
+    init(option: String?, embedded: String? = EmbeddedContract.directory) {
+        self.option = option.flatMap { $0.isEmpty ? nil : $0 }
+        self.embedded = embedded
+    }
+
+    /// Finds `--contracts DIR` or `--contracts=DIR` in arguments that were not scanned (for `--help`).
+    init(arguments: [String]) {
+        var value: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--contracts", index + 1 < arguments.count { value = arguments[index + 1] }
+            if argument.hasPrefix("--contracts=") { value = String(argument.dropFirst("--contracts=".count)) }
+        }
+        self.init(option: value)
+    }
+
+    /// The contract in use given the value of `$SURETY_CONTRACTS` (empty counts as unset); nil when there is none.
+    func origin(environment: String?) -> Origin? {
+        if let option { return .option(option) }
+        if let environment, !environment.isEmpty { return .environment(environment) }
+        return embedded.map(Origin.embedded)
+    }
+
+    /// The contract in use, reading `$SURETY_CONTRACTS` from the console's environment.
+    func origin(_ console: Console) -> Origin? {
+        origin(environment: console.environment(Self.environmentVariable))
+    }
+
+    /// The folder of the contract in use; nil, after saying how to name one, when there is none.
+    func directoryOrReport(_ console: Console) -> String? {
+        guard let origin = origin(console) else {
+            console.errorLine("surety: no contract: the embedded one is missing (its resource bundle, \(EmbeddedContract.bundleName).resources, is not beside the executable)")
+            console.errorLine("surety: pass --contracts DIR or set $\(Self.environmentVariable)")
+            return nil
+        }
+        return origin.directory
     }
 
     /// Loads and lints the contract; prints its errors and returns nil when it has any (exit 2 for the caller).
     func loadOrReport(_ console: Console) -> Contract? {
+        guard let directory = directoryOrReport(console) else { return nil }
         let loaded: (contract: Contract, diagnostics: [Diagnostic])
         do {
             loaded = try ContractLoader().load(directory: directory)
         } catch {
             console.errorLine("surety: \(error.description)")
             if case .unreadableDirectory = error {
-                console.errorLine("surety: run from the project folder, or pass --contracts DIR")
+                console.errorLine("surety: pass --contracts DIR, set $\(Self.environmentVariable), or leave both out for the embedded contract")
             }
             return nil
         }

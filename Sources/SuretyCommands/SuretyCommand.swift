@@ -8,10 +8,17 @@ public protocol SuretyCommand: Sendable {
     static var summary: String { get }
     /// The usage lines shown with a usage error.
     static var usage: String { get }
+    /// Whether the command reads the contract (its `--help` then says which contract is in use).
+    static var readsContract: Bool { get }
     /// Parses the arguments after the command word.
     init(arguments: [String]) throws(UsageError)
     /// Runs and returns the exit code.
     func run(console: Console) async -> ExitCode
+}
+
+extension SuretyCommand {
+    /// Most commands read the contract.
+    public static var readsContract: Bool { true }
 }
 
 /// The `surety` command line: finds the subcommand, runs it, and maps usage errors to exit 64.
@@ -42,6 +49,10 @@ public enum CommandLineTool {
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
             console.line(command.usage)
+            if command.readsContract {
+                let source = ContractSource(arguments: rest)
+                console.line(source.origin(console)?.description ?? "contract: none (pass --contracts DIR or set $\(ContractSource.environmentVariable))")
+            }
             return .success
         }
         do {

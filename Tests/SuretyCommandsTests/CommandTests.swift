@@ -1,4 +1,5 @@
 import Foundation
+import SuretyTestSupport
 import Testing
 @testable import SuretyCommands
 
@@ -9,19 +10,19 @@ func surety(_ arguments: [String], environment: [String: String] = [:]) async ->
     return (code, console.output, console.errors)
 }
 
-let contractsArgument = ["--contracts", Golden.repository + "/contracts"]
+let contractsArgument = ["--contracts", TestRepository.root + "/contracts"]
 
 @Suite struct RoutesCommandTests {
     @Test func listsEveryEndpointAsTheGoldenTextShows() async throws {
         let result = await surety(["routes"] + contractsArgument)
         #expect(result.code == .success)
-        try Golden.assertMatches(result.out, file: "routes.txt")
+        GoldenFile.expect(result.out, matches: "Tests/SuretyCommandsTests/Golden/routes.txt")
     }
 
     @Test func listsExactlySeventySevenEndpointsAsJSON() async throws {
         let result = await surety(["routes", "--format", "json"] + contractsArgument)
         #expect(result.code == .success)
-        try Golden.assertMatches(result.out, file: "routes.json")
+        GoldenFile.expect(result.out, matches: "Tests/SuretyCommandsTests/Golden/routes.json")
         let rows = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]]
         #expect(rows?.count == 77)
         #expect(rows?.filter { $0["deprecated"] as? Bool == true }.count == 3)
@@ -36,7 +37,7 @@ let contractsArgument = ["--contracts", Golden.repository + "/contracts"]
     }
 
     @Test func aBrokenContractExitsOneAndAMissingFolderTwo() async {
-        let broken = Golden.repository + "/Tests/SuretyContractsTests/BrokenContracts/unknown-type"
+        let broken = TestRepository.root + "/Tests/SuretyContractsTests/BrokenContracts/unknown-type"
         let result = await surety(["lint", "--contracts", broken])
         #expect(result.code == .findings)
         #expect(result.out.contains("error: unknown type TermRespons in Thing.other"))

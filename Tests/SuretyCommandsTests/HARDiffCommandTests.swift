@@ -8,8 +8,8 @@ import Testing
 /// (`Tests/SuretyRecordingsTests/HARCases`), with the diff fixture's policies contract.
 @Suite("surety diff and har import over browser and mitmproxy HAR files")
 struct HARDiffCommandTests {
-    static let cases = Golden.repository + "/Tests/SuretyRecordingsTests/HARCases"
-    static let contract = ["--contracts", Golden.repository + "/Tests/SuretyRecordingsTests/DiffCases/contract"]
+    static let cases = TestRepository.root + "/Tests/SuretyRecordingsTests/HARCases"
+    static let contract = ["--contracts", TestRepository.root + "/Tests/SuretyRecordingsTests/DiffCases/contract"]
     static let chrome = cases + "/chrome.har", firefox = cases + "/firefox.har", mitmproxy = cases + "/mitmproxy.har"
 
     @Test("Chrome's pretty HAR and Firefox's compact and base64 HAR of the same traffic: no difference, what is not the API skipped and counted")

@@ -1,5 +1,6 @@
 import Foundation
 import SuretyEmulator
+import SuretyTestSupport
 import Testing
 @testable import SuretyCommands
 
@@ -17,7 +18,7 @@ import Testing
     @Test("the example fixtures file in docs/ is the printed built-in fixtures")
     func exampleFileIsCurrent() async throws {
         let result = await surety(["serve", "--emulate", "--print-fixtures"])
-        let example = try String(contentsOfFile: Golden.repository + "/docs/fixtures.example.json", encoding: .utf8)
+        let example = try String(contentsOfFile: TestRepository.root + "/docs/fixtures.example.json", encoding: .utf8)
         #expect(example == result.out)
     }
 

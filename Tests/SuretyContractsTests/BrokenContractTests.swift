@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 import SuretyJSON
+import SuretyTestSupport
 @testable import SuretyContracts
 
 /// Each folder under BrokenContracts holds contract files with one kind of problem and `expected.txt`, the exact
-/// diagnostics `surety lint` gives. Set SURETY_RECORD=1 to write the expectations anew (then review the diff).
+/// diagnostics `surety lint` gives, compared as a golden file (`SURETY_RECORD_GOLDEN=1` re-records it and fails).
 @Suite struct BrokenContractTests {
     static let cases: [String] = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.brokenContracts).sorted()) ?? []
 
@@ -26,12 +27,7 @@ import SuretyJSON
     @Test(arguments: cases)
     func reportsExactlyTheExpectedDiagnostics(folder: String) throws {
         let actual = try Self.diagnostics(for: folder)
-        let expectedPath = TestPaths.brokenContracts + "/" + folder + "/expected.txt"
-        if ProcessInfo.processInfo.environment["SURETY_RECORD"] == "1" {
-            try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
-        #expect(actual == expected, "diagnostics for \(folder) differ")
+        GoldenFile.expect(actual, matches: TestPaths.brokenContracts + "/" + folder + "/expected.txt")
         #expect(!actual.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(folder) must produce a diagnostic")
     }
 }

@@ -128,7 +128,8 @@ extension CheckCommand {
         if let scenariosDirectory {
             directory = scenariosDirectory
         } else {
-            directory = (source.directory.hasSuffix("/") ? source.directory : source.directory + "/") + "scenarios"
+            guard let contracts = source.origin(console)?.directory else { return [] }
+            directory = (contracts.hasSuffix("/") ? contracts : contracts + "/") + "scenarios"
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         }

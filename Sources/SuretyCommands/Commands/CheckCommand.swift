@@ -27,7 +27,7 @@ struct CheckCommand: SuretyCommand {
                             [--min-reached N|N%] [--max-requests N] [--max-failures N] [--header NAME:VALUE ...]
                             [--endpoint ID|GLOB ...] [--exclude ID|GLOB ...] [--var NAME=VALUE ...]
                             [--seed N] [--strict] [--scenarios DIR | --no-scenarios] [--no-negative-probes | --no-probe NAME ...]
-                            [--report json:FILE|json:-] [--report junit:FILE] [--quiet] [--coverage summary|full] [--contracts DIR]
+                            [--report json:FILE|json:-] [--report junit:FILE] [--quiet] [--coverage \(choices(CoverageDetail.self))] [--contracts DIR]
                surety check --recordings DIR|FILE.har [--strict] [--report json:FILE] [--report junit:FILE]
           Without --base-url the built-in backend (the emulator with its built-in fixtures) runs in-process.
           Against a Surety server (recognised by GET /__surety/health) no option is needed: `serve --emulate` names its
@@ -171,7 +171,10 @@ struct CheckCommand: SuretyCommand {
         writes = scanner.flag("allow-writes") ? true : scanner.flag("read-only") ? false : nil
         options.allowsIssue = scanner.flag("allow-issue")
         quiet = scanner.flag("quiet")
-        fullCoverage = try scanner.choice("coverage", among: ["summary", "full"]) == "full"
+        switch try scanner.choice("coverage", default: CoverageDetail.defaultDetail) {
+        case .summary: fullCoverage = false
+        case .full: fullCoverage = true
+        }
         self.options = options
         guard !(scanner.flag("no-scenarios") && scanner.value("scenarios") != nil) else {
             throw UsageError("give --scenarios DIR or --no-scenarios, not both")

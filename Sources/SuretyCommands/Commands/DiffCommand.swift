@@ -12,22 +12,26 @@ struct DiffCommand: SuretyCommand {
 
     /// Every rule with its severity, one a line.
     static var rules: String {
-        "  Rules and their severities (--fail-on breaking|possibly|any picks which fail):\n"
+        "  Rules and their severities (--fail-on \(choices(DiffFailureThreshold.self)) picks which fail):\n"
             + DiffRule.allCases.map { "    " + $0.rawValue.padding(to: 30) + $0.severity.label }.joined(separator: "\n")
     }
 
     static let synopsis = """
-        usage: surety diff OLD NEW [--exact] [--ignore POINTER]... [--ignore-file FILE]... [--format text|json|markdown]
-                                   [--fail-on breaking|possibly|any] [--host NAME] [--contracts DIR]
+        usage: surety diff OLD NEW [--exact] [--ignore POINTER]... [--ignore-file FILE]... [--format \(choices(DiffFormat.self))]
+                                   [--fail-on \(choices(DiffFailureThreshold.self))] [--host NAME] [--contracts DIR]
+          --format defaults to \(DiffFormat.defaultFormat.rawValue), --fail-on to \(Self.defaultThreshold.rawValue).
           An ignore file holds one pointer pattern per line (# comments); \(IgnoreFile.defaultName) beside OLD or NEW
           is read without a flag.
         """
+
+    /// Which differences fail the run without `--fail-on`.
+    static let defaultThreshold = DiffFailureThreshold.breaking
 
     let source: ContractSource
     let old: String
     let new: String
     let options: RecordingDiff.Options
-    let format: String
+    let format: DiffFormat
     let failOn: DiffFailureThreshold
     let host: String?
     let ignoreFiles: [String]
@@ -44,9 +48,8 @@ struct DiffCommand: SuretyCommand {
             patterns.append(pattern)
         }
         options = RecordingDiff.Options(exact: scanner.flag("exact"), ignoredPointers: patterns)
-        format = try scanner.choice("format", among: ["text", "json", "markdown"]) ?? "text"
-        let threshold = try scanner.choice("fail-on", among: DiffFailureThreshold.allCases.map(\.rawValue)) ?? "breaking"
-        failOn = DiffFailureThreshold(rawValue: threshold) ?? .breaking
+        format = try scanner.choice("format", default: DiffFormat.defaultFormat)
+        failOn = try scanner.choice("fail-on", default: Self.defaultThreshold)
         host = scanner.values["host"]?.last
         ignoreFiles = scanner.values["ignore-file"] ?? []
     }
@@ -63,9 +66,9 @@ struct DiffCommand: SuretyCommand {
         options.ignoredPointers += ignored
         let report = RecordingDiff(contract: contract, options: options).compare(old: oldExchanges, new: newExchanges)
         switch format {
-        case "json": console.out(String(decoding: report.jsonBytes, as: UTF8.self))
-        case "markdown": console.out(report.markdown)
-        default: console.out(report.text(colors: console.colorsOutput))
+        case .json: console.out(String(decoding: report.jsonBytes, as: UTF8.self))
+        case .markdown: console.out(report.markdown)
+        case .text: console.out(report.text(colors: console.colorsOutput))
         }
         return report.failingCount(failOn) > 0 ? .findings : .success
     }

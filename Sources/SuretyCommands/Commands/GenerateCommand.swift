@@ -9,9 +9,17 @@ struct GenerateCommand: SuretyCommand {
     static let summary = "write seeded example documents (NDJSON) of a schema or endpoint body, some broken on purpose"
     static let usage = """
         usage: surety generate (--schema NAME | --endpoint ID [--status N] [--request] [--extended])
-                               [--count N] [--seed S] [--invalid-rate P] [--optional all|none|random]
+                               [--count N] [--seed S] [--invalid-rate P] [--optional \(choices(ExampleGenerator.OptionalProperties.self))]
                                [--labels FILE] [-o FILE] [--contracts DIR]
+          Defaults: --count \(defaultCount), --seed \(defaultSeed), --invalid-rate 0, --optional \(defaultOptional.rawValue).
         """
+
+    /// Documents written without `--count`.
+    static let defaultCount = 10
+    /// The seed without `--seed`.
+    static let defaultSeed = 1
+    /// Which optional properties an example has without `--optional`.
+    static let defaultOptional = ExampleGenerator.OptionalProperties.random
 
     let source: ContractSource
     let target: ValidateCommand.Target
@@ -29,13 +37,13 @@ struct GenerateCommand: SuretyCommand {
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         source = ContractSource(scanner)
         target = try ValidateCommand.target(scanner)
-        count = try scanner.integer("count", in: 0...100_000_000) ?? 10
-        seed = UInt64(try scanner.integer("seed", in: 0...Int.max) ?? 1)
+        count = try scanner.integer("count", in: 0...100_000_000) ?? Self.defaultCount
+        seed = UInt64(try scanner.integer("seed", in: 0...Int.max) ?? Self.defaultSeed)
         guard let rate = Double(scanner.value("invalid-rate") ?? "0"), (0...1).contains(rate) else {
             throw UsageError("--invalid-rate needs a number from 0 to 1")
         }
         invalidRate = rate
-        optional = ExampleGenerator.OptionalProperties(rawValue: try scanner.choice("optional", among: ["all", "none", "random"]) ?? "random")!
+        optional = try scanner.choice("optional", default: Self.defaultOptional)
         labels = scanner.value("labels")
         output = scanner.value("output")
     }

@@ -6,6 +6,7 @@ struct JSONCheckCommand: SuretyCommand {
     static let name = "json-check"
     static let summary = "parse JSON files strictly (RFC 8259) and report accept or the error with line and column"
     static let usage = "usage: surety json-check [--max-depth N] FILE..."
+    static let readsContract = false
 
     let files: [String]
     let maxDepth: Int

@@ -5,19 +5,20 @@ import SuretyJSON
 struct LintCommand: SuretyCommand {
     static let name = "lint"
     static let summary = "check the contract files and report every problem"
-    static let usage = "usage: surety lint [--contracts DIR] [--format text|json]"
+    static let usage = "usage: surety lint [--contracts DIR] [--format \(choices(OutputFormat.self))]"
 
-    let directory: String
-    let format: String
+    let source: ContractSource
+    let format: OutputFormat
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(arguments, options: ["contracts", "format"], flags: [])
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
-        directory = ContractSource(scanner).directory
-        format = try scanner.choice("format", among: ["text", "json"]) ?? "text"
+        source = ContractSource(scanner)
+        format = try scanner.choice("format", default: OutputFormat.defaultFormat)
     }
 
     func run(console: Console) async -> ExitCode {
+        guard let directory = source.directoryOrReport(console) else { return .failure }
         let loaded: (contract: Contract, diagnostics: [Diagnostic])
         do {
             loaded = try ContractLoader().load(directory: directory)
@@ -28,7 +29,8 @@ struct LintCommand: SuretyCommand {
         let diagnostics = (loaded.diagnostics + ContractLinter().lint(loaded.contract)).sorted()
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        if format == "json" {
+        switch format {
+        case .json:
             let items: [JSONValue] = diagnostics.map { diagnostic in
                 var members: [JSONMember] = [
                     JSONMember(key: "severity", value: .string(diagnostic.severity.rawValue)),
@@ -47,7 +49,7 @@ struct LintCommand: SuretyCommand {
                 "errors": .integer(errors), "warnings": .integer(warnings), "diagnostics": .array(items),
             ])
             console.out(JSONWriter(style: .pretty).string(report))
-        } else {
+        case .text:
             for diagnostic in diagnostics { console.line(diagnostic.description) }
             console.line("\(loaded.contract.endpoints.count) endpoints, \(loaded.contract.schemas.schemas.count) schemas: \(errors) error(s), \(warnings) warning(s)")
         }

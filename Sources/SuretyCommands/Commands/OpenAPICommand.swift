@@ -7,10 +7,13 @@ struct OpenAPICommand: SuretyCommand {
     static let name = "openapi"
     static let summary = "export the contract as an OpenAPI 3.1 document"
     static let usage = """
-        usage: surety openapi [--contracts DIR] [-o FILE] [--nullable type-list|any-of]
-          --nullable type-list (default): nullable values as type [T, "null"], for client generators;
+        usage: surety openapi [--contracts DIR] [-o FILE] [--nullable \(choices(OpenAPIExporter.NullableStyle.self))]
+          --nullable \(defaultNullableStyle.rawValue) (default): nullable values as type [T, "null"], for client generators;
           any-of: as anyOf [T, {"type": "null"}], for test generators such as Schemathesis (docs/openapi.md).
         """
+
+    /// How nullable values are written without `--nullable`.
+    static let defaultNullableStyle = OpenAPIExporter.NullableStyle.typeList
 
     let source: ContractSource
     let output: String?
@@ -21,8 +24,7 @@ struct OpenAPICommand: SuretyCommand {
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         source = ContractSource(scanner)
         output = scanner.value("output")
-        let styles = OpenAPIExporter.NullableStyle.allCases.map(\.rawValue)
-        nullableStyle = OpenAPIExporter.NullableStyle(rawValue: try scanner.choice("nullable", among: styles) ?? "type-list")!
+        nullableStyle = try scanner.choice("nullable", default: Self.defaultNullableStyle)
     }
 
     func run(console: Console) async -> ExitCode {

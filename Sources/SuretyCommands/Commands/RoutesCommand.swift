@@ -5,21 +5,22 @@ import SuretyJSON
 struct RoutesCommand: SuretyCommand {
     static let name = "routes"
     static let summary = "list every endpoint: method, path, id, response, security, deprecation"
-    static let usage = "usage: surety routes [--contracts DIR] [--format text|json]"
+    static let usage = "usage: surety routes [--contracts DIR] [--format \(choices(OutputFormat.self))]"
 
     let source: ContractSource
-    let format: String
+    let format: OutputFormat
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(arguments, options: ["contracts", "format"], flags: [])
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         source = ContractSource(scanner)
-        format = try scanner.choice("format", among: ["text", "json"]) ?? "text"
+        format = try scanner.choice("format", default: OutputFormat.defaultFormat)
     }
 
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
-        if format == "json" {
+        switch format {
+        case .json:
             let rows: [JSONValue] = contract.endpoints.map { endpoint in
                 .object([
                     "method": .string(endpoint.method), "path": .string(endpoint.path.text), "id": .string(endpoint.id),
@@ -28,14 +29,14 @@ struct RoutesCommand: SuretyCommand {
                 ])
             }
             console.out(JSONWriter(style: .pretty).string(.array(rows)))
-            return .success
+        case .text:
+            let rows = contract.endpoints.map { endpoint in
+                [endpoint.method, endpoint.path.text, endpoint.id, Self.response(endpoint), endpoint.security.description,
+                 endpoint.isDeprecated ? "deprecated" : ""]
+            }
+            console.out(TextTable.render(header: ["METHOD", "PATH", "ID", "RESPONSE", "SECURITY", "DEPRECATED"], rows: rows))
+            console.line("\(contract.endpoints.count) endpoints")
         }
-        let rows = contract.endpoints.map { endpoint in
-            [endpoint.method, endpoint.path.text, endpoint.id, Self.response(endpoint), endpoint.security.description,
-             endpoint.isDeprecated ? "deprecated" : ""]
-        }
-        console.out(TextTable.render(header: ["METHOD", "PATH", "ID", "RESPONSE", "SECURITY", "DEPRECATED"], rows: rows))
-        console.line("\(contract.endpoints.count) endpoints")
         return .success
     }
 

@@ -7,16 +7,16 @@ import SuretySchemas
 struct SchemasCommand: SuretyCommand {
     static let name = "schemas"
     static let summary = "list every schema: name, properties (required), contract file and source document"
-    static let usage = "usage: surety schemas [--contracts DIR] [--format text|json]"
+    static let usage = "usage: surety schemas [--contracts DIR] [--format \(choices(OutputFormat.self))]"
 
     let source: ContractSource
-    let json: Bool
+    let format: OutputFormat
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(arguments, options: ["contracts", "format"], flags: [])
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         source = ContractSource(scanner)
-        json = try scanner.choice("format", among: ["text", "json"]) == "json"
+        format = try scanner.choice("format", default: OutputFormat.defaultFormat)
     }
 
     /// One schema as the command lists it.
@@ -31,17 +31,18 @@ struct SchemasCommand: SuretyCommand {
     func run(console: Console) async -> ExitCode {
         guard let contract = source.loadOrReport(console) else { return .failure }
         let rows = Self.rows(contract)
-        if json {
+        switch format {
+        case .json:
             console.out(JSONWriter(style: .pretty).string(.array(rows.map { row in
                 .object(["name": .string(row.name), "properties": .integer(row.properties), "required": .integer(row.required),
                          "file": .string(row.file), "document": .string(row.document)])
             })))
-            return .success
+        case .text:
+            console.out(TextTable.render(header: ["NAME", "PROPERTIES", "REQUIRED", "FILE", "DOCUMENT"], rows: rows.map { row in
+                [row.name, String(row.properties), String(row.required), row.file, row.document]
+            }))
+            console.line("\(rows.count) schemas")
         }
-        console.out(TextTable.render(header: ["NAME", "PROPERTIES", "REQUIRED", "FILE", "DOCUMENT"], rows: rows.map { row in
-            [row.name, String(row.properties), String(row.required), row.file, row.document]
-        }))
-        console.line("\(rows.count) schemas")
         return .success
     }
 

@@ -9,7 +9,7 @@ struct ValidateCommand: SuretyCommand {
     static let summary = "validate JSON (a file, - or NDJSON) against a schema or an endpoint's request or response"
     static let usage = """
         usage: surety validate (--schema NAME | --endpoint ID [--status N] [--request] [--extended]) FILE|-
-                               [--ndjson] [--strict] [--format text|json] [--timing] [--contracts DIR]
+                               [--ndjson] [--strict] [--format \(choices(OutputFormat.self))] [--timing] [--contracts DIR]
         """
 
     enum Target: Sendable {
@@ -22,7 +22,7 @@ struct ValidateCommand: SuretyCommand {
     let input: String
     let ndjson: Bool
     let strict: Bool
-    let json: Bool
+    let format: OutputFormat
     let timing: Bool
 
     init(arguments: [String]) throws(UsageError) {
@@ -34,7 +34,7 @@ struct ValidateCommand: SuretyCommand {
         input = scanner.positionals[0]
         ndjson = scanner.flag("ndjson")
         strict = scanner.flag("strict")
-        json = try scanner.choice("format", among: ["text", "json"]) == "json"
+        format = try scanner.choice("format", default: OutputFormat.defaultFormat)
         timing = scanner.flag("timing")
     }
 
@@ -46,7 +46,7 @@ struct ValidateCommand: SuretyCommand {
             console.errorLine("surety validate: cannot read \(input)")
             return .failure
         }
-        var report = ValidationReporter(console: console, json: json, ndjson: ndjson, input: input)
+        var report = ValidationReporter(console: console, json: format.isJSON, ndjson: ndjson, input: input)
         let start = DispatchTime.now().uptimeNanoseconds
         if ndjson {
             var stream = StreamValidator(validator: validator, type: type)

@@ -15,8 +15,16 @@ struct RecordingOptions: Sendable {
           secrets:    credential headers and names holding token, secret, key, password or auth (headers, query,
                       JSON at any depth) are redacted everywhere; --redact adds, --keep NAME exempts
           replay:     --replay DIR [--ignore-query NAME ...] [--ignore-body /POINTER ...] [--match-header NAME ...]
-                      [--replay-order repeat-last|cycle] [--fallback mock] [--skip-bad-recordings]
+                      [--replay-order \(choices(ReplayIndex.Repetition.self)) (\(defaultRepetition.rawValue))] [--fallback \(choices(ReplayFallback.self))] [--skip-bad-recordings]
         """
+
+    /// How replay repeats without `--replay-order`.
+    static let defaultRepetition = ReplayIndex.Repetition.repeatLast
+
+    /// `--fallback`: what answers a request no recording matches (without it, a 404).
+    enum ReplayFallback: String, Sendable, CaseIterable {
+        case mock
+    }
 
     var redaction: Redaction
     var matching: RequestMatcher.Options
@@ -40,9 +48,11 @@ struct RecordingOptions: Sendable {
         matching = RequestMatcher.Options(ignoredQueryParameters: Set(scanner.values["ignore-query"] ?? []),
                                           ignoredBodyPointers: pointers, matchedHeaders: scanner.values["match-header"] ?? [])
             .ignoringRedacted(by: redaction)
-        let order = try scanner.choice("replay-order", among: ReplayIndex.Repetition.allCases.map(\.rawValue)) ?? "repeat-last"
-        repetition = ReplayIndex.Repetition(rawValue: order)!
-        fallbackToMock = try scanner.choice("fallback", among: ["mock"]) != nil
+        repetition = try scanner.choice("replay-order", default: Self.defaultRepetition)
+        switch try scanner.choice("fallback", as: ReplayFallback.self) {
+        case .mock: fallbackToMock = true
+        case nil: fallbackToMock = false
+        }
         skipBadRecordings = scanner.flag("skip-bad-recordings")
     }
 

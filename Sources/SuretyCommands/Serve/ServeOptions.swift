@@ -15,19 +15,34 @@ struct ServeOptions: Sendable {
     static let flags: Set<String> = ["quiet", "strict", "no-auth", "no-cors"]
 
     static let usage = """
-          listening:  [--host 127.0.0.1] [--port 4010 (0 picks a free port and prints it)] [--event-loops N]
+          listening:  [--host \(defaultHost)] [--port \(defaultPort) (0 picks a free port and prints it)] [--event-loops N]
           browsers:   [--cors ORIGIN ... | --no-cors] (any origin by default on loopback, none elsewhere)
           stubs:      [--stubs DIR] (every *.json stub document in DIR pinned at start; POST /__surety/stubs pins more)
-          mocks:      [--seed N] [--optional all|none|random]
-          contract:   [--strict] [--token T ... | --no-auth] [--on-invalid reject|forward] [--contracts DIR]
+          mocks:      [--seed N] [--optional \(choices(ExampleGenerator.OptionalProperties.self)) (\(defaultOptional.rawValue))]
+          contract:   [--strict] [--token T ... | --no-auth] [--on-invalid \(choices(RequestPolicy.self))] [--contracts DIR]
           faults:     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-status 5xx] [--faults FILE.json]
           admin:      [--admin-token T (generated and printed at start when not given; the emulator also takes
                       its fixtures' tokens holding surety.admin, such as surety-admin)]
-          logs:       [--quiet] [--log-format text|json]
-          limits:     [--max-request-line BYTES (8192)] [--max-header-bytes BYTES (65536)] [--max-header-count N (100)]
-                      [--max-body-bytes BYTES (16777216)] [--max-connections N (1024)]
-                      [--header-timeout S (10)] [--body-timeout S (30)] [--idle-timeout S (60)]
+          logs:       [--quiet] [--log-format \(choices(RequestLogFormat.self)) (\(defaultLogFormat.rawValue))]
+          limits:     [--max-request-line BYTES (\(HTTPLimits.default.maxRequestLineBytes))] \
+        [--max-header-bytes BYTES (\(HTTPLimits.default.maxHeaderBytes))] \
+        [--max-header-count N (\(HTTPLimits.default.maxHeaderCount))]
+                      [--max-body-bytes BYTES (\(HTTPLimits.default.maxBodyBytes))] [--max-connections N (\(defaultMaxConnections))]
+                      [--header-timeout S (\(HTTPTimeouts.default.headerTimeout.components.seconds))] \
+        [--body-timeout S (\(HTTPTimeouts.default.bodyTimeout.components.seconds))] \
+        [--idle-timeout S (\(HTTPTimeouts.default.idleTimeout.components.seconds))]
         """
+
+    /// The address listened on without `--host`.
+    static let defaultHost = "127.0.0.1"
+    /// The port listened on without `--port`.
+    static let defaultPort: UInt16 = 4010
+    /// Which optional properties a mock has without `--optional`.
+    static let defaultOptional = ExampleGenerator.OptionalProperties.random
+    /// The request log's format without `--log-format`.
+    static let defaultLogFormat = RequestLogFormat.text
+    /// The connection cap without `--max-connections`.
+    static let defaultMaxConnections = 1024
 
     var host: String
     var port: UInt16
@@ -55,11 +70,11 @@ struct ServeOptions: Sendable {
     var stubsDirectory: String?
 
     init(_ scanner: ArgumentScanner) throws(UsageError) {
-        host = scanner.value("host") ?? "127.0.0.1"
-        port = UInt16(try scanner.integer("port", in: 0...65_535) ?? 4010)
+        host = scanner.value("host") ?? Self.defaultHost
+        port = try scanner.integer("port", in: 0...65_535).map(UInt16.init) ?? Self.defaultPort
         eventLoops = try scanner.integer("event-loops", in: 1...64)
         seed = UInt64(try scanner.integer("seed", in: 0...Int.max) ?? 0)
-        optional = ExampleGenerator.OptionalProperties(rawValue: try scanner.choice("optional", among: ["all", "none", "random"]) ?? "random")!
+        optional = try scanner.choice("optional", default: Self.defaultOptional)
         strict = scanner.flag("strict")
         requiresAuthorization = !scanner.flag("no-auth")
         tokens = Set(scanner.values["token"] ?? [])
@@ -68,7 +83,7 @@ struct ServeOptions: Sendable {
         if let adminToken, adminToken.isEmpty || adminToken.contains(where: { $0.isWhitespace }) {
             throw UsageError("--admin-token needs a token without spaces")
         }
-        onInvalid = try scanner.choice("on-invalid", among: RequestPolicy.allCases.map(\.rawValue)).flatMap(RequestPolicy.init(rawValue:))
+        onInvalid = try scanner.choice("on-invalid", as: RequestPolicy.self)
         defaultFault = FaultPlan.Fault()
         if let latency = scanner.value("latency") {
             guard let range = FaultPlan.parseLatency(latency) else {
@@ -83,14 +98,14 @@ struct ServeOptions: Sendable {
         defaultFault.failStatus = try scanner.integer("fail-status", in: 500...599) ?? 500
         faultsFile = scanner.value("faults")
         quiet = scanner.flag("quiet")
-        logFormat = RequestLogFormat(rawValue: try scanner.choice("log-format", among: ["text", "json"]) ?? "text")!
+        logFormat = try scanner.choice("log-format", default: Self.defaultLogFormat)
         let defaults = HTTPLimits.default
         limits = HTTPLimits(
             maxRequestLineBytes: try scanner.integer("max-request-line", in: 64...1 << 20) ?? defaults.maxRequestLineBytes,
             maxHeaderBytes: try scanner.integer("max-header-bytes", in: 256...16 << 20) ?? defaults.maxHeaderBytes,
             maxHeaderCount: try scanner.integer("max-header-count", in: 1...10_000) ?? defaults.maxHeaderCount,
             maxBodyBytes: try scanner.integer("max-body-bytes", in: 0...1 << 31) ?? defaults.maxBodyBytes)
-        maxConnections = try scanner.integer("max-connections", in: 1...100_000) ?? 1024
+        maxConnections = try scanner.integer("max-connections", in: 1...100_000) ?? Self.defaultMaxConnections
         stubsDirectory = scanner.value("stubs")
         let origins = scanner.values["cors"] ?? []
         if scanner.flag("no-cors") && !origins.isEmpty { throw UsageError("give --cors ORIGIN or --no-cors, not both") }

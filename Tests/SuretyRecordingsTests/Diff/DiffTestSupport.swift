@@ -65,14 +65,8 @@ enum DiffFixture {
         diff(old, new, options: options).differences.map { "\($0.rule.rawValue) \($0.location)" }
     }
 
-    /// Compares `actual` with the golden file `DiffCases/golden/<name>`; records it instead when `SURETY_RECORD_GOLDEN` is set.
-    static func matchesGolden(_ actual: String, _ name: String) -> Bool {
-        let path = casesFolder + "/golden/" + name
-        if ProcessInfo.processInfo.environment["SURETY_RECORD_GOLDEN"] != nil {
-            _ = FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
-            return false
-        }
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        return String(decoding: data, as: UTF8.self) == actual
+    /// The golden file `DiffCases/golden/<name>`, for `GoldenFile.expect`.
+    static func golden(_ name: String) -> String {
+        casesFolder + "/golden/" + name
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SuretyJSON
+import SuretyTestSupport
 import Testing
 @testable import SuretyRecordings
 
@@ -38,17 +39,17 @@ import Testing
 
     @Test func theTextReportMatchesItsGoldenFile() async throws {
         let report = try await Self.diffThroughFolders(Self.old, Self.new)
-        #expect(F.matchesGolden(report.text(), "every-rule.txt"))
+        GoldenFile.expect(report.text(), matches: F.golden("every-rule.txt"))
     }
 
     @Test func theJSONReportMatchesItsGoldenFile() async throws {
         let report = try await Self.diffThroughFolders(Self.old, Self.new)
-        #expect(F.matchesGolden(String(decoding: report.jsonBytes, as: UTF8.self), "every-rule.json"))
+        GoldenFile.expect(String(decoding: report.jsonBytes, as: UTF8.self), matches: F.golden("every-rule.json"))
     }
 
     @Test func theMarkdownReportMatchesItsGoldenFile() async throws {
         let report = try await Self.diffThroughFolders(Self.old, Self.new)
-        #expect(F.matchesGolden(report.markdown, "every-rule.md"))
+        GoldenFile.expect(report.markdown, matches: F.golden("every-rule.md"))
     }
 
     @Test func foldersDifferingOnlyInLocatorsAndTimestampsReportNoDifference() async throws {
