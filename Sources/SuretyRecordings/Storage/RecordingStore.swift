@@ -1,4 +1,5 @@
 import Foundation
+import SuretyHTTPCore
 
 /// A recordings folder: writes each exchange atomically as `DIR/<endpointId>/<sequence>-<hash>.json` and reads
 /// the folder back, collecting a ``RecordingIssue`` for every bad file.

@@ -1,4 +1,3 @@
-import Foundation
 import SuretyConformance
 import SuretyHTTPCore
 import SuretySchemas
@@ -14,7 +13,7 @@ public struct FaultInjector<Inner: Responder>: RoutedResponder {
     public let plan: FaultPlan
     /// Finds each request's endpoint.
     public let checker: ExchangeChecker
-    private let random: LockedRandom
+    private let random: Locked<SeededRandom>
     private let next: InnerResponder<Inner>
 
     /// Wraps `inner`.
@@ -22,7 +21,7 @@ public struct FaultInjector<Inner: Responder>: RoutedResponder {
         self.inner = inner
         self.plan = plan
         self.checker = checker
-        self.random = LockedRandom(seed: seed)
+        self.random = Locked(SeededRandom(seed: seed, key: "faults"))
         next = InnerResponder(inner)
     }
 
@@ -43,25 +42,5 @@ public struct FaultInjector<Inner: Responder>: RoutedResponder {
                            detail: "Failed on purpose (fail rate \(fault.failRate)\(endpointID.map { " for \($0)" } ?? "")).").response
         }
         return await next.respond(to: request, routing: routing)
-    }
-}
-
-/// A seeded generator shared by all connections.
-///
-/// `@unchecked Sendable` is safe: `generator` is only touched inside `draw`, under the lock.
-final class LockedRandom: @unchecked Sendable {
-    private let lock = NSLock()
-    private var generator: SeededRandom
-
-    init(seed: UInt64) {
-        generator = SeededRandom(seed: seed, key: "faults")
-    }
-
-    /// A latency from the range (0 without one) and whether this request fails.
-    func draw(latency: ClosedRange<Int>?, failRate: Double) -> (Int, Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        let delay = latency.map { $0.lowerBound + generator.below($0.count) } ?? 0
-        return (delay, failRate > 0 && generator.chance(failRate))
     }
 }
