@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "SuretyTestSupport",
-            dependencies: ["SuretyContracts", "SuretyConformance", "SuretyHTTPCore", "SuretyHTTPTransport"]
+            dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyConformance", "SuretyHTTPCore", "SuretyHTTPTransport"]
         ),
         .executableTarget(name: "surety", dependencies: ["SuretyCommands"]),
         .testTarget(name: "SuretyJSONTests", dependencies: ["SuretyJSON"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SuretyJSON
 import SuretySchemas
 
 /// Splits a command's arguments into options (`--name value`, `--name=value`), flags (`--name`) and positionals.

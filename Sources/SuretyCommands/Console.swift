@@ -1,3 +1,5 @@
+import SuretyHTTPCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -67,11 +69,8 @@ private func Glibc_write(_ descriptor: Int32, _ pointer: UnsafeRawPointer?, _ co
 }
 
 /// A console that keeps what was written, for tests and for embedding.
-public final class CapturingConsole: Console, @unchecked Sendable {
-    // Safe: every access to the buffers goes through `lock`.
-    private let lock = Lock()
-    private var stdout = ""
-    private var stderr = ""
+public final class CapturingConsole: Console, Sendable {
+    private let captured = Locked((stdout: "", stderr: ""))
     private let variables: [String: String]
 
     /// Creates a capturing console with a fixed environment.
@@ -80,13 +79,13 @@ public final class CapturingConsole: Console, @unchecked Sendable {
     }
 
     /// Everything written to standard output.
-    public var output: String { lock.withLock { stdout } }
+    public var output: String { captured.withLock { $0.stdout } }
     /// Everything written to standard error.
-    public var errors: String { lock.withLock { stderr } }
+    public var errors: String { captured.withLock { $0.stderr } }
     /// Appends to the captured output.
-    public func out(_ text: String) { lock.withLock { stdout += text } }
+    public func out(_ text: String) { captured.withLock { $0.stdout += text } }
     /// Appends to the captured errors.
-    public func err(_ text: String) { lock.withLock { stderr += text } }
+    public func err(_ text: String) { captured.withLock { $0.stderr += text } }
     /// Never colours.
     public var colorsOutput: Bool { false }
     /// Reads the fixed environment.

@@ -1,3 +1,4 @@
+import SuretyJSON
 import SuretySchemas
 
 /// One subcommand of `surety`: its name, its one-line summary and usage, and how it runs.

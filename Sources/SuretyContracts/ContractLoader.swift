@@ -5,18 +5,7 @@ import SuretySchemas
 /// Reads contract files into a `Contract`, collecting every problem as a diagnostic instead of stopping at the first.
 public struct ContractLoader: Sendable {
     /// One contract file's name (as diagnostics show it) and bytes.
-    public struct SourceFile: Sendable {
-        /// The name diagnostics use, e.g. `contracts/jobs.json`.
-        public var name: String
-        /// The file's bytes.
-        public var bytes: [UInt8]
-
-        /// Creates a source file.
-        public init(name: String, bytes: [UInt8]) {
-            self.name = name
-            self.bytes = bytes
-        }
-    }
+    public typealias SourceFile = SuretyJSON.SourceFile
 
     /// A contract folder that cannot be read at all.
     public enum LoadError: Error, Equatable, CustomStringConvertible {
@@ -37,23 +26,13 @@ public struct ContractLoader: Sendable {
 
     /// Loads every `*.json` directly in `directory` (not `scenarios/`), in name order.
     public func load(directory: String) throws(LoadError) -> (contract: Contract, diagnostics: [Diagnostic]) {
-        let names: [String]
+        let files: [SourceFile], diagnostics: [Diagnostic]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+            (files, diagnostics) = try SourceFolder.jsonFiles(in: directory)
         } catch {
-            throw .unreadableDirectory(path: directory, reason: (error as NSError).localizedDescription)
+            throw .unreadableDirectory(path: error.path, reason: error.reason)
         }
-        guard !names.isEmpty else { throw .noContractFiles(path: directory) }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        var files: [SourceFile] = []
-        var diagnostics: [Diagnostic] = []
-        for name in names {
-            guard let data = FileManager.default.contents(atPath: prefix + name) else {
-                diagnostics.append(Diagnostic(.error, file: prefix + name, message: "cannot read the file"))
-                continue
-            }
-            files.append(SourceFile(name: prefix + name, bytes: [UInt8](data)))
-        }
+        guard !files.isEmpty || !diagnostics.isEmpty else { throw .noContractFiles(path: directory) }
         let loaded = load(files: files)
         return (loaded.contract, diagnostics + loaded.diagnostics)
     }

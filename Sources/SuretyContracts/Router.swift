@@ -1,3 +1,4 @@
+import SuretyJSON
 import SuretySchemas
 
 /// Finds the endpoint for a method and a concrete path by the specificity rule: at each segment a literal beats a

@@ -1,5 +1,6 @@
 import SuretyConformance
 import SuretyContracts
+import SuretyJSON
 import SuretySchemas
 import SuretyRecordings
 

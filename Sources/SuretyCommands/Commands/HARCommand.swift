@@ -1,5 +1,6 @@
 import Foundation
 import SuretyConformance
+import SuretyJSON
 import SuretyRecordings
 
 /// `surety har import FILE.har DIR` and `surety har export DIR FILE.har`: recordings to and from HAR 1.2, so they move

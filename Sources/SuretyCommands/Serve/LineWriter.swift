@@ -1,4 +1,5 @@
 import Foundation
+import SuretyHTTPCore
 
 /// Writes whole lines to the console's standard error from many threads, never interleaved, in batches, and never on
 /// the caller's thread.
@@ -10,9 +11,9 @@ import Foundation
 /// as a line of its own once the console takes writes again. ``flush()`` writes what is pending and waits for it;
 /// `surety serve` calls it before it exits.
 ///
-/// `@unchecked Sendable` is safe: `pending`, `dropped` and `flushScheduled` are only touched while `lock` is held;
-/// the console is written only on the serial `writer` queue, so batches leave in the order their lines came.
-final class LineWriter: @unchecked Sendable {
+/// The pending lines are shared under a lock; the console is written only on the serial `writer` queue, so batches
+/// leave in the order their lines came.
+final class LineWriter: Sendable {
     /// The longest a line waits before it is written.
     static let flushInterval = DispatchTimeInterval.milliseconds(20)
     /// Pending bytes that are written at once, without waiting for the interval.
@@ -22,11 +23,15 @@ final class LineWriter: @unchecked Sendable {
 
     private let console: Console
     private let heldLimit: Int
-    private let lock = Lock()
+    private let state = Locked(Pending())
     private let writer = DispatchQueue(label: "surety.serve.log")
-    private var pending = ""
-    private var dropped = 0
-    private var flushScheduled = false
+
+    /// The lines not yet written, how many were dropped, and whether a batch is due.
+    private struct Pending {
+        var text = ""
+        var dropped = 0
+        var flushScheduled = false
+    }
 
     /// Creates a writer to `console`'s standard error holding at most `heldLimit` bytes while it is blocked.
     init(console: Console, heldLimit: Int = LineWriter.maxHeldBytes) {
@@ -36,16 +41,16 @@ final class LineWriter: @unchecked Sendable {
 
     /// Queues one line (without its newline); returns at once, whether or not the console is taking writes.
     func error(_ line: String) {
-        lock.withLock {
-            guard pending.utf8.count + line.utf8.count < heldLimit else {
-                dropped += 1
+        state.withLock { pending in
+            guard pending.text.utf8.count + line.utf8.count < heldLimit else {
+                pending.dropped += 1
                 return
             }
-            pending += line
-            pending += "\n"
-            guard !flushScheduled else { return }
-            flushScheduled = true
-            if pending.utf8.count >= Self.maxPendingBytes {
+            pending.text += line
+            pending.text += "\n"
+            guard !pending.flushScheduled else { return }
+            pending.flushScheduled = true
+            if pending.text.utf8.count >= Self.maxPendingBytes {
                 writer.async { [self] in writeBatch() }
             } else {
                 writer.asyncAfter(deadline: .now() + Self.flushInterval) { [self] in writeBatch() }
@@ -60,13 +65,9 @@ final class LineWriter: @unchecked Sendable {
 
     /// Takes the pending lines and the drop count under the lock and writes them outside it. On `writer` only.
     private func writeBatch() {
-        let (batch, lost) = lock.withLock { () -> (String, Int) in
-            flushScheduled = false
-            defer {
-                pending = ""
-                dropped = 0
-            }
-            return (pending, dropped)
+        let (batch, lost) = state.withLock { pending -> (String, Int) in
+            defer { pending = Pending() }
+            return (pending.text, pending.dropped)
         }
         if !batch.isEmpty { console.err(batch) }
         if lost > 0 { console.err("surety serve: \(lost) log line(s) dropped: standard error was not being read\n") }

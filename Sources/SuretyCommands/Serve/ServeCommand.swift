@@ -175,15 +175,18 @@ struct ServeCommand: SuretyCommand {
     }
 
     private func loadFaults(_ file: String, contract: Contract, console: Console) -> FaultPlan? {
+        let bytes: [UInt8]
         do {
-            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
-            let value = try JSONParser().parse(bytes).value()
-            return try FaultPlan(json: value, file: file, knownEndpoints: Set(contract.endpoints.map(\.id)))
-        } catch let error as JSONSyntaxError {
-            console.errorLine("\(file):\(error.line):\(error.column): error: \(error.message)")
+            bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
-            console.errorLine("surety serve: \(error)")
+            console.errorLine("surety serve: cannot read \(file): \((error as NSError).localizedDescription)")
+            return nil
         }
-        return nil
+        do {
+            return try FaultPlan(bytes: bytes, file: file, knownEndpoints: Set(contract.endpoints.map(\.id)))
+        } catch {
+            for diagnostic in error.diagnostics { console.errorLine(diagnostic.description) }
+            return nil
+        }
     }
 }

@@ -11,18 +11,7 @@ import SuretySchemas
 /// built-in or to a capture of an earlier step.
 public struct ScenarioLoader: Sendable {
     /// A scenario file given as bytes.
-    public struct SourceFile: Sendable {
-        /// The name diagnostics use.
-        public var name: String
-        /// The file's content.
-        public var bytes: [UInt8]
-
-        /// Creates a source file.
-        public init(name: String, bytes: [UInt8]) {
-            self.name = name
-            self.bytes = bytes
-        }
-    }
+    public typealias SourceFile = SuretyJSON.SourceFile
 
     /// Why a scenario folder could not be read at all.
     public enum LoadError: Error, Equatable, CustomStringConvertible {
@@ -58,21 +47,11 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads every `*.json` directly in `directory`, in name order; `README.md` and other files are ignored.
     public func load(directory: String) throws(LoadError) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
-        let names: [String]
+        let files: [SourceFile], diagnostics: [Diagnostic]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+            (files, diagnostics) = try SourceFolder.jsonFiles(in: directory)
         } catch {
-            throw .unreadableDirectory(path: directory, reason: (error as NSError).localizedDescription)
-        }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        var files: [SourceFile] = []
-        var diagnostics: [Diagnostic] = []
-        for name in names {
-            guard let data = FileManager.default.contents(atPath: prefix + name) else {
-                diagnostics.append(Diagnostic(.error, file: prefix + name, message: "cannot read the file"))
-                continue
-            }
-            files.append(SourceFile(name: prefix + name, bytes: [UInt8](data)))
+            throw .unreadableDirectory(path: error.path, reason: error.reason)
         }
         let loaded = load(files: files)
         return (loaded.scenarios, diagnostics + loaded.diagnostics)

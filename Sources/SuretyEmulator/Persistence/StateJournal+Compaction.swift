@@ -23,34 +23,28 @@ extension StateJournal {
             bytes += writer.bytes(entry.jsonValue)
             bytes.append(UInt8(ascii: "\n"))
         }
-        let temporary = path + Self.compactingSuffix
-        let descriptor = open(temporary, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw .writeFailed(path: temporary, reason: "cannot create it (errno \(errno))") }
-        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let temporary: TemporaryFile
+        do {
+            temporary = try TemporaryFile(for: path, at: path + Self.compactingSuffix, replacingLeftover: true)
+        } catch {
+            throw .writeFailed(path: error.path, reason: "cannot create it (errno \(error.errno))")
+        }
+        defer { temporary.discard() }
         do {
             // Locked before it becomes the journal, so no other process can open and lock the new file in between.
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw JournalError.inUse(path: temporary) }
-            try file.write(contentsOf: bytes)
-            try file.synchronize()
+            guard flock(temporary.descriptor, LOCK_EX | LOCK_NB) == 0 else { throw JournalError.inUse(path: temporary.path) }
+            try temporary.write(bytes)
+            try temporary.sync()
             try beforeRename()
-            guard rename(temporary, path) == 0 else { throw JournalError.writeFailed(path: path, reason: "rename failed (errno \(errno))") }
+            _ = try temporary.commit(.replacing, closing: false)
+        } catch let error as AtomicFile.WriteError {
+            throw .writeFailed(path: path, reason: error.reason)
         } catch {
-            try? file.close()
-            unlink(temporary)
             throw error as? JournalError ?? .writeFailed(path: path, reason: (error as NSError).localizedDescription)
         }
-        Self.syncFolder(of: path)
+        AtomicFile.syncFolder(of: path)
         try? handle.close()
-        handle = file
+        handle = FileHandle(fileDescriptor: temporary.takeDescriptor(), closeOnDealloc: true)
         length = UInt64(bytes.count)
-    }
-
-    /// Syncs the folder holding `path`, so a rename in it survives a power loss.
-    static func syncFolder(of path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
     }
 }

@@ -147,17 +147,14 @@ public final class StateJournal: @unchecked Sendable {
     }
 
     /// Writes a new journal holding only its header, atomically: a synced temporary file renamed into place.
-    static func create(path: String, header: JSONValue) throws {
+    static func create(path: String, header: JSONValue) throws(JournalError) {
         var bytes = JSONWriter(style: .compact).bytes(header)
         bytes.append(UInt8(ascii: "\n"))
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw JournalError.unreadable(path: temporary, reason: "cannot create")
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            throw .unreadable(path: error.path, reason: error.reason)
         }
-        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        try file.synchronize()
-        try file.close()
-        guard rename(temporary, path) == 0 else { throw JournalError.unreadable(path: path, reason: "rename failed with errno \(errno)") }
     }
 
     /// Splits the file into the header and entries; only lines ending in a newline count, and a damaged last line

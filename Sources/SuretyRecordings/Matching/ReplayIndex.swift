@@ -1,3 +1,5 @@
+import SuretyHTTPCore
+
 /// Recordings indexed by their match key: a dictionary from key to the recordings with that key, in recorded order.
 ///
 /// A lookup hashes the request's key once and reads one bucket, so its cost does not grow with the number of

@@ -1,4 +1,5 @@
 import Foundation
+import SuretyHTTPCore
 
 extension RequestMatcher {
     /// How many recordings one worker keys at a time in ``keys(for:)``.

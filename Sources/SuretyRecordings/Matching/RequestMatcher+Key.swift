@@ -1,4 +1,5 @@
 import SuretyConformance
+import SuretyHTTPCore
 import SuretyJSON
 
 extension RequestMatcher {

@@ -1,4 +1,5 @@
 import Foundation
+import SuretyHTTPCore
 import SuretyJSON
 
 /// What reading a recordings folder found: the exchanges of the good files, in recorded order, and every issue.

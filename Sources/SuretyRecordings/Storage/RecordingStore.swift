@@ -1,4 +1,6 @@
 import Foundation
+import SuretyHTTPCore
+import SuretyJSON
 
 /// A recordings folder: writes each exchange atomically as `DIR/<endpointId>/<sequence>-<hash>.json` and reads
 /// the folder back, collecting a ``RecordingIssue`` for every bad file.
@@ -12,7 +14,7 @@ public final class RecordingStore: Sendable {
     public let directory: String
     /// What is replaced before writing.
     public let redaction: Redaction
-    private let writer: AtomicFileWriter
+    private let syncsToStorage: Bool
     private let state: Locked<State>
 
     private struct State {
@@ -30,8 +32,8 @@ public final class RecordingStore: Sendable {
     public init(directory: String, redaction: Redaction = .default, syncsToStorage: Bool = true) throws(RecordingStoreError) {
         self.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         self.redaction = redaction
-        self.writer = AtomicFileWriter(syncsToStorage: syncsToStorage)
-        try AtomicFileWriter.makeFolder(self.directory)
+        self.syncsToStorage = syncsToStorage
+        try Self.makeFolder(self.directory)
         let highest = try Self.highestSequence(in: self.directory)
         self.state = Locked(State(nextSequence: highest + 1))
     }
@@ -47,7 +49,7 @@ public final class RecordingStore: Sendable {
         let folderPath = directory + "/" + folder
         let needsFolder = state.withLock { !$0.knownFolders.contains(folder) }
         if needsFolder {
-            try AtomicFileWriter.makeFolder(folderPath)
+            try Self.makeFolder(folderPath)
             // `lstat`, not `stat`: a symbolic link left in the folder's place is refused, never followed.
             let kind = EntryKind(path: folderPath)
             guard kind == .directory else { throw .notAFolder(path: folderPath, kind: kind.phrase) }
@@ -59,7 +61,17 @@ public final class RecordingStore: Sendable {
                 return (state.nextSequence, "\(ProcessInfo.processInfo.processIdentifier)-\(state.temporaryCounter)")
             }
             let name = RecordingFileName.make(sequence: sequence, hash: hash)
-            switch try writer.write(bytes, folder: folderPath, name: name, temporarySuffix: suffix) {
+            // Written as `.<name>.tmp-<suffix>` and then linked to its name, which never replaces another recording; a
+            // process killed before the link leaves only the hidden temporary file, which readers skip and
+            // ``removeTemporaryFiles()`` deletes.
+            let outcome: AtomicFile.Outcome
+            do {
+                outcome = try AtomicFile.write(bytes, to: folderPath + "/" + name, naming: .keepingExisting, syncsToStorage: syncsToStorage, createsFolders: false,
+                                               temporarySuffix: suffix)
+            } catch {
+                throw .writeFailed(path: error.path, call: error.call, errno: error.errno)
+            }
+            switch outcome {
             case .written: return StoredExchange(file: folder + "/" + name, sequence: sequence, exchange: redacted)
             case .nameTaken: continue  // another process took this number: take the next
             }
@@ -78,6 +90,15 @@ public final class RecordingStore: Sendable {
             }
         }
         return removed
+    }
+
+    /// Creates a folder (and its parents) unless it exists.
+    private static func makeFolder(_ path: String) throws(RecordingStoreError) {
+        do {
+            try AtomicFile.makeFolders(path)
+        } catch {
+            throw .unreadableDirectory(path: path, reason: "mkdir \(error.path) failed with errno \(error.errno)")
+        }
     }
 
     /// The highest sequence number among the folder's recordings, 0 when there is none.

@@ -1,4 +1,3 @@
-import Foundation
 import SuretyConformance
 import SuretyHTTPCore
 import SuretySchemas
@@ -12,13 +11,13 @@ public struct FaultInjector<Inner: ContextResponder>: ContextResponder {
     public let inner: Inner
     /// The faults.
     public let plan: FaultPlan
-    private let random: LockedRandom
+    private let random: Locked<SeededRandom>
 
     /// Wraps `inner`.
     public init(inner: Inner, plan: FaultPlan, seed: UInt64) {
         self.inner = inner
         self.plan = plan
-        self.random = LockedRandom(seed: seed)
+        self.random = Locked(SeededRandom(seed: seed, key: "faults"))
     }
 
     /// Waits the planned latency, then fails by the planned chance or asks the inner responder.
@@ -32,25 +31,5 @@ public struct FaultInjector<Inner: ContextResponder>: ContextResponder {
                            detail: "Failed on purpose (fail rate \(fault.failRate)\(endpointID.map { " for \($0)" } ?? "")).").response
         }
         return await inner.respond(to: request, context: context)
-    }
-}
-
-/// A seeded generator shared by all connections.
-///
-/// `@unchecked Sendable` is safe: `generator` is only touched inside `draw`, under the lock.
-final class LockedRandom: @unchecked Sendable {
-    private let lock = NSLock()
-    private var generator: SeededRandom
-
-    init(seed: UInt64) {
-        generator = SeededRandom(seed: seed, key: "faults")
-    }
-
-    /// A latency from the range (0 without one) and whether this request fails.
-    func draw(latency: ClosedRange<Int>?, failRate: Double) -> (Int, Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        let delay = latency.map { $0.lowerBound + generator.below($0.count) } ?? 0
-        return (delay, failRate > 0 && generator.chance(failRate))
     }
 }

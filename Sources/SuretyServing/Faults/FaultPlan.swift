@@ -1,11 +1,8 @@
-import SuretyJSON
-import SuretySchemas
-
 /// Latency and failures to inject, for all endpoints and per endpoint.
 ///
 /// A config file has the shape `{"default": FAULT, "endpoints": {"fetchTransaction": FAULT, …}}` where FAULT is
 /// `{"latency": 120 | "50-200", "failRate": 0.1, "failStatus": 503}`; every member is optional. An endpoint's
-/// entry replaces the default for that endpoint as a whole.
+/// entry replaces the default for that endpoint as a whole. `FaultPlan+Reading.swift` reads such a file.
 public struct FaultPlan: Sendable, Hashable {
     /// The faults of one endpoint.
     public struct Fault: Sendable, Hashable {
@@ -53,79 +50,5 @@ public struct FaultPlan: Sendable, Hashable {
         guard bounds.count == parts.count, let low = bounds.first, let high = bounds.last, bounds.count <= 2,
               low >= 0, low <= high, high <= 60_000 else { return nil }
         return low...high
-    }
-}
-
-/// A fault config that cannot be used: where and why.
-public struct FaultPlanError: Error, Equatable, CustomStringConvertible {
-    /// The file.
-    public var file: String
-    /// Where in it.
-    public var pointer: JSONPointer
-    /// What is wrong.
-    public var reason: String
-
-    /// Creates an error.
-    public init(file: String, pointer: JSONPointer, reason: String) {
-        self.file = file
-        self.pointer = pointer
-        self.reason = reason
-    }
-
-    /// `file: error: reason [at /pointer]`.
-    public var description: String { "\(file): error: \(reason) [at \(pointer)]" }
-}
-
-extension FaultPlan {
-    /// Reads a plan from a config file's JSON; `knownEndpoints` catches misspelled ids.
-    public init(json value: JSONValue, file: String, knownEndpoints: Set<String>) throws(FaultPlanError) {
-        func fail(_ pointer: JSONPointer, _ reason: String) -> FaultPlanError {
-            FaultPlanError(file: file, pointer: pointer, reason: reason)
-        }
-        guard let members = value.objectValue else { throw fail(.root, "expected an object with default and endpoints") }
-        self.init()
-        for member in members {
-            let pointer = JSONPointer(tokens: [member.key])
-            switch member.key {
-            case "default": defaultFault = try Self.fault(member.value, at: pointer, fail: fail)
-            case "endpoints":
-                guard let entries = member.value.objectValue else { throw fail(pointer, "expected an object of endpoint ids") }
-                for entry in entries {
-                    guard knownEndpoints.contains(entry.key) else {
-                        throw fail(pointer.appending(entry.key), "unknown endpoint id" + EditDistance.didYouMean(
-                            EditDistance.closest(to: entry.key, among: knownEndpoints.sorted())))
-                    }
-                    endpoints[entry.key] = try Self.fault(entry.value, at: pointer.appending(entry.key), fail: fail)
-                }
-            default: throw fail(pointer, "unknown key; expected default or endpoints")
-            }
-        }
-    }
-
-    private static func fault(_ value: JSONValue, at pointer: JSONPointer,
-                              fail: (JSONPointer, String) -> FaultPlanError) throws(FaultPlanError) -> Fault {
-        guard let members = value.objectValue else { throw fail(pointer, "expected an object") }
-        var fault = Fault()
-        for member in members {
-            let at = pointer.appending(member.key)
-            switch member.key {
-            case "latency":
-                let text = member.value.stringValue ?? member.value.numberValue?.literal
-                guard let range = text.flatMap(parseLatency) else { throw fail(at, "expected milliseconds, 120 or \"50-200\"") }
-                fault.latency = range
-            case "failRate":
-                guard let rate = member.value.numberValue?.doubleValue, (0...1).contains(rate) else {
-                    throw fail(at, "expected a number from 0 to 1")
-                }
-                fault.failRate = rate
-            case "failStatus":
-                guard let status = member.value.numberValue?.intValue, (500...599).contains(status) else {
-                    throw fail(at, "expected a 5xx status")
-                }
-                fault.failStatus = status
-            default: throw fail(at, "unknown key; expected latency, failRate or failStatus")
-            }
-        }
-        return fault
     }
 }

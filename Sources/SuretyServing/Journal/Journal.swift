@@ -1,5 +1,6 @@
 import Foundation
 import SuretyConformance
+import SuretyHTTPCore
 import SuretySchemas
 
 /// Every API request a server or a test session answered, in order: what the client sent (secrets redacted, as in
@@ -32,7 +33,7 @@ public final class Journal: Sendable {
     public let maxEntries: Int
     /// How targets are redacted before they are kept.
     public let secrets: SecretPolicy
-    private let state = LockedValue(State())
+    private let state = Locked(State())
 
     private struct State {
         var entries: [Entry] = []

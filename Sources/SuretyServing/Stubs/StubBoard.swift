@@ -15,7 +15,7 @@ public final class StubBoard: Sendable {
     /// The most stubs a board holds.
     public static let maxStubs = 1_000
 
-    private let state = LockedValue<(pinned: [Pinned], nextID: Int)>(([], 1))
+    private let state = Locked<(pinned: [Pinned], nextID: Int)>(([], 1))
 
     /// Creates an empty board.
     public init() {}

@@ -10,7 +10,7 @@ import SuretyHTTPCore
 ///
 /// Each instance answers one request from a task; see ``Delivery`` for why handing it to that task is safe.
 public final class SuretyURLProtocol: URLProtocol {
-    private let answering = LockedValue<Task<Void, Never>?>(nil)
+    private let answering = Locked<Task<Void, Never>?>(nil)
 
     /// The protocol instance as the answering task holds it.
     ///

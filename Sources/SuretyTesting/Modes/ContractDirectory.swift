@@ -1,3 +1,4 @@
+import SuretyHTTPCore
 import SuretyServing
 import Foundation
 import SuretyConformance
@@ -15,7 +16,7 @@ public enum ContractDirectory {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("contracts").path
 
-    private static let cache = LockedValue<[String: ExchangeChecker]>([:])
+    private static let cache = Locked<[String: ExchangeChecker]>([:])
 
     /// The checker of the contract in `directory` (requests must carry a bearer token, as `surety serve` checks),
     /// loaded and linted on first use and shared by every session after it.

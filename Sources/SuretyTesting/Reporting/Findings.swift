@@ -1,3 +1,4 @@
+import SuretyHTTPCore
 import SuretyServing
 import SuretyConformance
 import SuretyContracts
@@ -13,7 +14,7 @@ final class Findings: Sendable {
 
     let log: ViolationLog
     let contract: Contract
-    private let state = LockedValue(State())
+    private let state = Locked(State())
 
     init(log: ViolationLog, contract: Contract) {
         self.log = log

@@ -1,3 +1,4 @@
+import SuretyHTTPCore
 import SuretyServing
 import Foundation
 #if canImport(FoundationNetworking)
@@ -20,7 +21,7 @@ public enum SessionRegistry {
         weak var session: SuretySession?
     }
 
-    private static let sessions = LockedValue<[String: Weak]>([:])
+    private static let sessions = Locked<[String: Weak]>([:])
 
     static func register(_ session: SuretySession) {
         sessions.withLock { $0[session.id] = Weak(session: session) }

@@ -3,6 +3,7 @@ import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
 import Testing
+import SuretyTestSupport
 
 /// One deliberately broken response of `fetchTransaction` and the violation the run must report for it.
 struct BrokenCase: Sendable, CustomTestStringConvertible {

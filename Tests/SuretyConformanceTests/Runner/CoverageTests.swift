@@ -4,6 +4,7 @@ import SuretyHTTPCore
 import SuretyJSON
 import SuretySchemas
 import Testing
+import SuretyTestSupport
 
 @Suite("Coverage reports what the backend never produced")
 struct CoverageTests {

@@ -2,6 +2,7 @@ import SuretyConformance
 import SuretyContracts
 import SuretyHTTPCore
 import Testing
+import SuretyTestSupport
 
 @Suite("The in-process generated backend conforms")
 struct GeneratedBackendConformanceTests {

@@ -3,6 +3,7 @@ import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
 import Testing
+import SuretyTestSupport
 
 @Suite("Negative probes expect refusals")
 struct NegativeProbeTests {

@@ -7,6 +7,7 @@ import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
 import Testing
+import SuretyTestSupport
 
 @Suite("Reports are deterministic and well-formed")
 struct ReportFormatTests {

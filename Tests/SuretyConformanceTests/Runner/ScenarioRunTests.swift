@@ -4,6 +4,7 @@ import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
 import Testing
+import SuretyTestSupport
 
 /// The request targets a backend was asked for, in order.
 final class TargetLog: @unchecked Sendable {

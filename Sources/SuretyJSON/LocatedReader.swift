@@ -1,6 +1,3 @@
-import SuretyJSON
-import SuretySchemas
-
 /// Reads the fields of a parsed JSON file (contracts, scenarios) with their positions, collecting a diagnostic with
 /// file, line, column and pointer for each shape problem instead of stopping at the first.
 public struct LocatedReader: Sendable {

@@ -1,10 +1,11 @@
+import SuretyConformance
 import SuretyContracts
 import SuretyHTTPCore
 import SuretyJSON
 import SuretySchemas
 
-/// A small stateless backend generated from the contract, so `surety check` has something to check in-process
-/// until the mock or the emulator is wired in.
+/// A small stateless backend generated from the contract, for tests that need a conforming backend without the mock
+/// or the emulator (it was `surety check`'s in-process backend before those were wired in).
 ///
 /// Each routed request answers 200 with an example of `endpoint.responseType(status: 200, extended:)` drawn from
 /// the seed and the request line, so the same request gives the same bytes. It is wrapped in

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Reads the `*.json` files of a folder, the one folder loader of contracts (`contracts/`) and scenarios
+/// (`contracts/scenarios/`).
+public enum SourceFolder {
+    /// The folder itself could not be listed.
+    public struct ListingError: Error, Sendable, Equatable {
+        /// The folder.
+        public var path: String
+        /// The system's reason.
+        public var reason: String
+    }
+
+    /// Every `*.json` directly in `directory` (not in its subfolders), in name order, each named `directory/name`;
+    /// a file that cannot be read is a diagnostic, and the others are still read.
+    public static func jsonFiles(in directory: String) throws(ListingError) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        } catch {
+            throw ListingError(path: directory, reason: (error as NSError).localizedDescription)
+        }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: prefix + name) else {
+                diagnostics.append(Diagnostic(.error, file: prefix + name, message: "cannot read the file"))
+                continue
+            }
+            files.append(SourceFile(name: prefix + name, bytes: [UInt8](data)))
+        }
+        return (files, diagnostics)
+    }
+}
