@@ -2,14 +2,14 @@ import SuretyJSON
 
 /// The handler of every implemented endpoint, by endpoint id, gathered from the per-concern tables.
 public enum EmulatorHandlers {
-    /// Every handler.
+    /// Every handler; two tables handling one endpoint id stop the program (``EmulatorHandlerTable``).
     public static var all: [String: EmulatorHandler] {
-        var table: [String: EmulatorHandler] = [:]
-        for part in [fetching, creation, lifecycle, changes, underwriting, documents, terms, jobs] {
-            table.merge(part) { first, _ in first }
-        }
-        table.merge(billing) { first, _ in first }
-        return table
+        EmulatorHandlerTable(merging: parts).checked()
+    }
+
+    /// The per-concern tables: the policy side's, the jobs' and billing's.
+    static var parts: [[String: EmulatorHandler]] {
+        [fetching, creation, lifecycle, changes, underwriting, documents, terms] + jobParts + [billing]
     }
 
     /// A transaction of the store, and whether it is in draft (409 otherwise) for the update endpoints.
