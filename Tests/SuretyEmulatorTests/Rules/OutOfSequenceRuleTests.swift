@@ -97,6 +97,22 @@ import Testing
         #expect(client.violations.isEmpty, "\(client.violations)")
     }
 
+    @Test("a later change the out-of-sequence one leaves outside the term (it moved the end before it) is invalidated")
+    func laterChangePastANewEndIsInvalidated() throws {
+        let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())
+        let late = addVehicle(client, at: "2025-06-21", vin: "LATE")
+        #expect(client.operate(late, "issue") == "issued")
+        let shorten = client.create(policy, "change", #"[{"action": "params", "effectiveTime": "2025-01-21T00:00:00Z", "newPolicyEndTime": "2025-05-21T00:00:00Z"}]"#)
+        #expect(client.operate(shorten, "issue") == "issued")
+        let aggregateLocator = try #require(client.send(.get, "/policy/{t}/transactions/\(shorten)").json["aggregateTransactionLocator"]?.stringValue)
+        let children = client.send(.get, "/policy/{t}/transactions/\(aggregateLocator)").json["aggregatedTransactions"]?.arrayValue ?? []
+        #expect(children.compactMap { $0["transactionState"]?.stringValue } == ["issued", "issued", "invalidated"])
+        let (subsegments, payable) = try outcome(client)
+        #expect(subsegments.allSatisfy { !$0.contains("LATE") })
+        #expect(payable == "468.75")
+        #expect(client.violations.isEmpty, "\(client.violations)")
+    }
+
     @Test("an out-of-sequence change before an issued renewal reaches the next term, which a new term supersedes")
     func renewalIsReappliedOnASupersedingTerm() throws {
         let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())

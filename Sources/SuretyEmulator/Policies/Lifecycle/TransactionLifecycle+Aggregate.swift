@@ -109,9 +109,14 @@ extension TransactionLifecycle {
     }
 
     /// Derives and issues `copy`, a reapplication of `original`; false, with nothing changed but a renewal's lost
-    /// term, when it no longer fits. A renewal is reapplied on a new term superseding the original's.
+    /// term, when it no longer fits (a rule refuses it, an instruction names an element that is gone, or it now lies
+    /// past its term's end). A renewal is reapplied on a new term superseding the original's.
     mutating func reapply(_ copy: inout PolicyTransaction, of original: PolicyTransaction, terms: inout TermSupersession) throws(EmulatorError) -> Bool {
         guard !terms.lost.contains(original.termLocator) else { return false }
+        if original.category != .renewal, let term = store.terms[copy.termLocator],
+           copy.effectiveTime < term.startTime || copy.effectiveTime >= term.endTime {
+            return false
+        }
         var made: Term?
         if original.category == .renewal {
             let old = try store.term(original.termLocator)
