@@ -34,7 +34,7 @@ struct CheckCommandTests {
         #expect(result.err == "")
         let json = try JSONParser().parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(directory)/r.json")))).value()
         #expect(json["seed"]?.numberValue?.intValue == 3)
-        #expect(json["scenarios"]?.arrayValue?.count == 29)
+        #expect(json["scenarios"]?.arrayValue?.count == 31)
         let xml = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/r.xml"))
         #expect(XMLParser(data: xml).parse())
         let again = try await check(["--seed", "3", "--report", "json:\(directory)/r2.json"])

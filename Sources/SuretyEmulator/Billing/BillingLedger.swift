@@ -57,6 +57,14 @@ public struct BillingLedger: Sendable, Hashable {
         }
     }
 
+    /// Removes one installment (folded into another of its transaction) from the tables and the listings.
+    public mutating func remove(installment locator: String) {
+        guard let installment = installments.removeValue(forKey: locator) else { return }
+        for reference in [installment.transactionLocator, installment.policyLocator, installment.quoteLocator].compactMap({ $0 }) {
+            installmentsByReference[reference]?.removeAll { $0 == locator }
+        }
+    }
+
     /// The lattices of a policy or quote, oldest first.
     public func lattices(of owner: String) -> [InstallmentLattice] {
         (latticesByOwner[owner] ?? []).compactMap { lattices[$0] }

@@ -89,6 +89,9 @@ extension TenantStore {
         let made = factory.installments(of: transaction.charges, from: effective, to: term.endTime, owner: owner, now: context.now,
                                         user: context.user) { context.makeLocator() }
         billing.add(made, billing: transaction.locator)
+        if let current, current.termEnd > term.endTime {
+            foldInstallments(pastEndOf: term, onto: lattice, now: context.now, user: context.user)
+        }
         return BilledTransaction(latticeLocator: lattice.locator, installmentLocators: made.map(\.locator))
     }
 

@@ -1,12 +1,9 @@
 import SuretyJSON
 
 extension EmulatorHandlers {
-    /// Every Jobs endpoint.
-    static var jobs: [String: EmulatorHandler] {
-        var table = documentJobs
-        table.merge(billingJobs) { first, _ in first }
-        table.merge(otherJobs) { first, _ in first }
-        return table
+    /// The Jobs endpoints' tables, merged with the others by ``EmulatorHandlerTable``.
+    static var jobParts: [[String: EmulatorHandler]] {
+        [documentJobs, billingJobs, otherJobs]
     }
 
     /// The documents-jobs endpoints for transactions, segments, quotes (fetch, list, both triggers) and invoices

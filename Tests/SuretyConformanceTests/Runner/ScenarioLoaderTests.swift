@@ -112,7 +112,7 @@ struct ScenarioLoaderTests {
         #expect(loaded.diagnostics == [])
         #expect(loaded.scenarios.filter { !$0.name.hasPrefix("emulator-") }.map(\.name) == ["policy-terms", "transaction-lifecycle", "transaction-segment",
                                                                                                    "writes-draft-change"])
-        #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-") }.count == 25)
+        #expect(loaded.scenarios.filter { $0.name.hasPrefix("emulator-") }.count == 27)
     }
 
     @Test("the example in contracts/scenarios/README.md loads cleanly")

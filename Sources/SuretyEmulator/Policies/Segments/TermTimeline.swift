@@ -2,9 +2,9 @@ import SuretySchemas
 /// The flattened view of a term: its issued transactions' segments cut into non-overlapping pieces.
 ///
 /// Segments are laid in issue order; each runs from its start to the term's end and cuts whatever lay there
-/// before, so the pieces tile the term from the first segment's start (`semantics.md` §3, TermSummary). An
-/// out-of-sequence change issued after a later one therefore replaces it from its own effective time: the platform's
-/// reapplication of the later change is not emulated [I].
+/// before, so the pieces tile the term from the first segment's start (`semantics.md` §3, TermSummary). Issued
+/// segments are in effective-time order: an out-of-sequence change is issued inside an aggregate that reapplies the
+/// later ones after it (``TransactionLifecycle/issueOutOfSequence(_:later:)``).
 public struct TermTimeline: Sendable, Hashable {
     /// One piece: a segment in force over `[start, end)`.
     public struct Piece: Sendable, Hashable {

@@ -10,13 +10,24 @@ extension TenantStore {
         members.append(JSONMember(key: "transactionType", value: .string(transaction.transactionType)))
         members.append(JSONMember(key: "createdAt", value: .string(transaction.createdAt.rfc3339(fractional: true))))
         members.append(JSONMember(key: "createdBy", value: .string(transaction.createdBy)))
+        if let aggregate = transaction.aggregateTransactionLocator {
+            members.append(JSONMember(key: "aggregateTransactionLocator", value: .string(aggregate)))
+        }
         if let base = transaction.baseTransactionLocator { members.append(JSONMember(key: "baseTransactionLocator", value: .string(base))) }
         if let time = transaction.issuedTime { members.append(JSONMember(key: "issuedTime", value: .string(time.rfc3339(fractional: true)))) }
         if let time = transaction.acceptedTime { members.append(JSONMember(key: "acceptedTime", value: .string(time.rfc3339(fractional: true)))) }
         if let preferences = transaction.parameters?.preferences { members.append(JSONMember(key: "preferences", value: preferences)) }
         if let status = transaction.underwritingStatus { members.append(JSONMember(key: "underwritingStatus", value: .string(status))) }
         if let failures = transaction.validationFailures { members.append(JSONMember(key: "validationResult", value: Self.render(validation: failures))) }
+        if transaction.category == .aggregate {
+            members.append(JSONMember(key: "aggregatedTransactions", value: .array(aggregatedMembers(of: transaction).map { render(transaction: $0) })))
+        }
         return .object(members)
+    }
+
+    /// An aggregate's members in order (empty for any other transaction).
+    public func aggregatedMembers(of aggregate: PolicyTransaction) -> [PolicyTransaction] {
+        aggregate.aggregatedLocators.compactMap { transactions[$0] }
     }
 
     /// The members every transaction response starts with, in the contract's order.
@@ -45,6 +56,9 @@ extension TenantStore {
         members.append(JSONMember(key: "charges", value: .array(transaction.charges.map { render(charge: $0, scale: scale) })))
         if let failures = transaction.validationFailures, !failures.isEmpty {
             members.append(JSONMember(key: "validationResult", value: Self.render(validation: failures)))
+        }
+        if transaction.category == .aggregate {
+            members.append(JSONMember(key: "aggregatedTransactions", value: .array(aggregatedMembers(of: transaction).map { render(price: $0) })))
         }
         return .object(members)
     }

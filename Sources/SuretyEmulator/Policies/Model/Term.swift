@@ -19,6 +19,8 @@ public struct Term: Sendable, Hashable {
     public var termNumber: String?
     /// The renewal transaction that created the term, until it is issued; nil for issued terms.
     public var pendingRenewalLocator: String?
+    /// The term this one replaces: an out-of-sequence change reapplied the renewal that made it.
+    public var supersedesTermLocator: String?
 
     /// Creates a term.
     public init(locator: String, staticLocator: String, policyLocator: String, number: Int, startTime: Timestamp,

@@ -50,6 +50,12 @@ public struct PolicyTransaction: Sendable, Hashable {
     public var reversalTargetLocator: String?
     /// Transactions this one affected when it was issued, and how.
     public var affected: [(locator: String, effect: Effect)]
+    /// For a member of an out-of-sequence aggregate: the aggregate.
+    public var aggregateTransactionLocator: String?
+    /// For an aggregate: its members in order (reversals, the out-of-sequence transaction, reapplications).
+    public var aggregatedLocators: [String] = []
+    /// For a reapplication in an aggregate: the reversed transaction it applies again (its `staticLocator`).
+    public var reapplicationOfLocator: String?
 
     /// Creates a draft transaction.
     public init(locator: String, policyLocator: String, termLocator: String, effectiveTime: Timestamp,
@@ -84,6 +90,8 @@ public struct PolicyTransaction: Sendable, Hashable {
             && lhs.underwritingStatus == rhs.underwritingStatus && lhs.validationFailures == rhs.validationFailures
             && lhs.reversedLocators == rhs.reversedLocators && lhs.reversalTargetLocator == rhs.reversalTargetLocator
             && lhs.affected.map(\.locator) == rhs.affected.map(\.locator) && lhs.affected.map(\.effect) == rhs.affected.map(\.effect)
+            && lhs.aggregateTransactionLocator == rhs.aggregateTransactionLocator && lhs.aggregatedLocators == rhs.aggregatedLocators
+            && lhs.reapplicationOfLocator == rhs.reapplicationOfLocator
     }
 
     /// Hashes the identity and state.

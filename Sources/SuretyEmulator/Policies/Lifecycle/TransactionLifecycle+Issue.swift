@@ -1,10 +1,22 @@
 extension TransactionLifecycle {
     /// Issues a transaction: the rules it was created under are checked again, a stale base is rebased, the stack
     /// grows, a renewal's term becomes real, a new policy end applies and a reversal marks what it undoes `reversed`.
+    /// A transaction earlier than issued ones is issued inside an aggregate (``issueOutOfSequence(_:later:)``).
     /// The policy's other open transactions are left as they are: each is rebased when it is itself issued.
     mutating func issue(_ transaction: inout PolicyTransaction, autoRebase: Bool) throws(EmulatorError) {
         try checkStandingRules(for: transaction)
         guard try rebaseIfStale(&transaction, autoRebase: autoRebase) else { return }
+        let later = try issuedLater(than: transaction)
+        guard later.isEmpty else {
+            try issueOutOfSequence(&transaction, later: later)
+            return
+        }
+        try markIssued(&transaction)
+    }
+
+    /// The stack grows by an issued transaction: its state and time, a renewal's term made real, a new policy end
+    /// applied, and what a reversal undoes marked `reversed`.
+    mutating func markIssued(_ transaction: inout PolicyTransaction) throws(EmulatorError) {
         guard var policy = store.policies[transaction.policyLocator] else {
             throw .notFound(kind: "policy", locator: transaction.policyLocator)
         }

@@ -5,6 +5,7 @@ extension TenantStore {
     public func render(term: Term) -> JSONValue {
         var members = termMembers(term)
         if let previous = term.previousTermLocator { members.append(JSONMember(key: "previousTermLocator", value: .string(previous))) }
+        if let superseded = term.supersedesTermLocator { members.append(JSONMember(key: "supersedesTermLocator", value: .string(superseded))) }
         if let number = term.termNumber { members.append(JSONMember(key: "termNumber", value: .string(number))) }
         return .object(members)
     }

@@ -1,17 +1,6 @@
 import SuretyJSON
 
-/// The handler of every implemented endpoint, by endpoint id, gathered from the per-concern tables.
-public enum EmulatorHandlers {
-    /// Every handler.
-    public static var all: [String: EmulatorHandler] {
-        var table: [String: EmulatorHandler] = [:]
-        for part in [fetching, creation, lifecycle, changes, underwriting, documents, terms, jobs] {
-            table.merge(part) { first, _ in first }
-        }
-        table.merge(billing) { first, _ in first }
-        return table
-    }
-
+extension EmulatorHandlers {
     /// A transaction of the store, and whether it is in draft (409 otherwise) for the update endpoints.
     static func draft(_ locator: String, in store: TenantStore, operation: String) throws(EmulatorError) -> PolicyTransaction {
         let transaction = try store.transaction(locator)
