@@ -76,8 +76,10 @@ import Darwin
 
     @Test func theGracePeriodBoundsAStuckRequest() async throws {
         let release = Gate()
+        let finished = Locked(false)
         let responder = CallbackResponder { _ in
             await release.wait()
+            finished.withLock { $0 = true }
             return HTTPResponse()
         }
         let server = HTTPServer(port: 0, eventLoopCount: 1, responder: responder)
@@ -93,9 +95,9 @@ import Darwin
         await server.stop(gracePeriod: .milliseconds(200))
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(200), "the stuck request was given its grace period")
-        // The request is stuck until after the stop, so only the grace period can end it; 2 s is 10x the period,
-        // room for a loaded 2-core machine to schedule the loop, far below an unbounded wait.
-        #expect(elapsed < .seconds(2), "bounded by the 200 ms grace period, not by the stuck request: \(elapsed)")
+        // The request is released only after the stop, so a stop that returns at all was ended by the grace period,
+        // not by the request: no wall-clock upper bound is needed (one would only measure the machine's load).
+        #expect(!finished.withLock { $0 }, "the stop returned while the request was still stuck")
         #expect(try await onThread { client.readsEndOfStream() })
         await release.open()
     }
