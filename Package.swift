@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SuretyServing", targets: ["SuretyServing"]),
         .library(name: "SuretyRecordings", targets: ["SuretyRecordings"]),
         .library(name: "SuretyEmulator", targets: ["SuretyEmulator"]),
+        .library(name: "SuretyEmulatorState", targets: ["SuretyEmulatorState"]),
         .library(name: "SuretyTesting", targets: ["SuretyTesting"]),
     ],
     targets: [
@@ -30,7 +31,7 @@ let package = Package(
             exclude: ["Benchmarks", "Examples", "README.md", "Tests", "docs", "recordings",
                       "Sources/SuretyJSON", "Sources/SuretySchemas", "Sources/SuretyContracts", "Sources/SuretyHTTPCore",
                       "Sources/SuretyHTTPTransport", "Sources/SuretyConformance", "Sources/SuretyServing", "Sources/SuretyRecordings",
-                      "Sources/SuretyEmulator", "Sources/SuretyCommands", "Sources/SuretyTesting", "Sources/SuretyTestSupport",
+                      "Sources/SuretyEmulator", "Sources/SuretyEmulatorState", "Sources/SuretyCommands", "Sources/SuretyTesting", "Sources/SuretyTestSupport",
                       "Sources/surety"],
             sources: ["Sources/SuretyEmbeddedContract"],
             resources: [.copy("contracts")]
@@ -52,10 +53,12 @@ let package = Package(
             name: "SuretyEmulator",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyConformance"]
         ),
+        .target(name: "SuretyEmulatorState", dependencies: ["SuretyJSON", "SuretySchemas", "SuretyEmulator"]),
         .target(
             name: "SuretyCommands",
             dependencies: ["SuretyJSON", "SuretySchemas", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator", "SuretyEmbeddedContract"]
+                           "SuretyConformance", "SuretyServing", "SuretyRecordings", "SuretyEmulator", "SuretyEmulatorState",
+                           "SuretyEmbeddedContract"]
         ),
         .target(
             name: "SuretyTesting",
@@ -83,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "SuretyServingTests",
             dependencies: ["SuretyServing", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyHTTPTransport",
-                           "SuretyJSON", "SuretySchemas", "SuretyEmulator", "SuretyRecordings"]
+                           "SuretyJSON", "SuretySchemas", "SuretyEmulator", "SuretyEmulatorState", "SuretyRecordings"]
         ),
         .testTarget(
             name: "SuretyRecordingsTests",
@@ -93,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SuretyEmulatorTests",
-            dependencies: ["SuretyEmulator", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
+            dependencies: ["SuretyEmulator", "SuretyEmulatorState", "SuretyTestSupport", "SuretyConformance", "SuretyContracts", "SuretyHTTPCore", "SuretyJSON", "SuretySchemas"]
         ),
         .testTarget(
             name: "SuretyCommandsTests",

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SuretyEmulator
+@testable import SuretyEmulatorState
 import SuretyJSON
 import SuretySchemas
 import SuretyTestSupport
@@ -10,7 +11,7 @@ import Testing
 @Suite struct StateJournalCompactionTests {
     let document = try! JSONParser().parse(BuiltInFixtures.json).value()
 
-    func open(_ directory: String, compactingAtLeast threshold: Int = StateJournal.compactionThreshold) throws -> (EmulatedBackend, StateJournal) {
+    func open(_ directory: String, compactingAtLeast threshold: Int = JournalCompaction.threshold) throws -> (EmulatedBackend, StateJournal) {
         let journal = try StateJournal(directory: directory, seed: 42, fixtures: document, now: EmulatorTestSupport.start)
         let backend = try EmulatedBackend(contract: EmulatorTestSupport.contract, clock: .manual(journal.createdAt), seed: 42)
         try backend.restore(from: journal, clock: .manual(EmulatorTestSupport.start), compactingAtLeast: threshold)

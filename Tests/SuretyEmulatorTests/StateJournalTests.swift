@@ -1,5 +1,6 @@
 import Foundation
 import SuretyEmulator
+import SuretyEmulatorState
 import SuretyJSON
 import SuretySchemas
 import SuretyTestSupport

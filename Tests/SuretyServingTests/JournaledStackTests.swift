@@ -1,6 +1,7 @@
 import Foundation
 import SuretyConformance
 import SuretyEmulator
+import SuretyEmulatorState
 import SuretyHTTPCore
 import SuretyJSON
 @testable import SuretyServing

@@ -1,6 +1,7 @@
 import Foundation
 import SuretyContracts
 import SuretyEmulator
+import SuretyEmulatorState
 import SuretyJSON
 import SuretySchemas
 

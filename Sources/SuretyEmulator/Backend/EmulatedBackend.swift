@@ -30,7 +30,7 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
     var state: EmulatorState
     var baseline: EmulatorState
     /// The state journal, once ``restore(from:clock:)`` has attached one; nil keeps the state in memory only.
-    var journal: StateJournal?
+    var journal: (any EmulatorJournal)?
     /// Counts the requests the backend routed itself, for lack of a stack's context (a stack routes for it).
     package let ownRoutings = RouteObserver()
     /// Whether a journal is attached, so that changes wait on the disk.

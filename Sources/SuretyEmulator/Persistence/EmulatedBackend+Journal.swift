@@ -9,12 +9,12 @@ extension EmulatedBackend {
     /// user, and the locator generator, being seeded, makes the same locators again. Afterwards the clock is the
     /// last one the journal set, else `clock`. When at least `compactingAtLeast` entries are made unobservable by a
     /// later reset, the file is then rewritten without them, atomically (``JournalCompaction``,
-    /// ``StateJournal/droppedByCompaction``; a rewrite that fails is ``StateJournal/compactionFailure``). Answers the
+    /// ``EmulatorJournal/droppedByCompaction``; a rewrite that fails is ``EmulatorJournal/compactionFailure``). Answers the
     /// number of entries replayed. A backend takes one journal: a second is refused
     /// (``JournalError/notJournaled(path:change:instead:)``), since the first would not record what its replay changes.
     @discardableResult
-    public func restore(from journal: StateJournal, clock: EmulatorClock,
-                        compactingAtLeast threshold: Int = StateJournal.compactionThreshold) throws(JournalError) -> Int {
+    public func restore(from journal: any EmulatorJournal, clock: EmulatorClock,
+                        compactingAtLeast threshold: Int = JournalCompaction.threshold) throws(JournalError) -> Int {
         lock.lock()
         defer { lock.unlock() }
         if let attached = self.journal {

@@ -7,7 +7,10 @@
 /// can go; a ``JournalEntry/locators(_:)`` entry before each fixtures entry stands in for the calls it depended on.
 /// The entries since the last reset are kept as they are. A journal without a reset cannot be shortened this way:
 /// that would take a snapshot of the whole model, which the journal's design avoids.
-struct JournalCompaction {
+public struct JournalCompaction {
+    /// Start-up compacts a journal when at least this many entries would go.
+    public static let threshold = 1_000
+
     /// The compacted entries up to and including the last reset seen.
     private var throughReset: [JournalEntry] = []
     /// The fixtures entries since that reset, each after the generator's state it was added at.

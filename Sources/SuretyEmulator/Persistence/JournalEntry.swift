@@ -131,5 +131,10 @@ public enum JournalEntry: Sendable, Hashable {
     public struct Malformed: Error, Equatable, Sendable {
         /// The reason.
         public var reason: String
+
+        /// Says why a line is not an entry.
+        public init(reason: String) {
+            self.reason = reason
+        }
     }
 }

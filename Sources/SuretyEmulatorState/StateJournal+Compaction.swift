@@ -1,4 +1,5 @@
 import Foundation
+import SuretyEmulator
 import SuretyJSON
 #if canImport(Glibc)
 import Glibc
@@ -7,8 +8,6 @@ import Darwin
 #endif
 
 extension StateJournal {
-    /// Start-up compacts the journal when at least this many entries would go (see ``JournalCompaction``).
-    public static let compactionThreshold = 1_000
     /// The temporary file a compaction writes next to the journal; one a crash left is removed on the next open.
     static let compactingSuffix = ".compacting"
 
@@ -16,7 +15,13 @@ extension StateJournal {
     /// process locks, synced, and renamed over the journal (then the folder is synced), so a crash at any point
     /// leaves either the old journal or the new one, whole. `beforeRename` runs between the sync and the rename
     /// (tests stop there, as a crash would).
-    func replace(with entries: [JournalEntry], beforeRename: () throws -> Void = {}) throws(JournalError) {
+    public func replace(with entries: [JournalEntry]) throws(JournalError) {
+        try replace(with: entries, beforeRename: {})
+    }
+
+    /// The same as ``replace(with:)``, running `beforeRename` between the sync and the rename (tests stop there, as a
+    /// crash would).
+    func replace(with entries: [JournalEntry], beforeRename: () throws -> Void) throws(JournalError) {
         var bytes = headerLine
         let writer = JSONWriter(style: .compact)
         for entry in entries {

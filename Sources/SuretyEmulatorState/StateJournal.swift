@@ -1,4 +1,5 @@
 import Foundation
+import SuretyEmulator
 import SuretyJSON
 import SuretySchemas
 #if canImport(Glibc)
@@ -14,7 +15,7 @@ import Darwin
 /// it records is made and answered, so a `kill -9` loses at most the request in flight. On opening, a damaged last
 /// line (a crash mid-write) is reported in ``skippedLine``, and cut off so the next entry starts on a clean line; a
 /// damaged line anywhere else is an error with the file and line. A file lock keeps a second process out.
-public final class StateJournal: @unchecked Sendable {
+public final class StateJournal: EmulatorJournal, @unchecked Sendable {
     // @unchecked Sendable: the mutable `handle`, `length`, `broken`, `droppedByCompaction` and `compactionFailure` are
     // used only by EmulatedBackend under its lock.
     /// The header's format tag.
@@ -23,12 +24,7 @@ public final class StateJournal: @unchecked Sendable {
     public static let fileName = "journal.ndjson"
 
     /// A recorded entry with its line number.
-    public struct Line: Sendable, Hashable {
-        /// The 1-based line number in the file.
-        public var number: Int
-        /// The entry.
-        public var entry: JournalEntry
-    }
+    public typealias Line = JournalLine
 
     /// A damaged last line that was skipped.
     public struct SkippedLine: Sendable, Hashable, CustomStringConvertible {
@@ -53,9 +49,9 @@ public final class StateJournal: @unchecked Sendable {
     /// The damaged last line, if one was cut off.
     public let skippedLine: SkippedLine?
     /// How many entries start-up compaction removed (0 when it did not compact: see ``JournalCompaction``).
-    public internal(set) var droppedByCompaction = 0
+    public var droppedByCompaction = 0
     /// Why start-up compaction could not rewrite the file, which then stays as it was and in use.
-    public internal(set) var compactionFailure: JournalError?
+    public var compactionFailure: JournalError?
     /// The header line as read, newline included; a compaction writes it back unchanged.
     let headerLine: [UInt8]
     var handle: FileHandle
