@@ -1,10 +1,10 @@
 import Foundation
+import SuretyHTTPCore
 
 /// The violations a server has seen, newest last, bounded so a long run cannot exhaust memory.
 ///
-/// Shared by every connection of a server, so it is a class guarded by a lock; `@unchecked Sendable` is safe because
-/// every stored property is read and written only while `lock` is held.
-public final class ViolationLog: @unchecked Sendable {
+/// Shared by every connection of a server, so its state is behind a lock.
+public final class ViolationLog: Sendable {
     /// One exchange that broke the contract.
     public struct Entry: Sendable, Hashable {
         /// The exchange's number in the server's life, from 1.
@@ -31,10 +31,14 @@ public final class ViolationLog: @unchecked Sendable {
     public let maxEntries: Int
     /// The secrets an entry never holds: a target's secret query values and the values violations quote.
     public let secrets: SecretPolicy
-    private let lock = NSLock()
-    private var entries: [Entry] = []
-    private var exchanges = 0
-    private var violationCount = 0
+    private let state = Locked(State())
+
+    /// What the log holds, behind its lock.
+    private struct State {
+        var entries: [Entry] = []
+        var exchanges = 0
+        var violationCount = 0
+    }
 
     /// Creates an empty log keeping at most `maxEntries` entries.
     public init(maxEntries: Int = 1_000, secrets: SecretPolicy = .default) {
@@ -45,38 +49,30 @@ public final class ViolationLog: @unchecked Sendable {
     /// Records an exchange and returns its sequence number; only exchanges with violations become entries.
     @discardableResult
     public func record(method: String, target: String, endpointID: String?, status: Int, violations: [Violation]) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        exchanges += 1
-        guard !violations.isEmpty else { return exchanges }
-        violationCount += violations.count { $0.isError }
-        entries.append(Entry(sequence: exchanges, method: method, target: secrets.redact(target: target), endpointID: endpointID,
-                             status: status, violations: violations.prefix(Self.maxViolationsPerEntry).map(secrets.redact),
-                             notListed: max(0, violations.count - Self.maxViolationsPerEntry)))
-        if entries.count > maxEntries { entries.removeFirst(entries.count - maxEntries) }
-        return exchanges
+        state.withLock { state in
+            state.exchanges += 1
+            guard !violations.isEmpty else { return state.exchanges }
+            state.violationCount += violations.count { $0.isError }
+            state.entries.append(Entry(sequence: state.exchanges, method: method, target: secrets.redact(target: target), endpointID: endpointID,
+                                       status: status, violations: violations.prefix(Self.maxViolationsPerEntry).map(secrets.redact),
+                                       notListed: max(0, violations.count - Self.maxViolationsPerEntry)))
+            if state.entries.count > maxEntries { state.entries.removeFirst(state.entries.count - maxEntries) }
+            return state.exchanges
+        }
     }
 
     /// The kept entry of an exchange, by its sequence number.
     public func entry(sequence: Int) -> Entry? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.last { $0.sequence == sequence }
+        state.withLock { state in state.entries.last { $0.sequence == sequence } }
     }
 
     /// The kept entries (with warnings too), oldest first, the exchanges seen and the violations that are errors.
     public func snapshot() -> (entries: [Entry], exchanges: Int, violations: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (entries, exchanges, violationCount)
+        state.withLock { state in (state.entries, state.exchanges, state.violationCount) }
     }
 
     /// Forgets everything.
     public func reset() {
-        lock.lock()
-        defer { lock.unlock() }
-        entries.removeAll()
-        exchanges = 0
-        violationCount = 0
+        state.withLock { $0 = State() }
     }
 }
