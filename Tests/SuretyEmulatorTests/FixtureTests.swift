@@ -49,7 +49,7 @@ import Testing
             _ = try EmulatorFixtures.load(bytes: Array(text.utf8), file: "f.json")
             Issue.record("expected fixture errors")
         } catch {
-            #expect(error.issues.map { "\($0.reason) [at \($0.pointer)]" } == [
+            #expect(error.issues.map { "\($0.reason) [at \($0.pointer?.description ?? "")]" } == [
                 #"invalid(expected: "2, the ISO 4217 minor unit of USD", actual: "40") [at /tenants/0/products/0/currencyScale]"#,
                 #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "92233720368547758.07") [at /tenants/0/products/0/rates/0/annualAmount]"#,
                 #"invalid(expected: "an amount of at most 1000000000000000 minor units", actual: "10000000000000.01") [at /tenants/0/products/0/rates/1/annualAmount]"#,

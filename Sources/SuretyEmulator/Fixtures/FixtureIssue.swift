@@ -1,45 +1,28 @@
 import SuretyJSON
 
 /// One problem in a fixtures file, located by file, line:column and JSON Pointer; fixture loading collects them all.
-public struct FixtureIssue: Error, Equatable, Sendable, CustomStringConvertible {
-    /// What is wrong.
-    public enum Reason: Equatable, Sendable {
-        /// The file could not be read.
-        case unreadable(String)
-        /// The file is not JSON.
-        case syntax(String)
-        /// A required member is absent.
-        case missing(String)
-        /// A value has the wrong JSON type.
-        case wrongType(expected: String, actual: String)
-        /// A value has the right type but not an accepted form.
-        case invalid(expected: String, actual: String)
-        /// A locator or name is defined twice (or already exists in the running emulator).
-        case duplicate(kind: String, value: String)
-        /// A reference to something not defined.
-        case unknownReference(kind: String, value: String)
-    }
+public typealias FixtureIssue = LocatedIssue<FixtureProblem>
 
-    /// The file, as the user named it.
-    public var file: String
-    /// The line and column, when the pointer resolves in the file.
-    public var position: TextPosition?
-    /// The value at fault.
-    public var pointer: JSONPointer
-    /// What is wrong.
-    public var reason: Reason
+/// What is wrong in a fixtures file.
+public enum FixtureProblem: IssueReason {
+    /// The file could not be read.
+    case unreadable(String)
+    /// The file is not JSON.
+    case syntax(String)
+    /// A required member is absent.
+    case missing(String)
+    /// A value has the wrong JSON type.
+    case wrongType(expected: String, actual: String)
+    /// A value has the right type but not an accepted form.
+    case invalid(expected: String, actual: String)
+    /// A locator or name is defined twice (or already exists in the running emulator).
+    case duplicate(kind: String, value: String)
+    /// A reference to something not defined.
+    case unknownReference(kind: String, value: String)
 
-    /// Creates an issue.
-    public init(file: String, position: TextPosition? = nil, pointer: JSONPointer, reason: Reason) {
-        self.file = file
-        self.position = position
-        self.pointer = pointer
-        self.reason = reason
-    }
-
-    /// The reason in words.
+    /// The problem in words.
     public var message: String {
-        switch reason {
+        switch self {
         case .unreadable(let detail): return "cannot read fixtures: \(detail)"
         case .syntax(let detail): return detail
         case .missing(let key): return "missing required member \"\(key)\""
@@ -49,12 +32,6 @@ public struct FixtureIssue: Error, Equatable, Sendable, CustomStringConvertible 
         case .unknownReference(let kind, let value): return "unknown \(kind) \(value)"
         }
     }
-
-    /// As a compiler-style diagnostic.
-    public var diagnostic: Diagnostic { Diagnostic(.error, file: file, position: position, message: message, pointer: pointer) }
-
-    /// `file:line:col: error: message [at /pointer]`.
-    public var description: String { diagnostic.description }
 }
 
 /// Every problem found in a fixtures file; thrown when there is at least one.

@@ -3,7 +3,7 @@ import SuretySchemas
 
 extension FixtureReader {
     /// Records an issue at a pointer, with the line and column the pointer resolves to.
-    mutating func report(_ pointer: JSONPointer, _ reason: FixtureIssue.Reason) {
+    mutating func report(_ pointer: JSONPointer, _ reason: FixtureProblem) {
         var position: TextPosition?
         if let document {
             let index = document.index(of: pointer) ?? document.index(of: pointer.parent)

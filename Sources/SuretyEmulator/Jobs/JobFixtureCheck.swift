@@ -20,7 +20,7 @@ public struct JobFixtureCheck {
             return validator.validate(job.rendered, against: .named(seed.kind.schemaName)).filter { $0.severity == .error }.map { issue in
                 let inData = issue.rule == .required || (issue.pointer.tokens.first.map { key in job.data.contains { $0.key == key } } ?? false)
                 let pointer = JSONPointer(tokens: seed.pointer.tokens + (inData ? ["data"] : []) + issue.pointer.tokens)
-                let reason: FixtureIssue.Reason = issue.rule == .required
+                let reason: FixtureProblem = issue.rule == .required
                     ? .missing(issue.pointer.tokens.last ?? "")
                     : .invalid(expected: "\(issue.expected) (\(seed.kind.schemaName), rule \(issue.rule.rawValue))", actual: issue.actual)
                 return FixtureIssue(file: seed.file, position: seed.position, pointer: pointer, reason: reason)

@@ -98,11 +98,11 @@ extension HARConverter {
     /// Why one entry could not be read, relative to the entry.
     struct EntryFailure: Error {
         var pointer: JSONPointer
-        var reason: RecordingIssue.Reason
+        var reason: RecordingProblem
     }
 
     private func exchange(_ entry: JSONValue) -> Result<Exchange, EntryFailure> {
-        func fail(_ pointer: JSONPointer, _ reason: RecordingIssue.Reason) -> Result<Exchange, EntryFailure> {
+        func fail(_ pointer: JSONPointer, _ reason: RecordingProblem) -> Result<Exchange, EntryFailure> {
             .failure(EntryFailure(pointer: pointer, reason: reason))
         }
         guard let request = entry["request"], request.objectValue != nil else { return fail(.root, .missing(member: "request")) }

@@ -7,9 +7,9 @@ import SuretySchemas
 /// Reads a recording file's JSON back into an ``Exchange``, collecting every problem with its pointer.
 struct ExchangeDecoder {
     /// Problems found so far, by pointer.
-    private(set) var problems: [(JSONPointer, RecordingIssue.Reason)] = []
+    private(set) var problems: [(JSONPointer, RecordingProblem)] = []
 
-    mutating func fail(_ pointer: JSONPointer, _ reason: RecordingIssue.Reason) {
+    mutating func fail(_ pointer: JSONPointer, _ reason: RecordingProblem) {
         problems.append((pointer, reason))
     }
 

@@ -4,52 +4,35 @@ import SuretyJSON
 ///
 /// Reading a recordings folder collects these instead of stopping at the first, so a user fixes every file in one
 /// pass. ``diagnostic`` renders one compiler-style: `DIR/getJob/000001-1a2b3c4d.json:4:5: error: … [at /request/method]`.
-public struct RecordingIssue: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong.
-    public enum Reason: Sendable, Equatable {
-        /// The file could not be read (the system's reason).
-        case unreadable(String)
-        /// The file is not JSON.
-        case syntax(JSONSyntaxError)
-        /// A required member is absent.
-        case missing(member: String)
-        /// A member the format does not have (a typo, or a file from another tool).
-        case unknownMember(String)
-        /// A value of the wrong JSON type.
-        case wrongType(expected: String, actual: String)
-        /// A value of the right type that is not allowed.
-        case invalidValue(expected: String, actual: String)
-        /// The file's `format` is not one this code reads.
-        case unsupportedFormat(found: String, supported: Int)
-        /// The file lies in the folder of another endpoint than the one it records.
-        case misfiled(folder: String, endpoint: String)
-        /// A `.json` file outside the `DIR/<endpointId>/` layout.
-        case unexpectedLocation
-        /// An entry named like a recording that is no regular file (a FIFO, a socket, a device, or a symbolic link
-        /// to one), in words: skipped without being opened, so a FIFO cannot stop the read. A warning, not an error.
-        case notRegularFile(kind: String)
-    }
+public typealias RecordingIssue = LocatedIssue<RecordingProblem>
 
-    /// The file, as the reader was given it (relative to the recordings folder when read from one).
-    public var file: String
-    /// Where in the file, when the problem is with one value.
-    public var pointer: JSONPointer?
-    /// The line and column of that value (or of its nearest existing parent).
-    public var position: TextPosition?
-    /// What is wrong.
-    public var reason: Reason
-
-    /// Creates an issue.
-    public init(file: String, pointer: JSONPointer? = nil, position: TextPosition? = nil, reason: Reason) {
-        self.file = file
-        self.pointer = pointer
-        self.position = position
-        self.reason = reason
-    }
+/// What is wrong in a recording file.
+public enum RecordingProblem: IssueReason {
+    /// The file could not be read (the system's reason).
+    case unreadable(String)
+    /// The file is not JSON.
+    case syntax(JSONSyntaxError)
+    /// A required member is absent.
+    case missing(member: String)
+    /// A member the format does not have (a typo, or a file from another tool).
+    case unknownMember(String)
+    /// A value of the wrong JSON type.
+    case wrongType(expected: String, actual: String)
+    /// A value of the right type that is not allowed.
+    case invalidValue(expected: String, actual: String)
+    /// The file's `format` is not one this code reads.
+    case unsupportedFormat(found: String, supported: Int)
+    /// The file lies in the folder of another endpoint than the one it records.
+    case misfiled(folder: String, endpoint: String)
+    /// A `.json` file outside the `DIR/<endpointId>/` layout.
+    case unexpectedLocation
+    /// An entry named like a recording that is no regular file (a FIFO, a socket, a device, or a symbolic link
+    /// to one), in words: skipped without being opened, so a FIFO cannot stop the read. A warning, not an error.
+    case notRegularFile(kind: String)
 
     /// The problem in words, without the location.
     public var message: String {
-        switch reason {
+        switch self {
         case .unreadable(let why): return "cannot read the recording: \(why)"
         case .syntax(let error): return "not JSON: \(error.message)"
         case .missing(let member): return "missing member \"\(member)\""
@@ -63,19 +46,11 @@ public struct RecordingIssue: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 
-    /// `warning` for an entry that was skipped (``Reason/notRegularFile(kind:)``), `error` for every other issue.
+    /// `warning` for an entry that was skipped (``notRegularFile(kind:)``), `error` for every other problem.
     public var severity: Diagnostic.Severity {
-        if case .notRegularFile = reason { return .warning }
+        if case .notRegularFile = self { return .warning }
         return .error
     }
-
-    /// The issue as a compiler-style error diagnostic.
-    public var diagnostic: Diagnostic {
-        Diagnostic(severity, file: file, position: position, message: message, pointer: pointer)
-    }
-
-    /// `file:line:col: error: message [at /pointer]`.
-    public var description: String { diagnostic.description }
 }
 
 /// Every problem found in one recording file; reading it produced no exchange.
