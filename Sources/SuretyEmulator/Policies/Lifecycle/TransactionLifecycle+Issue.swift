@@ -75,24 +75,4 @@ extension TransactionLifecycle {
             return false
         }
     }
-
-    /// Creates the documents the product configures for a state the transaction just reached.
-    mutating func createDocuments(for transaction: PolicyTransaction, reaching state: TransactionState) throws(EmulatorError) {
-        let policy = try store.policy(transaction.policyLocator)
-        var created: [DocumentInstance] = []
-        defer { recordJobs(for: transaction, reaching: state, documents: created) }
-        for spec in try store.product(of: policy).documents where spec.trigger == state {
-            let segment = transaction.segmentLocator
-            if spec.referenceType == .segment && segment == nil { continue }
-            let document = DocumentInstance(
-                locator: context.makeLocator(),
-                referenceLocator: spec.referenceType == .segment ? segment ?? "" : transaction.locator,
-                referenceType: spec.referenceType == .segment ? .segment : .transaction,
-                state: spec.state, staticName: spec.staticName, name: spec.name, format: spec.format,
-                policyLocator: policy.locator, termLocator: transaction.termLocator, transactionLocator: transaction.locator,
-                segmentLocator: segment, createdAt: context.now, createdBy: context.user, trigger: state)
-            store.documents[document.locator] = document
-            created.append(document)
-        }
-    }
 }
