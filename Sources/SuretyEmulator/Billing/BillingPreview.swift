@@ -5,8 +5,10 @@ import SuretySchemas
 /// A quote's billing computed from a ``QuoteBillingRequest``: its settings, lattice, installments and the charges
 /// that are queued instead of spread (`statelessPreview`, and fixture quotes with a `billing` member).
 ///
-/// With cadence `none` the lattice has no frames and every charge is queued as a policy charge invoiced with the
-/// `next` invoice [I]; an `invoiceFeeAmount` is queued as a billing charge of type `invoiceFee` [I].
+/// A charge whose type the product invoices `next` or `immediate` (``ProductBilling/chargeInvoicing``) is queued as a
+/// policy charge with that invoicing instead of spread. With cadence `none` the lattice has no frames and every
+/// charge is queued: with its type's invoicing when the product names one (a `scheduled` one waits for a schedule),
+/// else with the `next` invoice [I]. An `invoiceFeeAmount` is queued as a billing charge of type `invoiceFee` [I].
 public struct BillingPreview: Sendable, Hashable {
     /// A charge queued for invoicing rather than spread (`ChargeQueueItem`).
     public struct QueuedCharge: Sendable, Hashable {
@@ -20,6 +22,8 @@ public struct BillingPreview: Sendable, Hashable {
         public var source: String
         /// The element's static locator, for a policy charge.
         public var elementStaticLocator: String?
+        /// How it is invoiced.
+        public var invoicing: ProductBilling.Invoicing = .next
     }
 
     /// The request.
@@ -47,7 +51,7 @@ public struct BillingPreview: Sendable, Hashable {
             JSONMember(key: "persistedInstallmentLocators", value: .array([])),
             JSONMember(key: "queuedPolicyCharges", value: .array(queued.map { charge in
                 var metadata: [JSONMember] = [JSONMember(key: "timezone", value: .string(lattice.timeZone)),
-                                              JSONMember(key: "invoicing", value: "next")]
+                                              JSONMember(key: "invoicing", value: .string(charge.invoicing.rawValue))]
                 if let element = charge.elementStaticLocator { metadata.append(JSONMember(key: "elementStaticLocator", value: .string(element))) }
                 return .object([
                     "accountLocator": .string(request.accountLocator), "chargeLocator": .string(charge.chargeLocator),
@@ -90,11 +94,18 @@ extension TenantStore {
         let factory = InstallmentFactory(lattice: lattice, currencyScale: CurrencyMinorUnits.of(lattice.currency), remainder: configuration.remainder)
         var installments: [Installment] = []
         var queued: [BillingPreview.QueuedCharge] = []
-        if settings.cadence == .none {
-            queued = charges.map { .init(chargeLocator: $0.locator, amountMinorUnits: $0.amountMinorUnits, chargeType: $0.chargeType, source: "policy",
-                                         elementStaticLocator: $0.elementStaticLocator) }
-        } else {
-            installments = factory.installments(of: charges, from: request.termStart, to: request.termEnd, owner: owner, now: context.now,
+        var spread: [Charge] = []
+        for charge in charges {
+            let invoicing = configuration.chargeInvoicing[charge.chargeType]
+            if settings.cadence == .none || invoicing == .next || invoicing == .immediate {
+                queued.append(.init(chargeLocator: charge.locator, amountMinorUnits: charge.amountMinorUnits, chargeType: charge.chargeType,
+                                    source: "policy", elementStaticLocator: charge.elementStaticLocator, invoicing: invoicing ?? .next))
+            } else {
+                spread.append(charge)
+            }
+        }
+        if settings.cadence != .none {
+            installments = factory.installments(of: spread, from: request.termStart, to: request.termEnd, owner: owner, now: context.now,
                                                 user: context.user) { context.makeLocator() }
         }
         if let fee = request.invoiceFeeAmount {

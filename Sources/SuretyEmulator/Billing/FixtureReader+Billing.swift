@@ -4,7 +4,7 @@ extension FixtureReader {
     /// A product's `billing` member:
     ///
     /// ```json
-    /// "billing": {"trigger": "issue", "remainder": "lastItem",
+    /// "billing": {"trigger": "issue", "remainder": "lastItem", "chargeInvoicing": {"fee": "immediate"},
     ///             "installmentPlans": [{"name": "monthly", "cadence": "monthly", "anchorMode": "termStartDay",
     ///                                   "anchorType": "dayOfMonth", "dayOfMonth": 1, "generateLeadDays": 10,
     ///                                   "dueLeadDays": 0, "autopayLeadDays": 1, "installmentWeights": [2],
@@ -13,6 +13,7 @@ extension FixtureReader {
     /// `trigger` is `issue` (default) or `accept`; `remainder` `lastItem` (default) or `firstItem`; a plan takes
     /// every `InstallmentSettings` member (defaults: monthly, `termStartDay`, no anchor, no lead days, autopay 1 day
     /// ahead) plus `intervalDays`, the N of `everyNDays`. The first plan is the default; absent, a monthly plan.
+    /// `chargeInvoicing` gives a charge type's `ChargeInvoicing` (`scheduled`, `next` or `immediate`).
     mutating func productBilling(_ product: JSONValue, _ at: JSONPointer) -> ProductBilling {
         guard let value = object(product, "billing", at, required: false) else { return ProductBilling() }
         let at = at.appending("billing")
@@ -22,8 +23,14 @@ extension FixtureReader {
             return ProductBilling.Plan(name: string(item, "name", pointer) ?? "", settings: settings)
         }
         checkDuplicates(plans.map(\.name), kind: "installment plan", at: at.appending("installmentPlans"), key: "name")
-        return ProductBilling(plans: plans, trigger: enumerated(value, "trigger", at, ProductBilling.Trigger.self) ?? .issue,
-                              remainder: enumerated(value, "remainder", at, ProductBilling.Remainder.self) ?? .lastItem)
+        var billing = ProductBilling(plans: plans, trigger: enumerated(value, "trigger", at, ProductBilling.Trigger.self) ?? .issue,
+                                     remainder: enumerated(value, "remainder", at, ProductBilling.Remainder.self) ?? .lastItem)
+        if let invoicing = object(value, "chargeInvoicing", at, required: false) {
+            for member in invoicing.objectValue ?? [] {
+                billing.chargeInvoicing[member.key] = enumerated(invoicing, member.key, at.appending("chargeInvoicing"), ProductBilling.Invoicing.self)
+            }
+        }
+        return billing
     }
 
     /// A quote's `billing` member: a `QuoteBillingPreviewRequest` without `accountLocator` and `productName` (the

@@ -37,8 +37,20 @@ public struct ProductBilling: Sendable, Hashable {
         }
     }
 
+    /// How a charge type is invoiced (`ChargeInvoicing` [S]; its meaning is the emulator's reading of the names [I]).
+    public enum Invoicing: String, Sendable, Hashable, CaseIterable {
+        /// Spread over the installment schedule (the default); queued only when there is no schedule (cadence `none`).
+        case scheduled
+        /// Queued for the next invoice, never spread.
+        case next
+        /// Queued to be invoiced at once, never spread.
+        case immediate
+    }
+
     /// The plans, the first being the default.
     public var plans: [Plan]
+    /// How each charge type named here is invoiced; a type not named is `scheduled`.
+    public var chargeInvoicing: [String: Invoicing] = [:]
     /// When charges are billed.
     public var trigger: Trigger
     /// Which item takes the remainder.

@@ -64,12 +64,16 @@ public struct Product: Sendable, Hashable {
         public var staticName: String
         /// Its display name.
         public var name: String
-        /// Whether it is about the transaction or its segment.
+        /// Its scope: the transaction, its segment, the policy or the term.
         public var referenceType: DocumentInstance.ReferenceType
         /// Its format, e.g. `pdf`.
         public var format: String
         /// The state it is created in: `ready`, or an error state to emulate a failed render.
         public var state: DocumentInstance.State
+        /// Whether it is dynamic (rendered from a data snapshot, passing `dataReady`) rather than static.
+        public var isDynamic = false
+        /// The category written on its instances, if any.
+        public var category: String?
 
         /// Creates a document specification.
         public init(trigger: TransactionState, staticName: String, name: String, referenceType: DocumentInstance.ReferenceType,

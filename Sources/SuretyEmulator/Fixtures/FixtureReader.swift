@@ -106,11 +106,18 @@ public struct FixtureReader {
                                 annualMinorUnits: minorUnits(item, "annualAmount", pointer, scale: scale) ?? 0, coverageTerm: term)
         }
         let documents = array(value, "documents", at, required: false).map { item, pointer in
-            Product.DocumentSpec(trigger: enumerated(item, "trigger", pointer, TransactionState.self, required: true) ?? .issued,
-                                 staticName: string(item, "staticName", pointer) ?? "", name: string(item, "name", pointer) ?? "",
-                                 referenceType: enumerated(item, "referenceType", pointer, DocumentInstance.ReferenceType.self) ?? .transaction,
-                                 format: string(item, "format", pointer, required: false) ?? "pdf",
-                                 state: enumerated(item, "state", pointer, DocumentInstance.State.self) ?? .ready)
+            var spec = Product.DocumentSpec(trigger: enumerated(item, "trigger", pointer, TransactionState.self, required: true) ?? .issued,
+                                            staticName: string(item, "staticName", pointer) ?? "", name: string(item, "name", pointer) ?? "",
+                                            referenceType: documentScope(item, pointer),
+                                            format: string(item, "format", pointer, required: false) ?? "pdf",
+                                            state: enumerated(item, "state", pointer, DocumentInstance.State.self) ?? .ready)
+            spec.category = string(item, "category", pointer, required: false)
+            if let dynamic = item["dynamic"] {
+                if let flag = dynamic.boolValue { spec.isDynamic = flag } else {
+                    report(pointer.appending("dynamic"), .wrongType(expected: "a boolean", actual: dynamic.typeName))
+                }
+            }
+            return spec
         }
         var product = Product(name: string(value, "name", at) ?? "", elementTypes: elementTypes, rates: rates, documents: documents,
                               durationBasis: enumerated(value, "durationBasis", at, DurationBasis.self) ?? .months,
@@ -149,5 +156,16 @@ public struct FixtureReader {
         AccessToken(token: string(value, "token", at) ?? "", userLocator: string(value, "userLocator", at, format: .uuid) ?? "",
                     tenants: array(value, "tenants", at, required: true).compactMap { stringValue($0.0, $0.1) },
                     permissions: array(value, "permissions", at, required: true).compactMap { stringValue($0.0, $0.1) })
+    }
+
+    /// A product document's `referenceType` (its scope): a transaction's documents are about the transaction, its
+    /// segment, the policy or the term; quote and invoice documents come from no transaction.
+    mutating func documentScope(_ item: JSONValue, _ pointer: JSONPointer) -> DocumentInstance.ReferenceType {
+        guard let scope = enumerated(item, "referenceType", pointer, DocumentInstance.ReferenceType.self) else { return .transaction }
+        guard [.transaction, .segment, .policy, .term].contains(scope) else {
+            report(pointer.appending("referenceType"), .invalid(expected: "one of transaction | segment | policy | term", actual: "\"\(scope.rawValue)\""))
+            return .transaction
+        }
+        return scope
     }
 }

@@ -49,7 +49,7 @@ extension EmulatorHandlers {
             var restarted: [JSONValue] = []
             for job in timedOut {
                 restarted.append(try store.jobs.apply(.retriggerTimedOut, to: job.locator, kind: .documents, at: context.now,
-                                                      plan: settings.documentRerunPlan).summary)
+                                                      plan: settings.documentRerunPlan(for: job)).summary)
             }
             return EmulatorReply(.array(restarted))
         }
@@ -59,7 +59,7 @@ extension EmulatorHandlers {
     static func retriggerFailed(_ type: DocumentInstance.ReferenceType) -> EmulatorHandler {
         { store, context, call throws(EmulatorError) in
             let job = try documentsJob(call.path("jobLocator"), of: type, call.path("locator"), in: store)
-            let plan = store.jobs.settings.documentRerunPlan
+            let plan = store.jobs.settings.documentRerunPlan(for: job)
             return EmulatorReply(try store.jobs.apply(.retrigger, to: job.locator, kind: .documents, at: context.now, plan: plan).summary)
         }
     }
@@ -74,16 +74,24 @@ extension EmulatorHandlers {
         }
     }
 
-    /// The documents jobs about one reference, oldest first.
+    /// The documents jobs about one reference, oldest first; a transaction's also include the jobs rendering the
+    /// policy- and term-scope documents it created (their `transactionLocator`) [I].
     static func documentsJobs(of type: DocumentInstance.ReferenceType, _ reference: String, in store: TenantStore) -> [Job] {
-        store.jobs.list(.documents, reference: reference) { $0[member: "referenceType"]?.stringValue == type.rawValue }
+        store.jobs.list(.documents) { isAbout($0, type, reference) }
+    }
+
+    /// Whether a documents job is read under a reference of `type`.
+    static func isAbout(_ job: Job, _ type: DocumentInstance.ReferenceType, _ reference: String) -> Bool {
+        let jobType = job[member: "referenceType"]?.stringValue
+        if job.reference == reference && jobType == type.rawValue { return true }
+        return type == .transaction && (jobType == "policy" || jobType == "term") && job[member: "transactionLocator"]?.stringValue == reference
     }
 
     /// A documents job of a reference, or 404.
     static func documentsJob(_ locator: String, of type: DocumentInstance.ReferenceType, _ reference: String,
                              in store: TenantStore) throws(EmulatorError) -> Job {
         let job = try store.jobs.job(locator, kind: .documents)
-        guard job.reference == reference, job[member: "referenceType"]?.stringValue == type.rawValue else {
+        guard isAbout(job, type, reference) else {
             throw .notFound(kind: "documents job of \(type.rawValue) \(reference)", locator: locator)
         }
         return job

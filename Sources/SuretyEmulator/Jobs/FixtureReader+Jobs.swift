@@ -5,6 +5,7 @@ import SuretySchemas
 ///
 /// ```json
 /// "jobSettings": {"documentRunSeconds": 5, "documentTimeoutSeconds": 300, "failingDocuments": ["quoteLetter"],
+///                 "documentDataSeconds": 0, "documentFailures": {"letter": "dataError" | "renderError" | "conversionError"},
 ///                 "installmentQueueSeconds": 1, "installmentRunSeconds": 5, "failInstallmentJobs": false,
 ///                 "deserializationRunSeconds": 60},
 /// "jobs": [{"kind": "deserialization", "locator": "<ulid>", "state": "running", "createdAt": "…Z", "createdBy": "<uuid>",
@@ -64,6 +65,18 @@ extension FixtureReader {
         settings.installmentRunSeconds = seconds(object, "installmentRunSeconds", here) ?? settings.installmentRunSeconds
         settings.deserializationRunSeconds = seconds(object, "deserializationRunSeconds", here) ?? settings.deserializationRunSeconds
         settings.failingDocuments = Set(array(object, "failingDocuments", here, required: false).compactMap { stringValue($0.0, $0.1) })
+        settings.documentDataSeconds = seconds(object, "documentDataSeconds", here) ?? settings.documentDataSeconds
+        if let failures = self.object(object, "documentFailures", here, required: false) {
+            let steps: [DocumentInstance.State] = [.dataError, .renderError, .conversionError]
+            for member in failures.objectValue ?? [] {
+                let pointer = here.appending("documentFailures").appending(member.key)
+                if let text = member.value.stringValue, let step = DocumentInstance.State(rawValue: text), steps.contains(step) {
+                    settings.documentFailures[member.key] = step
+                } else {
+                    report(pointer, .invalid(expected: "one of dataError | renderError | conversionError", actual: String(member.value.typeName.prefix(60))))
+                }
+            }
+        }
         if let flag = object["failInstallmentJobs"] {
             if let bool = flag.boolValue { settings.failInstallmentJobs = bool } else {
                 report(here.appending("failInstallmentJobs"), .wrongType(expected: "a boolean", actual: flag.typeName))

@@ -25,6 +25,8 @@ public struct Job: Sendable, Hashable {
     public var plan: JobPlan?
     /// The kind's other members, in the schema's shape (references, documents, invoicing data, metadata, …).
     public var data: [JSONMember]
+    /// Whether a documents job's current run has taken its data snapshot (``takeDataSnapshot()``).
+    public var snapshotTaken = false
 
     /// Creates a job in `state` at `time`.
     public init(kind: JobKind, locator: String, state: JobState, at time: Timestamp, createdBy: String, plan: JobPlan?,
@@ -60,6 +62,7 @@ public struct Job: Sendable, Hashable {
             throw .jobNotAllowed(operation: event.rawValue, state: state.rawValue, locator: locator)
         }
         if !event.isAutomatic { plan = next }
+        snapshotTaken = false
         if event == .restart, retryCount < Int.max { retryCount += 1 }  // a fixture may start it at Int.max
         state = destination
         updatedAt = time
@@ -72,21 +75,51 @@ public struct Job: Sendable, Hashable {
         if kind == .documents { markDocuments() }
     }
 
-    /// Applies the automatic events that are due by `now`, each at the instant it fell due.
+    /// Applies the automatic events that are due by `now`, each at the instant it fell due (a documents job's data
+    /// snapshot before an event due at the same instant).
     public mutating func settle(at now: Timestamp) {
-        while let plan, let (event, due) = plan.nextEvent(for: self), due <= now {
-            guard (try? apply(event, at: due)) != nil else { return }
+        while true {
+            let next = plan?.nextEvent(for: self)
+            if let snapshot = snapshotDue, snapshot <= now, next.map({ snapshot <= $0.1 }) ?? true {
+                takeDataSnapshot()
+                continue
+            }
+            guard let (event, due) = next, due <= now, (try? apply(event, at: due)) != nil else { return }
         }
     }
 
-    /// A documents job's documents follow its state: draft while running, ready when finished, renderError when failed.
+    /// The instant of the job's next automatic move (its data snapshot or its plan's next event); nil when none.
+    var nextDue: Timestamp? {
+        let event = plan?.nextEvent(for: self)?.1
+        guard let snapshot = snapshotDue else { return event }
+        return event.map { min($0, snapshot) } ?? snapshot
+    }
+
+    /// A documents job's documents follow its state: draft while running, ready when finished; when it failed, each
+    /// document its own failure (``JobPlan/documentFailures``: dataError, renderError or conversionError), renderError
+    /// for one that has none.
     mutating func markDocuments() {
+        let failures = plan?.documentFailures ?? [:]
+        let jobState = state
+        markDocuments { staticName in
+            switch jobState {
+            case .running: return .draft
+            case .failed: return failures[staticName] ?? .renderError
+            default: return .ready
+            }
+        }
+    }
+
+    /// Sets each document's `documentInstanceState` (and the deprecated `state`) to what `state(staticName)` answers;
+    /// a document not in an error state has no processing errors.
+    mutating func markDocuments(_ state: (String) -> DocumentInstance.State) {
         guard let index = data.firstIndex(where: { $0.key == "documents" }), let documents = data[index].value.arrayValue else { return }
-        let documentState = state == .running ? "draft" : state == .failed ? "renderError" : "ready"
         data[index].value = .array(documents.map { document in
-            document.setting(.string(documentState), at: JSONPointer(tokens: ["documentInstanceState"]))
-                .setting(.string(documentState), at: JSONPointer(tokens: ["state"]))
-                .setting(.string(state == .failed ? processingErrors ?? "" : ""), at: JSONPointer(tokens: ["processingErrors"]))
+            let documentState = state(document["staticName"]?.stringValue ?? "")
+            let failed = [.dataError, .renderError, .conversionError].contains(documentState)
+            return document.setting(.string(documentState.rawValue), at: JSONPointer(tokens: ["documentInstanceState"]))
+                .setting(.string(documentState.rawValue), at: JSONPointer(tokens: ["state"]))
+                .setting(.string(failed ? processingErrors ?? "" : ""), at: JSONPointer(tokens: ["processingErrors"]))
         })
     }
 }
@@ -101,6 +134,13 @@ public struct JobPlan: Sendable, Hashable {
     public var ending: JobState
     /// The processing errors written when it fails.
     public var failure: String?
+    /// Seconds into a documents job's run at which its data snapshot is taken (its dynamic documents are then
+    /// `dataReady`); nil: no separate data step.
+    public var snapshotSeconds: Int64?
+    /// The static names of a documents job's dynamic documents (rendered from a data snapshot).
+    public var dynamicDocuments: Set<String> = []
+    /// The state each failing document of a documents job ends in when the job fails, by static name.
+    public var documentFailures: [String: DocumentInstance.State] = [:]
 
     /// Creates a plan.
     public init(startAfterSeconds: Int64? = nil, runSeconds: Int64?, ending: JobState, failure: String? = nil) {

@@ -31,7 +31,7 @@ public struct JobLedger: Sendable, Hashable {
     }
 
     /// The instant of a job's next automatic move, or nil when it has none.
-    private static func nextDue(_ job: Job) -> Timestamp? { job.plan?.nextEvent(for: job)?.1 }
+    private static func nextDue(_ job: Job) -> Timestamp? { job.nextDue }
 
     /// Applies every automatic event that is due by `now`, each at the instant it fell due (called on the tenant's
     /// store before each request, at the request's instant); nothing is looked at before the earliest due instant,

@@ -9,6 +9,13 @@ public struct JobSettings: Sendable, Hashable {
     /// Static names of documents whose rendering fails: a documents job holding one of them ends `failed`; run
     /// again by its trigger, it finishes (the failure is taken as transient).
     public var failingDocuments: Set<String> = []
+    /// The step at which a document's rendering fails, by static name: `dataError` (the data snapshot; its job fails
+    /// when the snapshot is due), `renderError` (as ``failingDocuments``) or `conversionError` (converting the
+    /// rendered document to its format); a retriggered run finishes.
+    public var documentFailures: [String: DocumentInstance.State] = [:]
+    /// Seconds into a documents job's run at which the data snapshot of its dynamic documents is taken (they are
+    /// then `dataReady` until the job finishes).
+    public var documentDataSeconds: Int64 = 0
     /// Seconds an installment job waits queued.
     public var installmentQueueSeconds: Int64 = 1
     /// Seconds an installment job runs.
@@ -21,15 +28,38 @@ public struct JobSettings: Sendable, Hashable {
     /// The defaults documented on each property.
     public init() {}
 
-    /// The plan of a documents job holding documents with these static names.
-    func documentPlan(for staticNames: [String]) -> JobPlan {
-        let failing = staticNames.filter(failingDocuments.contains)
-        return JobPlan(runSeconds: documentRunSeconds, ending: failing.isEmpty ? .finished : .failed,
-                       failure: failing.isEmpty ? nil : "Rendering failed for \(failing.sorted().joined(separator: ", ")).")
+    /// The step at which a document with this static name fails, if it does.
+    func failure(of staticName: String) -> DocumentInstance.State? {
+        documentFailures[staticName] ?? (failingDocuments.contains(staticName) ? .renderError : nil)
     }
 
-    /// The plan of a documents job run again by a trigger.
-    var documentRerunPlan: JobPlan { JobPlan(runSeconds: documentRunSeconds, ending: .finished) }
+    /// The plan of a documents job holding `documents`: it fails when one of them fails (at the data snapshot when
+    /// one fails there), naming each failing document under its step.
+    func documentPlan(for documents: [DocumentInstance]) -> JobPlan {
+        var failures: [String: DocumentInstance.State] = [:]
+        for document in documents { failures[document.staticName] = failure(of: document.staticName) }
+        let steps: [(DocumentInstance.State, String)] = [(.dataError, "The data snapshot failed"), (.renderError, "Rendering failed"),
+                                                         (.conversionError, "Conversion failed")]
+        let message = steps.compactMap { step, text -> String? in
+            let names = failures.filter { $0.value == step }.keys.sorted()
+            return names.isEmpty ? nil : "\(text) for \(names.joined(separator: ", "))."
+        }.joined(separator: " ")
+        let atSnapshot = failures.values.contains(.dataError)
+        var plan = JobPlan(runSeconds: atSnapshot ? min(documentDataSeconds, documentRunSeconds) : documentRunSeconds,
+                           ending: failures.isEmpty ? .finished : .failed, failure: failures.isEmpty ? nil : message)
+        plan.snapshotSeconds = documentDataSeconds
+        plan.dynamicDocuments = Set(documents.filter(\.isDynamic).map(\.staticName))
+        plan.documentFailures = failures
+        return plan
+    }
+
+    /// The plan of a documents job run again by a trigger: it finishes, its dynamic documents passing `dataReady`.
+    func documentRerunPlan(for job: Job) -> JobPlan {
+        var plan = JobPlan(runSeconds: documentRunSeconds, ending: .finished)
+        plan.snapshotSeconds = documentDataSeconds
+        plan.dynamicDocuments = job.plan?.dynamicDocuments ?? []
+        return plan
+    }
 
     /// The plan of a new installment job (`failing`: it ends failed) or a retried one.
     func installmentPlan(failing: Bool) -> JobPlan {

@@ -8,7 +8,7 @@ extension TransactionLifecycle {
     /// just created. (The installment job is recorded by the billing step, ``applyBilling(to:)``.)
     mutating func recordJobs(for transaction: PolicyTransaction, reaching state: TransactionState, documents: [DocumentInstance]) {
         guard Self.documentTriggers.contains(state) else { return }
-        for type in [DocumentInstance.ReferenceType.transaction, .segment] {
+        for type in [DocumentInstance.ReferenceType.transaction, .segment, .policy, .term] {
             let batch = documents.filter { $0.referenceType == type }
             if let first = batch.first { recordDocumentsJob(for: transaction, trigger: state, reference: first.referenceLocator, type: type, documents: batch) }
         }
@@ -33,7 +33,7 @@ extension TransactionLifecycle {
                     JSONMember(key: "referenceType", value: .string(type.rawValue)),
                     JSONMember(key: "childrenJobs", value: []),
                     JSONMember(key: "documents", value: .array(infos))]
-        let plan = store.jobs.settings.documentPlan(for: documents.map(\.staticName))
+        let plan = store.jobs.settings.documentPlan(for: documents)
         let job = Job(kind: .documents, locator: context.makeLocator(), state: .running, at: context.now, createdBy: context.user,
                       plan: plan, data: data)
         store.jobs.insert(job)

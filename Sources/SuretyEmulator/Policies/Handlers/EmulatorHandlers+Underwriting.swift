@@ -42,7 +42,9 @@ extension EmulatorHandlers {
     }
 
     /// The document listings: the documents about a transaction or a segment, oldest first; 404 for an unknown
-    /// transaction or segment (the contract leaves unknown references unspecified [I]).
+    /// transaction or segment (the contract leaves unknown references unspecified [I]). A transaction's list also
+    /// holds the policy- and term-scope documents it created (their `transactionLocator`), which no listing of the
+    /// 77 endpoints reads by policy or term [I].
     static var documents: [String: EmulatorHandler] {
         [
             "fetchDocumentsForTransaction": { store, context, call throws(EmulatorError) in
@@ -57,7 +59,9 @@ extension EmulatorHandlers {
     }
 
     static func listDocuments(in store: TenantStore, type: DocumentInstance.ReferenceType, reference: String) -> [JSONValue] {
-        store.documents.values.filter { $0.referenceType == type && $0.referenceLocator == reference }
-            .sorted { $0.locator < $1.locator }.map { store.render(document: $0) }
+        store.documents.values.filter { document in
+            (document.referenceType == type && document.referenceLocator == reference)
+                || (type == .transaction && [.policy, .term].contains(document.referenceType) && document.transactionLocator == reference)
+        }.sorted { $0.locator < $1.locator }.map { store.render(document: $0) }
     }
 }

@@ -15,7 +15,8 @@ extension TransactionLifecycle {
     }
 
     /// The stack grows by an issued transaction: its state and time, a renewal's term made real, a new policy end
-    /// applied, and what a reversal undoes marked `reversed`.
+    /// applied (the end it replaced kept on the transaction), and what a reversal undoes marked `reversed`, an end
+    /// that an undone transaction moved put back: the term's end always follows the transactions in force.
     mutating func markIssued(_ transaction: inout PolicyTransaction) throws(EmulatorError) {
         guard var policy = store.policies[transaction.policyLocator] else {
             throw .notFound(kind: "policy", locator: transaction.policyLocator)
@@ -26,14 +27,23 @@ extension TransactionLifecycle {
         store.policies[policy.locator] = policy
         if var term = store.terms[transaction.termLocator] {
             term.pendingRenewalLocator = nil
-            if let end = transaction.parameters?.newPolicyEndTime, transaction.category != .renewal { term.endTime = end }
+            if let end = transaction.parameters?.newPolicyEndTime, transaction.category != .renewal {
+                transaction.replacedEndTime = term.endTime
+                term.endTime = end
+            }
             store.terms[term.locator] = term
         }
-        for locator in transaction.reversedLocators {
+        for locator in transaction.reversedLocators {  // latest first, so the last end put back is the earliest one's
             store.transactions[locator]?.state = .reversed
             transaction.affected.append((locator, .reversed))
+            if let undone = store.transactions[locator], let end = undone.replacedEndTime {
+                store.terms[undone.termLocator]?.endTime = end
+            }
         }
         store.transactions[transaction.locator] = transaction
+        if let term = store.terms[transaction.termLocator], store.billing.isBilled(transaction.locator) {
+            try store.followEnd(of: term, movedBy: transaction, context: &context)
+        }
     }
 
     /// Moves a transaction whose base is no longer the policy's head onto the head before it is issued [I §1.8]:
@@ -63,26 +73,6 @@ extension TransactionLifecycle {
             store.transactions[transaction.locator] = transaction
             releasePendingTerm(of: transaction)
             return false
-        }
-    }
-
-    /// Creates the documents the product configures for a state the transaction just reached.
-    mutating func createDocuments(for transaction: PolicyTransaction, reaching state: TransactionState) throws(EmulatorError) {
-        let policy = try store.policy(transaction.policyLocator)
-        var created: [DocumentInstance] = []
-        defer { recordJobs(for: transaction, reaching: state, documents: created) }
-        for spec in try store.product(of: policy).documents where spec.trigger == state {
-            let segment = transaction.segmentLocator
-            if spec.referenceType == .segment && segment == nil { continue }
-            let document = DocumentInstance(
-                locator: context.makeLocator(),
-                referenceLocator: spec.referenceType == .segment ? segment ?? "" : transaction.locator,
-                referenceType: spec.referenceType == .segment ? .segment : .transaction,
-                state: spec.state, staticName: spec.staticName, name: spec.name, format: spec.format,
-                policyLocator: policy.locator, termLocator: transaction.termLocator, transactionLocator: transaction.locator,
-                segmentLocator: segment, createdAt: context.now, createdBy: context.user, trigger: state)
-            store.documents[document.locator] = document
-            created.append(document)
         }
     }
 }

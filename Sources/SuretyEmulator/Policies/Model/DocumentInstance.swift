@@ -13,7 +13,7 @@ public struct DocumentInstance: Sendable, Hashable {
 
     /// The document's locator.
     public var locator: String
-    /// The transaction or segment it is about.
+    /// The transaction, segment, policy or term it is about (its scope).
     public var referenceLocator: String
     /// What it is about.
     public var referenceType: ReferenceType
@@ -41,4 +41,10 @@ public struct DocumentInstance: Sendable, Hashable {
     public var trigger: TransactionState
     /// The documents job rendering it, once one was recorded; its state then follows the job's.
     public var jobLocator: String?
+    /// Whether it is rendered from a data snapshot (it passes `dataReady`) rather than copied (static).
+    public var isDynamic = false
+    /// The product's category for it, when the product gives one.
+    public var category: String?
+    /// The document of the same static name it replaces on the policy or term, when there was one.
+    public var referenceDocumentLocator: String?
 }

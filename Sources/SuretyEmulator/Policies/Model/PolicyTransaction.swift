@@ -56,6 +56,8 @@ public struct PolicyTransaction: Sendable, Hashable {
     public var aggregatedLocators: [String] = []
     /// For a reapplication in an aggregate: the reversed transaction it applies again (its `staticLocator`).
     public var reapplicationOfLocator: String?
+    /// The term's end before this transaction's `newPolicyEndTime` moved it, once issued; a reversal of it puts the end back.
+    public var replacedEndTime: Timestamp?
 
     /// Creates a draft transaction.
     public init(locator: String, policyLocator: String, termLocator: String, effectiveTime: Timestamp,

@@ -141,8 +141,10 @@ extension TenantStore {
             JSONMember(key: "transactionLocator", value: .string(document.transactionLocator)),
         ]
         if let segment = document.segmentLocator { members.append(JSONMember(key: "segmentLocator", value: .string(segment))) }
-        members += [JSONMember(key: "staticName", value: .string(document.staticName)), JSONMember(key: "name", value: .string(document.name)),
-                    JSONMember(key: "documentFormat", value: .string(document.format))]
+        if let replaced = document.referenceDocumentLocator { members.append(JSONMember(key: "referenceDocumentLocator", value: .string(replaced))) }
+        members += [JSONMember(key: "staticName", value: .string(document.staticName)), JSONMember(key: "name", value: .string(document.name))]
+        if let category = document.category { members.append(JSONMember(key: "category", value: .string(category))) }
+        members.append(JSONMember(key: "documentFormat", value: .string(document.format)))
         if let errors = status.processingErrors { members.append(JSONMember(key: "processingErrors", value: .string(errors))) }
         if let time = status.readyAt { members.append(JSONMember(key: "readyAt", value: .string(time.rfc3339(fractional: true)))) }
         members.append(JSONMember(key: "createdBy", value: .string(document.createdBy)))

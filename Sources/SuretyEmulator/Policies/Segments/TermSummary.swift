@@ -6,6 +6,8 @@ import SuretyJSON
 /// A term created by a renewal not yet issued has no subsegments (`semantics.md` §3). Each subsegment's
 /// `locator` is its segment's locator and `basedOn` the transaction that produced the segment [I]; element
 /// `chargeSummaries` are the product's rates prorated over the subsegment (nothing for a gap).
+/// A subsegment's `documentSummary` lists its segment's documents, then the policy- and term-scope documents on the
+/// policy at its start (``TenantStore/documentsInForce(on:at:)``).
 public struct TermSummary: Sendable, Hashable {
     /// One subsegment.
     public struct Subsegment: Sendable, Hashable {
@@ -58,7 +60,7 @@ public struct TermSummary: Sendable, Hashable {
     func render(_ subsegment: Subsegment, scale: Int, store: TenantStore) -> JSONValue {
         let segment = subsegment.piece.segment
         let documents = store.documents.values.filter { $0.referenceType == .segment && $0.referenceLocator == segment.locator }
-            .sorted { $0.locator < $1.locator }
+            .sorted { $0.locator < $1.locator } + store.documentsInForce(on: term, at: subsegment.piece.start)
         return .object([
             "locator": .string(segment.locator), "startTime": .string(subsegment.piece.start.rfc3339(fractional: true)),
             "endTime": .string(subsegment.piece.end.rfc3339(fractional: true)), "duration": TenantStore.number(subsegment.duration),
