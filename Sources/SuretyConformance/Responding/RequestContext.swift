@@ -25,6 +25,13 @@ public struct RequestContext: Sendable {
         self.receivedAt = receivedAt
     }
 
+    /// The same context with the request body parsed.
+    public func with(body: JSONDocument?) -> RequestContext {
+        var context = self
+        context.body = body
+        return context
+    }
+
     /// The routed request, when the contract has the endpoint.
     public var routed: RoutedRequest? {
         if case .routed(let routed) = routing { return routed }

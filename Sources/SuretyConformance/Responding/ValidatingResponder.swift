@@ -1,5 +1,6 @@
 import SuretyContracts
 import SuretyHTTPCore
+import SuretyJSON
 import SuretySchemas
 
 /// Wraps a responder so that every exchange is judged by the contract through ``ExchangeChecker``.
@@ -35,15 +36,12 @@ public struct ValidatingResponder<Inner: ContextResponder>: ContextResponder {
     public func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
         switch admit(request, context: context) {
         case .answer(let response): return response
-        case .pass(let routed, let violations, let passed):
+        case .pass(let routed, let violations, nil):
+            return conclude(request, routed: routed, requestViolations: violations, response: await inner.respond(to: request, context: context))
+        case .pass(let routed, let violations, let body):
             return conclude(request, routed: routed, requestViolations: violations,
-                            response: await inner.respond(to: request, context: passed))
+                            response: await inner.respond(to: request, context: context.with(body: body)))
         }
-    }
-
-    enum Admission {
-        case answer(HTTPResponse)
-        case pass(RoutedRequest?, [Violation], RequestContext)
     }
 
     func admit(_ request: HTTPRequest, context: RequestContext) -> Admission {
@@ -56,11 +54,9 @@ public struct ValidatingResponder<Inner: ContextResponder>: ContextResponder {
         if verdict.routed == nil, let problem = verdict.problem {
             let violation = Violation(part: .path, rule: .status, expected: "a route of the contract",
                                       actual: "\(problem.status.code) \(problem.title)")
-            return .pass(nil, [violation], context)
+            return .pass(nil, [violation], body: nil)
         }
-        var passed = context
-        passed.body = verdict.body
-        return .pass(verdict.routed, verdict.violations, passed)
+        return .pass(verdict.routed, verdict.violations, body: verdict.body)
     }
 
     func conclude(_ request: HTTPRequest, routed: RoutedRequest?, requestViolations: [Violation], response: HTTPResponse) -> HTTPResponse {
@@ -72,6 +68,13 @@ public struct ValidatingResponder<Inner: ContextResponder>: ContextResponder {
                                   status: response.status.code, violations: violations)
         return ViolationHeaders.reporting(violations, sequence: sequence, on: response)
     }
+}
+
+/// What the validation decided about a request: answer it, or pass it on (outside the generic responder, so that it
+/// is copied as a concrete value rather than through the generic type's metadata).
+enum Admission {
+    case answer(HTTPResponse)
+    case pass(RoutedRequest?, [Violation], body: JSONDocument?)
 }
 
 /// What a validating server adds to a response that breaks the contract, readable without a log.
@@ -106,9 +109,11 @@ extension ValidatingResponder: SynchronousContextResponder where Inner: Synchron
     public func respondSynchronously(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
         switch admit(request, context: context) {
         case .answer(let response): return response
-        case .pass(let routed, let violations, let passed):
+        case .pass(let routed, let violations, nil):
+            return conclude(request, routed: routed, requestViolations: violations, response: inner.respondSynchronously(to: request, context: context))
+        case .pass(let routed, let violations, let body):
             return conclude(request, routed: routed, requestViolations: violations,
-                            response: inner.respondSynchronously(to: request, context: passed))
+                            response: inner.respondSynchronously(to: request, context: context.with(body: body)))
         }
     }
 }
@@ -124,9 +129,10 @@ public enum SuretyRoutes {
     /// Where a recorder's or proxy's own admin routes live while the upstream Surety server's are forwarded to it.
     public static let recorderPrefix = "/__surety/recorder/"
 
-    /// Whether a request's path is one of Surety's own routes, which the contract does not describe.
+    /// Whether a request's path is one of Surety's own routes, which the contract does not describe (compared byte by
+    /// byte: every request asks).
     public static func isAdmin(_ request: HTTPRequest) -> Bool {
-        request.path.hasPrefix(adminPrefix)
+        request.path.utf8.starts(with: adminPrefix.utf8)
     }
 }
 
