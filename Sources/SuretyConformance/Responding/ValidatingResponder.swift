@@ -132,8 +132,14 @@ public enum SuretyRoutes {
     /// Whether a request's path is one of Surety's own routes, which the contract does not describe (compared byte by
     /// byte: every request asks).
     public static func isAdmin(_ request: HTTPRequest) -> Bool {
-        request.path.utf8.starts(with: adminPrefix.utf8)
+        request.path.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= adminPrefixBytes.count else { return false }
+            for index in adminPrefixBytes.indices where bytes[index] != adminPrefixBytes[index] { return false }
+            return true
+        } ?? request.path.hasPrefix(adminPrefix)
     }
+
+    private static let adminPrefixBytes = Array(adminPrefix.utf8)
 }
 
 /// The header fields Surety adds to responses.
