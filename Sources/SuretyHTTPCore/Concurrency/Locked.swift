@@ -11,14 +11,17 @@ import Darwin
 /// lowest module that does (the transport), and uses a `pthread_mutex_t` so that the HTTP core still needs no
 /// Foundation. (`Synchronization.Mutex` would do, but it needs macOS 15 and the package supports macOS 14.)
 ///
-/// `@unchecked Sendable` is safe because `value` is read and written only inside `withLock`, which holds `mutex`.
+/// `@unchecked Sendable` is safe because `value`'s pointee is read and written only inside `withLock`, which holds `mutex`.
 package final class Locked<Value>: @unchecked Sendable {
     @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    @usableFromInline var value: Value
+    /// The value, behind a pointer: an `inout` access to a class's stored property is checked for exclusivity at
+    /// run time on every call, which the mutex already guarantees.
+    @usableFromInline let value: UnsafeMutablePointer<Value>
 
     /// Creates a guarded value.
     package init(_ value: Value) {
-        self.value = value
+        self.value = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        self.value.initialize(to: value)
         mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         let status = pthread_mutex_init(mutex, nil)
@@ -29,6 +32,8 @@ package final class Locked<Value>: @unchecked Sendable {
         pthread_mutex_destroy(mutex)
         mutex.deinitialize(count: 1)
         mutex.deallocate()
+        value.deinitialize(count: 1)
+        value.deallocate()
     }
 
     /// Runs `body` with exclusive access to the value; inlinable, so that each use is specialised for its closure
@@ -37,6 +42,6 @@ package final class Locked<Value>: @unchecked Sendable {
     package func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+        return try body(&value.pointee)
     }
 }
