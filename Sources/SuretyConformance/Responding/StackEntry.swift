@@ -22,9 +22,9 @@ public struct StackEntry<Root: ContextResponder>: Responder {
     /// The context of a request: its routing (an admin request, which the contract does not describe, is not routed:
     /// looking for the nearest routes of a path that has none cost milliseconds) and, when asked, its arrival.
     public func context(of request: HTTPRequest) -> RequestContext {
-        let arrival = stampsArrival ? DispatchTime.now().uptimeNanoseconds : 0
-        let routing = SuretyRoutes.isAdmin(request) ? .notFound(nearest: []) : checker.route(request)
-        return RequestContext(routing: routing, receivedAt: arrival)
+        // One expression, so the routing is moved into the context rather than copied.
+        RequestContext(routing: SuretyRoutes.isAdmin(request) ? .notFound(nearest: []) : checker.route(request),
+                       receivedAt: stampsArrival ? DispatchTime.now().uptimeNanoseconds : 0)
     }
 
     /// Routes the request and answers it through the stack.
