@@ -22,8 +22,8 @@ public struct EndpointSplitResponder<Primary: ContextResponder, Fallback: Contex
     }
 
     func goesToPrimary(_ context: RequestContext) -> Bool {
-        guard let routed = context.routed else { return true }
-        return endpoints.contains(routed.endpoint.id)
+        guard let endpointID = context.endpointID else { return true }
+        return endpoints.contains(endpointID)
     }
 
     /// Answers through the responder that owns the request's endpoint.

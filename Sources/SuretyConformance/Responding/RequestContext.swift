@@ -32,6 +32,12 @@ public struct RequestContext: Sendable {
         return context
     }
 
+    /// The id of the endpoint the request routed to, when it routed.
+    public var endpointID: String? {
+        guard case .routed(let routed) = routing else { return nil }
+        return routed.endpoint.id
+    }
+
     /// The routed request, when the contract has the endpoint.
     public var routed: RoutedRequest? {
         if case .routed(let routed) = routing { return routed }

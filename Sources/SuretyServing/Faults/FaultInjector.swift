@@ -22,7 +22,7 @@ public struct FaultInjector<Inner: ContextResponder>: ContextResponder {
 
     /// Waits the planned latency, then fails by the planned chance or asks the inner responder.
     public func respond(to request: HTTPRequest, context: RequestContext) async -> HTTPResponse {
-        let endpointID = context.routed?.endpoint.id
+        let endpointID = context.endpointID
         let fault = plan.fault(for: endpointID)
         let (delay, fails) = random.draw(latency: fault.latency, failRate: fault.failRate)
         if delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }

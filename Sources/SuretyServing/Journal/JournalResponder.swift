@@ -25,7 +25,7 @@ public struct JournalResponder<Inner: ContextResponder>: ContextResponder {
 
     func note(_ request: HTTPRequest, _ context: RequestContext, _ response: HTTPResponse) {
         guard !SuretyRoutes.isAdmin(request) else { return }
-        journal.record(method: request.method.rawValue, target: request.target, endpointID: context.routed?.endpoint.id,
+        journal.record(method: request.method.rawValue, target: request.target, endpointID: context.endpointID,
                        status: response.status.code)
     }
 }

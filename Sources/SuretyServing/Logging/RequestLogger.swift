@@ -37,7 +37,7 @@ public struct RequestLogger<Inner: ContextResponder>: ContextResponder {
     func log(_ request: HTTPRequest, _ context: RequestContext, _ response: HTTPResponse) {
         let micros = (DispatchTime.now().uptimeNanoseconds - context.receivedAt) / 1_000
         let milliseconds = "\(micros / 1_000).\(String(micros % 1_000 / 10).leftPadded(to: 2))"
-        let endpoint = context.routed?.endpoint.id
+        let endpoint = context.endpointID
         let violations = Int(response.headers[SuretyHeaders.violationCount] ?? "") ?? 0
         let target = secrets.redact(target: request.target)
         switch format {

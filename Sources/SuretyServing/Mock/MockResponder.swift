@@ -61,7 +61,7 @@ public struct MockResponder: SynchronousResponder, SynchronousContextResponder {
 
     /// The same as ``respondSynchronously(to:)`` for a request a stack over the same contract has routed.
     public func respondSynchronously(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
-        guard let routed = context.routed else {
+        guard case .routed(let routed) = context.routing else {
             return context.routing.problem(for: request)?.response ?? Problem(status: .notFound, title: "No such route").response
         }
         if let unknown = unknownLocatorAnswer(routed) { return unknown }
