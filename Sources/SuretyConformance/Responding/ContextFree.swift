@@ -34,23 +34,12 @@ public enum StackMode {
     public static func contextual(_ responder: any Responder) -> any ContextResponder {
         if let contextual = responder as? any ContextResponder { return contextual }
         if let synchronous = responder as? any SynchronousResponder { return wrapped(synchronous) }
-        return ContextFree(AnyResponder(responder))
+        return wrapped(responder)
     }
 
-    private static func wrapped(_ responder: some SynchronousResponder) -> any ContextResponder {
+    /// `responder` wrapped over its concrete type (passing an existential opens it), so the wrapper's synchronous
+    /// conformance is found.
+    private static func wrapped(_ responder: some Responder) -> any ContextResponder {
         ContextFree(responder)
-    }
-}
-
-/// A responder held as an existential, as a concrete type.
-struct AnyResponder: Responder {
-    let base: any Responder
-
-    init(_ base: any Responder) {
-        self.base = base
-    }
-
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        await base.respond(to: request)
     }
 }
