@@ -1,0 +1,189 @@
+/// One node of a ``LocatorTable``'s hash trie: 32 slots, each empty, an entry, or a child node for the locators whose
+/// hashes share the slot; below the hash's 64 bits a node is a plain list of the locators whose hashes are equal.
+///
+/// Tables copied from one another share their nodes. A node is changed in place only while one table holds it:
+/// ``LocatorTable`` checks `isKnownUniquelyReferenced` on the way down and copies a shared node first, so a write
+/// copies the few nodes on its path (about log₃₂ of the table's size), never the table.
+final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: a node is written only through a reference no other table holds (copy-on-write, as the
+    // standard collections' buffers are); a shared node is only read.
+
+    /// A locator and its value (nil only for the moment between a change through ``LocatorTable``'s subscript
+    /// setting it to nil and the entry's removal).
+    struct Entry {
+        var key: String
+        var value: Value?
+    }
+
+    /// The slots that hold an entry.
+    var entryMap: UInt32
+    /// The slots that hold a child node.
+    var childMap: UInt32
+    /// The entries, in slot order (every entry, unordered, in a node below the hash's bits).
+    var entries: [Entry]
+    /// The child nodes, in slot order.
+    var children: [LocatorTrieNode]
+
+    init(entryMap: UInt32 = 0, childMap: UInt32 = 0, entries: [Entry] = [], children: [LocatorTrieNode] = []) {
+        self.entryMap = entryMap
+        self.childMap = childMap
+        self.entries = entries
+        self.children = children
+    }
+
+    /// A node with the same slots, to be changed instead of this shared one.
+    func copy() -> LocatorTrieNode { LocatorTrieNode(entryMap: entryMap, childMap: childMap, entries: entries, children: children) }
+
+    /// The hash bits that choose a slot from here on run out at this shift.
+    static var hashBits: UInt64 { 64 }
+
+    /// The slot's bit for `hash` at `shift` (five bits a level).
+    @inline(__always) static func bit(_ hash: UInt64, _ shift: UInt64) -> UInt32 { 1 << UInt32(truncatingIfNeeded: (hash >> shift) & 31) }
+
+    /// The position in `entries` or `children` of the slot `bit`, given that array's map.
+    @inline(__always) static func index(_ map: UInt32, _ bit: UInt32) -> Int { (map & (bit &- 1)).nonzeroBitCount }
+
+    /// The value stored for `key`, or nil.
+    func find(_ key: String, hash: UInt64, shift start: UInt64) -> Value? {
+        var node = self
+        var shift = start
+        while shift < Self.hashBits {
+            let bit = Self.bit(hash, shift)
+            if node.entryMap & bit != 0 {
+                let entry = node.entries[Self.index(node.entryMap, bit)]
+                return entry.key == key ? entry.value : nil
+            }
+            guard node.childMap & bit != 0 else { return nil }
+            node = node.children[Self.index(node.childMap, bit)]
+            shift += 5
+        }
+        return node.entries.first { $0.key == key }?.value
+    }
+
+    /// Whether an entry for `key` is stored (its value may be nil for the moment: see ``Entry``).
+    func contains(_ key: String, hash: UInt64) -> Bool {
+        var node = self
+        var shift: UInt64 = 0
+        while shift < Self.hashBits {
+            let bit = Self.bit(hash, shift)
+            if node.entryMap & bit != 0 { return node.entries[Self.index(node.entryMap, bit)].key == key }
+            guard node.childMap & bit != 0 else { return false }
+            node = node.children[Self.index(node.childMap, bit)]
+            shift += 5
+        }
+        return node.entries.contains { $0.key == key }
+    }
+
+    /// The node below this one, which the caller holds alone, that holds `key`'s entry, and the entry's index there;
+    /// every node on the way is made the caller's alone (copied when shared), so the entry can be changed in place.
+    /// The key must be present.
+    func uniqueHolder(of key: String, hash: UInt64) -> (node: LocatorTrieNode, index: Int) {
+        var node = self
+        var shift: UInt64 = 0
+        while shift < Self.hashBits {
+            let bit = Self.bit(hash, shift)
+            if node.entryMap & bit != 0 { return (node, Self.index(node.entryMap, bit)) }
+            let index = Self.index(node.childMap, bit)
+            if !isKnownUniquelyReferenced(&node.children[index]) { node.children[index] = node.children[index].copy() }
+            node = node.children[index]
+            shift += 5
+        }
+        return (node, node.entries.firstIndex { $0.key == key } ?? 0)
+    }
+
+    /// Stores `value` for `key` in this node, which the caller holds alone; true when the key is new.
+    func insert(_ key: String, _ value: Value?, hash: UInt64, shift: UInt64) -> Bool {
+        guard shift < Self.hashBits else {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                entries[index].value = value
+                return false
+            }
+            entries.append(Entry(key: key, value: value))
+            return true
+        }
+        let bit = Self.bit(hash, shift)
+        if entryMap & bit != 0 {
+            let index = Self.index(entryMap, bit)
+            if entries[index].key == key {
+                entries[index].value = value
+                return false
+            }
+            let other = entries.remove(at: index)
+            entryMap ^= bit
+            let child = Self.pair(other, LocatorHash.of(other.key), Entry(key: key, value: value), hash, shift: shift + 5)
+            childMap |= bit
+            children.insert(child, at: Self.index(childMap, bit))
+            return true
+        }
+        if childMap & bit != 0 {
+            let index = Self.index(childMap, bit)
+            if !isKnownUniquelyReferenced(&children[index]) { children[index] = children[index].copy() }
+            return children[index].insert(key, value, hash: hash, shift: shift + 5)
+        }
+        entryMap |= bit
+        entries.insert(Entry(key: key, value: value), at: Self.index(entryMap, bit))
+        return true
+    }
+
+    /// A node holding two entries whose hashes agree below `shift`.
+    static func pair(_ first: Entry, _ firstHash: UInt64, _ second: Entry, _ secondHash: UInt64, shift: UInt64) -> LocatorTrieNode {
+        guard shift < hashBits else { return LocatorTrieNode(entries: [first, second]) }
+        let firstBit = bit(firstHash, shift)
+        let secondBit = bit(secondHash, shift)
+        if firstBit == secondBit {
+            return LocatorTrieNode(childMap: firstBit, children: [pair(first, firstHash, second, secondHash, shift: shift + 5)])
+        }
+        return LocatorTrieNode(entryMap: firstBit | secondBit, entries: firstBit < secondBit ? [first, second] : [second, first])
+    }
+
+    /// Removes `key`'s entry, which the caller has found present, from this node, which the caller holds alone; a child left
+    /// with one entry and no children is folded back into its slot, so equal key sets give equal tries.
+    func remove(_ key: String, hash: UInt64, shift: UInt64) -> Value? {
+        guard shift < Self.hashBits else {
+            guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+            return entries.remove(at: index).value
+        }
+        let bit = Self.bit(hash, shift)
+        if entryMap & bit != 0 {
+            let index = Self.index(entryMap, bit)
+            guard entries[index].key == key else { return nil }
+            entryMap ^= bit
+            return entries.remove(at: index).value
+        }
+        guard childMap & bit != 0 else { return nil }
+        let index = Self.index(childMap, bit)
+        if !isKnownUniquelyReferenced(&children[index]) { children[index] = children[index].copy() }
+        let removed = children[index].remove(key, hash: hash, shift: shift + 5)
+        let child = children[index]
+        if child.children.isEmpty && child.entries.count <= 1 {
+            children.remove(at: index)
+            childMap ^= bit
+            if let last = child.entries.first {
+                entryMap |= bit
+                entries.insert(last, at: Self.index(entryMap, bit))
+            }
+        }
+        return removed
+    }
+
+    /// Calls `body` with every entry below this node, in hash order.
+    func forEach(_ body: (Entry) -> Void) {
+        for entry in entries { body(entry) }
+        for child in children { child.forEach(body) }
+    }
+}
+
+/// The 64-bit hash a ``LocatorTable`` places a locator by: FNV-1a over its bytes, then MurmurHash3's finalizer, so
+/// the slots are the same in every process (Swift's `Hasher` is seeded per process) and well spread.
+enum LocatorHash {
+    /// The hash of a locator.
+    @inline(__always) static func of(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash ^= hash >> 33
+        hash &*= 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash &*= 0xc4ce_b9fe_1a85_ec53
+        return hash ^ (hash >> 33)
+    }
+}
