@@ -29,9 +29,9 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
         }
         _modify {
             let hash = LocatorHash.of(key)
-            if let holder = uniqueHolder(of: key, hash: hash) {
-                defer { if holder.node.entries[holder.index].value == nil { removeEntry(forKey: key, hash: hash) } }
-                yield &holder.node.entries[holder.index].value
+            if let entry = uniqueEntry(of: key, hash: hash) {
+                defer { if entry.value == nil { removeEntry(forKey: key, hash: hash) } }
+                yield &entry.value
             } else {
                 var value: Value?
                 defer { if let value { store(value, for: key) } }
@@ -45,8 +45,8 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
     public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[key] ?? defaultValue() }
         _modify {
-            if let holder = uniqueHolder(of: key, hash: LocatorHash.of(key)) {
-                yield &holder.node.entries[holder.index].value!
+            if let entry = uniqueEntry(of: key, hash: LocatorHash.of(key)) {
+                yield &entry.value!
             } else {
                 var value = defaultValue()
                 defer { store(value, for: key) }
@@ -55,12 +55,12 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
         }
     }
 
-    /// The node holding `key`'s entry and its index there, every node on the way made this table's alone; nil (and
-    /// nothing copied) when the key is absent.
-    private mutating func uniqueHolder(of key: String, hash: UInt64) -> (node: Node, index: Int)? {
+    /// `key`'s entry, it and every node on the way made this table's alone; nil (and nothing copied) when the key
+    /// is absent.
+    private mutating func uniqueEntry(of key: String, hash: UInt64) -> Node.Entry? {
         guard root?.contains(key, hash: hash) == true else { return nil }
         if !isKnownUniquelyReferenced(&root!) { root = root!.copy() }
-        return root!.uniqueHolder(of: key, hash: hash)
+        return root!.uniqueEntry(of: key, hash: hash)
     }
 
     /// Stores a value, copying the shared nodes on its path first.

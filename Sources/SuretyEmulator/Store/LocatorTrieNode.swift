@@ -8,11 +8,22 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
     // @unchecked Sendable: a node is written only through a reference no other table holds (copy-on-write, as the
     // standard collections' buffers are); a shared node is only read.
 
-    /// A locator and its value (nil only for the moment between a change through ``LocatorTable``'s subscript
-    /// setting it to nil and the entry's removal).
-    struct Entry {
-        var key: String
+    /// A locator and its value, boxed, so that copying a node retains one reference an entry, not every field of
+    /// its value. Changed in place only while one node holds it, like a node.
+    final class Entry: @unchecked Sendable {
+        // @unchecked Sendable: written only through a reference no other node holds (see the node's note).
+        let key: String
+        /// The key's hash (``LocatorHash``), kept so that moving the entry down a level does not hash the key again.
+        let hash: UInt64
+        /// The value; nil only for the moment between a change through ``LocatorTable``'s subscript setting it to
+        /// nil and the entry's removal.
         var value: Value?
+
+        init(key: String, hash: UInt64, value: Value?) {
+            self.key = key
+            self.hash = hash
+            self.value = value
+        }
     }
 
     /// The slots that hold an entry.
@@ -74,43 +85,48 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
         return node.entries.contains { $0.key == key }
     }
 
-    /// The node below this one, which the caller holds alone, that holds `key`'s entry, and the entry's index there;
-    /// every node on the way is made the caller's alone (copied when shared), so the entry can be changed in place.
-    /// The key must be present.
-    func uniqueHolder(of key: String, hash: UInt64) -> (node: LocatorTrieNode, index: Int) {
+    /// `key`'s entry below this node, which the caller holds alone, with every node on the way and the entry itself
+    /// made the caller's alone (copied when shared), so that it can be changed in place. The key must be present.
+    func uniqueEntry(of key: String, hash: UInt64) -> Entry {
         var node = self
         var shift: UInt64 = 0
+        var index = 0
         while shift < Self.hashBits {
             let bit = Self.bit(hash, shift)
-            if node.entryMap & bit != 0 { return (node, Self.index(node.entryMap, bit)) }
-            let index = Self.index(node.childMap, bit)
-            if !isKnownUniquelyReferenced(&node.children[index]) { node.children[index] = node.children[index].copy() }
-            node = node.children[index]
+            if node.entryMap & bit != 0 {
+                index = Self.index(node.entryMap, bit)
+                break
+            }
+            let child = Self.index(node.childMap, bit)
+            if !isKnownUniquelyReferenced(&node.children[child]) { node.children[child] = node.children[child].copy() }
+            node = node.children[child]
             shift += 5
         }
-        return (node, node.entries.firstIndex { $0.key == key } ?? 0)
+        if shift >= Self.hashBits { index = node.entries.firstIndex { $0.key == key } ?? 0 }
+        if !isKnownUniquelyReferenced(&node.entries[index]) { node.entries[index] = Entry(key: key, hash: hash, value: node.entries[index].value) }
+        return node.entries[index]
     }
 
     /// Stores `value` for `key` in this node, which the caller holds alone; true when the key is new.
     func insert(_ key: String, _ value: Value?, hash: UInt64, shift: UInt64) -> Bool {
         guard shift < Self.hashBits else {
             if let index = entries.firstIndex(where: { $0.key == key }) {
-                entries[index].value = value
+                entries[index] = Entry(key: key, hash: hash, value: value)
                 return false
             }
-            entries.append(Entry(key: key, value: value))
+            entries.append(Entry(key: key, hash: hash, value: value))
             return true
         }
         let bit = Self.bit(hash, shift)
         if entryMap & bit != 0 {
             let index = Self.index(entryMap, bit)
             if entries[index].key == key {
-                entries[index].value = value
+                if isKnownUniquelyReferenced(&entries[index]) { entries[index].value = value } else { entries[index] = Entry(key: key, hash: hash, value: value) }
                 return false
             }
             let other = entries.remove(at: index)
             entryMap ^= bit
-            let child = Self.pair(other, LocatorHash.of(other.key), Entry(key: key, value: value), hash, shift: shift + 5)
+            let child = Self.pair(other, Entry(key: key, hash: hash, value: value), shift: shift + 5)
             childMap |= bit
             children.insert(child, at: Self.index(childMap, bit))
             return true
@@ -121,18 +137,16 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
             return children[index].insert(key, value, hash: hash, shift: shift + 5)
         }
         entryMap |= bit
-        entries.insert(Entry(key: key, value: value), at: Self.index(entryMap, bit))
+        entries.insert(Entry(key: key, hash: hash, value: value), at: Self.index(entryMap, bit))
         return true
     }
 
     /// A node holding two entries whose hashes agree below `shift`.
-    static func pair(_ first: Entry, _ firstHash: UInt64, _ second: Entry, _ secondHash: UInt64, shift: UInt64) -> LocatorTrieNode {
+    static func pair(_ first: Entry, _ second: Entry, shift: UInt64) -> LocatorTrieNode {
         guard shift < hashBits else { return LocatorTrieNode(entries: [first, second]) }
-        let firstBit = bit(firstHash, shift)
-        let secondBit = bit(secondHash, shift)
-        if firstBit == secondBit {
-            return LocatorTrieNode(childMap: firstBit, children: [pair(first, firstHash, second, secondHash, shift: shift + 5)])
-        }
+        let firstBit = bit(first.hash, shift)
+        let secondBit = bit(second.hash, shift)
+        if firstBit == secondBit { return LocatorTrieNode(childMap: firstBit, children: [pair(first, second, shift: shift + 5)]) }
         return LocatorTrieNode(entryMap: firstBit | secondBit, entries: firstBit < secondBit ? [first, second] : [second, first])
     }
 
