@@ -27,7 +27,7 @@ public struct TenantStore: Sendable, Hashable {
     /// Segments by locator.
     public var segments: LocatorTable<Segment> = [:]
     /// Documents by locator.
-    public var documents: LocatorTable<DocumentInstance> = [:]
+    public var documents: DocumentTable = [:]
     /// Jobs and job settings.
     public var jobs = JobLedger()
 
@@ -67,6 +67,14 @@ public struct TenantStore: Sendable, Hashable {
             throw .unprocessable(reason: "Policy \(policy.locator) names product \(policy.productName), which the fixtures do not define.")
         }
         return product
+    }
+
+    /// The documents about a transaction or a segment, by locator: those its transaction made (a segment's is the
+    /// transaction that built it), not every document of the tenant.
+    public func documents(about reference: String, type: DocumentInstance.ReferenceType) -> [DocumentInstance] {
+        let maker = type == .segment ? segments[reference]?.transactionLocator : reference
+        return documents.made(by: maker ?? "").filter { $0.referenceType == type && $0.referenceLocator == reference }
+            .sorted { $0.locator < $1.locator }
     }
 
     /// Where a segment ends: the end of its term.

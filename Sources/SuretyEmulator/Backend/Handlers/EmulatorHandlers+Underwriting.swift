@@ -57,7 +57,6 @@ extension EmulatorHandlers {
     }
 
     static func listDocuments(in store: TenantStore, type: DocumentInstance.ReferenceType, reference: String) -> [JSONValue] {
-        store.documents.values.filter { $0.referenceType == type && $0.referenceLocator == reference }
-            .sorted { $0.locator < $1.locator }.map { store.render(document: $0) }
+        store.documents(about: reference, type: type).map { store.render(document: $0) }
     }
 }
