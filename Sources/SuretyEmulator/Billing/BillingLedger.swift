@@ -32,12 +32,18 @@ public struct BillingLedger: Sendable, Hashable {
     /// Stores installments and marks the transaction billed.
     public mutating func add(_ created: [Installment], billing transactionLocator: String?) {
         if let transactionLocator { billed[transactionLocator] = true }
+        var byReference: [(reference: String, locators: [String])] = []  // in first-seen order, each reference once
         for installment in created {
             installments[installment.locator] = installment
             for reference in [installment.transactionLocator, installment.policyLocator, installment.quoteLocator].compactMap({ $0 }) {
-                installmentsByReference[reference, default: []].append(installment.locator)
+                if let index = byReference.firstIndex(where: { $0.reference == reference }) {
+                    byReference[index].locators.append(installment.locator)
+                } else {
+                    byReference.append((reference, [installment.locator]))
+                }
             }
         }
+        for (reference, locators) in byReference { installmentsByReference[reference, default: []] += locators }
     }
 
     /// Replaces a stored installment (its times changed).
