@@ -1,95 +1,136 @@
 #!/usr/bin/env bash
-# Emulator benchmark (issue 8), release build, loopback only, bounded:
-#  1. requests/s of a full issue-a-change flow (create change -> price -> issue -> fetch), FLOWS flows spread over
-#     the policies of a generated fixtures file, by WORKERS keep-alive clients (Benchmarks/emulate_flow.py); the same
-#     client against `serve --mock` in the same run gives the ratio (what the state and the business rules cost),
-#     and against `serve --emulate --state DIR` what the fsynced journal costs;
-#  2. memory per 10,000 policies: resident set size (VmRSS) of `serve --emulate` with the built-in fixtures and
-#     with a fixtures file of POLICIES policies (default 10,000), the difference scaled to 10,000.
+# Emulator benchmark (issue 18, "flat cost at scale"), release build, loopback only, bounded in count and time:
+#  1. for each size of SIZES (default 1,000 and 100,000 policies): `serve --emulate` loads a fixtures file of that
+#     many issued policies (each with its term, segment, document, monthly lattice and 12 installments); the time to
+#     the listening line and the resident memory (VmRSS) are taken, the memory against the same file with no policy,
+#     so memory per policy = (RSS with N − RSS with none) / N;
+#  2. then requests/s of the issue-a-change flow (create change → price → issue → fetch), driven by wrk
+#     (Benchmarks/emulate_flow.lua, THREADS threads of one keep-alive connection each) for DURATION seconds and at most
+#     MAX_FLOWS flows, over TARGETS of the policies spread evenly through the file (the same number at every size, so
+#     each policy gathers a like history); a 2-second warm-up first;
+#  3. the same wrk command against `serve --mock` (the same requests, answered statelessly), so the ratio says what
+#     the state and the rules cost; with JOURNAL=1, also `serve --emulate --state DIR` at the first size.
+# Prints BENCH lines and a table.
 #
-# usage: Benchmarks/emulate.sh      FLOWS=2000 WORKERS=4 POLICIES=10000
+# usage: Benchmarks/emulate.sh      SIZES="1000 100000" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0
 source "$(dirname "$0")/common.sh"
-flows=${FLOWS:-2000}
-workers=${WORKERS:-4}
-policies=${POLICIES:-10000}
-work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+sizes=${SIZES:-"1000 100000"}
+duration=${DURATION:-15}
+threads=${THREADS:-8}
+targets=${TARGETS:-1000}
+max_flows=${MAX_FLOWS:-200000}
+journal=${JOURNAL:-0}
+work=$(mktemp -d /tmp/surety-bench-emulate.XXXXXX)
+bench_results emulate
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 tenant=5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001
 
-# Fixtures: the built-in ones plus POLICIES policies of tenant A (locators 01J6B + 21 digits).
-python3 - "$surety" "$policies" >"$work/fixtures.json" <<'PY'
-import json, subprocess, sys
-count = int(sys.argv[2])
+# fixtures N: writes $work/fixtures-N.json (tenant A, its product and account, N policies with locators 01J6B + 21
+# digits) and $work/targets-N.txt (min(N, TARGETS) of them, evenly spread).
+fixtures() {
+  python3 - "$1" "$targets" "$work/fixtures-$1.json" "$work/targets-$1.txt" <<'PY'
+import json, sys
+count, targets, out, target_file = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 product = {"name": "PersonalAuto", "durationBasis": "months", "timeZone": "UTC", "currency": "USD",
            "elementTypes": [{"name": "PersonalAuto"}, {"name": "Vehicle", "requiredData": ["vin"]}, {"name": "Driver"}],
            "rates": [{"elementType": "PersonalAuto", "chargeType": "fee", "annualAmount": 25},
                      {"elementType": "Vehicle", "chargeType": "premium", "annualAmount": 600}],
            "documents": [{"trigger": "issued", "staticName": "declaration", "name": "Declarations", "referenceType": "transaction"}]}
-policies = [{"locator": f"01J6B{index:021d}", "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
-             "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
-             "element": {"type": "PersonalAuto", "data": {"garageState": "CA"}, "elements": [
-                 {"type": "Vehicle", "data": {"vin": f"VIN{index:014d}"}}, {"type": "Driver", "data": {"name": "D"}}]}}
-            for index in range(count)]
-print(json.dumps({"tenants": [{"locator": "5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001", "name": "Tenant A", "products": [product],
-                               "accounts": [{"locator": "01J6A00000000000000000AA01", "name": "Ada"}], "policies": policies}],
-                  "tokens": [{"token": "bench-token", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000001",
-                              "tenants": ["5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001"], "permissions": ["*"]}]}))
+locator = lambda index: f"01J6B{index:021d}"
+tenant = {"locator": "5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001", "name": "Tenant A", "products": [product],
+          "accounts": [{"locator": "01J6A00000000000000000AA01", "name": "Ada"}]}
+tokens = [{"token": "bench-token", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000001",
+           "tenants": ["5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001"], "permissions": ["*"]}]
+with open(out, "w") as file:  # written policy by policy: 100,000 policies are about 40 MB of JSON
+    file.write('{"tenants": [' + json.dumps(tenant)[:-1] + ', "policies": [')
+    for index in range(count):
+        policy = {"locator": locator(index), "accountLocator": "01J6A00000000000000000AA01", "productName": "PersonalAuto",
+                  "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
+                  "element": {"type": "PersonalAuto", "data": {"garageState": "CA"}, "elements": [
+                      {"type": "Vehicle", "data": {"vin": f"VIN{index:014d}"}}, {"type": "Driver", "data": {"name": "D"}}]}}
+        file.write(("," if index else "") + json.dumps(policy))
+    file.write(']}], "tokens": ' + json.dumps(tokens) + '}')
+chosen = min(count, targets)
+with open(target_file, "w") as file:
+    file.write("".join(locator(index * count // chosen) + "\n" for index in range(chosen)))
 PY
+}
 
-# start NAME ARGS...: starts surety serve on port 0 and sets $base and $pid.
+# start NAME ARGS...: starts `surety serve` on 127.0.0.1, port 0; sets $base, $pid and $load_seconds (to the listening line).
 start() {
   local name=$1; shift
-  "$surety" serve --port 0 --quiet --contracts "$root/contracts" "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  local started; started=$(date +%s.%N)
+  "$surety" serve --host 127.0.0.1 --port 0 --quiet --contracts "$root/contracts" "$@" >"$work/$name.out" 2>"$work/$name.err" &
   pid=$!
-  pids+=("$pid")
-  for _ in $(seq 1200); do grep -q 'listening on' "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
-  base=$(grep -o 'http://[0-9.:]*' "$work/$name.out")
+  for _ in $(seq 6000); do grep -q 'listening on' "$work/$name.out" 2>/dev/null && break; sleep 0.05; done
+  load_seconds=$(echo "$(date +%s.%N) - $started" | bc)
+  base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/$name.out") || { cat "$work/$name.err" >&2; exit 2; }
 }
-rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"; }
+# flow SECONDS TARGETS_FILE: the wrk client; prints its FLOW line.
+flow() {
+  wrk -t"$threads" -c"$threads" -d"$1s" --timeout 10s -s "$root/Benchmarks/emulate_flow.lua" "$base" \
+    -- "$tenant" bench-token "$max_flows" "$2" "$threads" | grep '^FLOW '
+}
 
-start builtin --emulate
-rss_builtin=$(rss_kb "$pid")
-kill "$pid"
+fixtures 0
+start empty --emulate --fixtures "$work/fixtures-0.json"
+rss_empty=$(rss_kb)
+stop
+echo "BENCH kind=emulate-memory policies=0 rss_kb=$rss_empty" | tee -a "$results"
 
-started=$(date +%s.%N)
-start emulator --emulate --fixtures "$work/fixtures.json"
-load_seconds=$(echo "$(date +%s.%N) - $started" | bc)
-rss_loaded=$(rss_kb "$pid")
-policy_list=$(python3 -c "print(' '.join(f'01J6B{i:021d}' for i in range(min($policies, $flows))))")
-flow_emulator=$(python3 Benchmarks/emulate_flow.py "$base" "$tenant" bench-token "$flows" "$workers" $policy_list)
-rss_after=$(rss_kb "$pid")
-kill "$pid"
+first=""
+for size in $sizes; do
+  fixtures "$size"
+  first=${first:-$size}
+  start "emulate-$size" --emulate --fixtures "$work/fixtures-$size.json"
+  rss_loaded=$(rss_kb)
+  flow 2 "$work/targets-$size.txt" >/dev/null
+  line=$(flow "$duration" "$work/targets-$size.txt")
+  rss_after=$(rss_kb)
+  stop
+  echo "BENCH kind=emulate server=emulate policies=$size load_s=$load_seconds rss_kb=$rss_loaded rss_after_kb=$rss_after ${line#FLOW }" | tee -a "$results"
+done
 
 start mock --mock --no-auth
-flow_mock=$(python3 Benchmarks/emulate_flow.py "$base" "$tenant" bench-token "$flows" "$workers" $policy_list)
-kill "$pid"
+flow 2 "$work/targets-$first.txt" >/dev/null
+line=$(flow "$duration" "$work/targets-$first.txt")
+stop
+echo "BENCH kind=emulate server=mock ${line#FLOW }" | tee -a "$results"
 
-journal_flows=$(( flows / 4 ))
-start journal --emulate --fixtures "$work/fixtures.json" --state "$work/state"
-flow_journal=$(python3 Benchmarks/emulate_flow.py "$base" "$tenant" bench-token "$journal_flows" "$workers" $policy_list)
-kill "$pid"
+if [ "$journal" = 1 ]; then
+  start journal --emulate --fixtures "$work/fixtures-$first.json" --state "$work/state"
+  line=$(flow "$duration" "$work/targets-$first.txt")
+  stop
+  echo "BENCH kind=emulate server=emulate-state policies=$first ${line#FLOW }" | tee -a "$results"
+fi
 
-echo "BENCH emulator $flow_emulator"
-echo "BENCH mock $flow_mock"
-echo "BENCH emulator-state $flow_journal"
-python3 - "$flow_emulator" "$flow_mock" "$flow_journal" "$rss_builtin" "$rss_loaded" "$rss_after" "$policies" "$load_seconds" <<'PY'
+python3 - "$results" <<'PY'
 import sys
-def parse(line):
-    fields = dict(item.split("=") for item in line.split()[1:])
-    return int(fields["requests"]), float(fields["seconds"]), int(fields["non200"]), int(fields["flows"])
-rows = [("surety serve --emulate", parse(sys.argv[1])), ("surety serve --mock (same client)", parse(sys.argv[2])),
-        ("surety serve --emulate --state DIR", parse(sys.argv[3]))]
-emulator_rate = rows[0][1][0] / rows[0][1][1]
-print(f"{'server':38} {'flows':>6} {'requests':>9} {'req/s':>9} {'flows/s':>8} {'non-200':>8} {'ratio':>7}")
-for name, (requests, seconds, non200, flows) in rows:
-    rate = requests / seconds
-    print(f"{name:38} {flows:6d} {requests:9d} {rate:9.0f} {flows / seconds:8.0f} {non200:8d} {rate / emulator_rate:6.2f}x")
-builtin, loaded, after, count, load = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), float(sys.argv[8])
-per = (loaded - builtin) * 10000 / count / 1024
-print(f"memory: RSS {builtin / 1024:.1f} MB with the built-in fixtures, {loaded / 1024:.1f} MB with {count} policies "
-      f"(loaded and issued in {load:.1f} s), {after / 1024:.1f} MB after the flows")
-print(f"memory per 10,000 policies: {per:.1f} MB ({(loaded - builtin) * 1024 / count:.0f} bytes per policy)")
+rows = [dict(p.split("=", 1) for p in line.split()[1:]) for line in open(sys.argv[1])]
+empty = next(int(r["rss_kb"]) for r in rows if r["kind"] == "emulate-memory")
+flows = [r for r in rows if r["kind"] == "emulate"]
+rate = lambda r: int(r["requests"]) / float(r["seconds"])
+mock = next(r for r in flows if r["server"] == "mock")
+emulated = [r for r in flows if r["server"] == "emulate"]
+if any(r["capped"] == "1" for r in flows):
+    print("warning: a run reached MAX_FLOWS before its DURATION: its rate is not comparable")
+print(f"\n{'server':<34}{'policies':>9}{'flows':>7}{'req/s':>9}{'flows/s':>9}{'p99 ms':>8}{'non-200':>8}{'÷ mock':>8}")
+for r in flows:
+    name = {"emulate": "surety serve --emulate", "mock": "surety serve --mock (same client)",
+            "emulate-state": "surety serve --emulate --state DIR"}[r["server"]]
+    print(f"{name:<34}{r.get('policies', '-'):>9}{r['flows']:>7}{rate(r):>9.0f}{int(r['flows']) / float(r['seconds']):>9.0f}"
+          f"{float(r['p99_ms']):>8.2f}{r['non200']:>8}{rate(r) / rate(mock):>8.2f}")
+if len(emulated) > 1:
+    print(f"largest ÷ smallest size: {rate(emulated[-1]) / rate(emulated[0]):.2f}")
+print(f"\nmemory: {empty / 1024:.1f} MB with the fixtures and no policy")
+for r in emulated:
+    n = int(r["policies"])
+    print(f"  {n:>7,} policies: loaded in {float(r['load_s']):.1f} s ({n / float(r['load_s']):,.0f}/s), {int(r['rss_kb']) / 1024:.1f} MB "
+          f"({(int(r['rss_kb']) - empty) * 1024 / n:,.0f} bytes a policy), {int(r['rss_after_kb']) / 1024:.1f} MB after the flows")
+print("(wrk and the server share the machine's cores; compare within one run)")
 PY

@@ -1,7 +1,7 @@
 /// A tenant's billing data: lattices, their settings and installments, with the orders the listings answer in.
 ///
 /// Every table is a ``LocatorTable``: the backend runs a request on a copy of the tenant's store, so a billing
-/// change copies the shards it writes, not all of the tenant's installments.
+/// change copies the few trie nodes on the paths it writes, not the tenant's installments.
 public struct BillingLedger: Sendable, Hashable {
     /// Lattices by locator.
     public private(set) var lattices: LocatorTable<InstallmentLattice> = [:]
@@ -32,12 +32,18 @@ public struct BillingLedger: Sendable, Hashable {
     /// Stores installments and marks the transaction billed.
     public mutating func add(_ created: [Installment], billing transactionLocator: String?) {
         if let transactionLocator { billed[transactionLocator] = true }
+        var byReference: [(reference: String, locators: [String])] = []  // in first-seen order, each reference once
         for installment in created {
             installments[installment.locator] = installment
             for reference in [installment.transactionLocator, installment.policyLocator, installment.quoteLocator].compactMap({ $0 }) {
-                installmentsByReference[reference, default: []].append(installment.locator)
+                if let index = byReference.firstIndex(where: { $0.reference == reference }) {
+                    byReference[index].locators.append(installment.locator)
+                } else {
+                    byReference.append((reference, [installment.locator]))
+                }
             }
         }
+        for (reference, locators) in byReference { installmentsByReference[reference, default: []] += locators }
     }
 
     /// Replaces a stored installment (its times changed).

@@ -47,7 +47,7 @@ public struct InstallmentFactory: Sendable {
     public func installments(of charges: [Charge], from effective: Timestamp, to end: Timestamp, owner: Owner, now: Timestamp,
                              user: String, makeLocator: () -> String) -> [Installment] {
         let shares = ChargeSpreader.shares(of: lattice.frames, from: effective, to: end)
-        let parts = charges.map { ChargeSpreader.split($0.amountMinorUnits, by: shares.map(\.share), remainder: remainder) }
+        let parts = charges.map { ChargeSpreader.memoizedSplit($0.amountMinorUnits, by: shares.map(\.share), remainder: remainder) }
         let calculator = DurationCalculator(basis: lattice.durationBasis, timeZoneIdentifier: lattice.timeZone, termStart: lattice.termStart)
         var result: [Installment] = []
         for (position, share) in shares.enumerated() {

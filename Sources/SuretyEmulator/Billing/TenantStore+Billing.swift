@@ -76,8 +76,7 @@ extension TenantStore {
         if let current, current.settings == settings, current.termStart == term.startTime, current.termEnd == term.endTime {
             lattice = current
         } else {
-            let builder = LatticeBuilder(settings: settings, timeZoneIdentifier: policy.timeZone)
-            var frames = builder.frames(termStart: term.startTime, termEnd: term.endTime)
+            var frames = LatticeBuilder.frames(settings: settings, timeZoneIdentifier: policy.timeZone, termStart: term.startTime, termEnd: term.endTime)
             if let current, effective > term.startTime {
                 frames = LatticeBuilder.merged(current.frames, frames, at: effective, termStart: term.startTime, termEnd: term.endTime)
             }

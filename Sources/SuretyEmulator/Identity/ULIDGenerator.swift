@@ -54,23 +54,28 @@ public struct ULIDGenerator: Sendable, Hashable {
         return ULIDGenerator.encode(milliseconds: UInt64(max(milliseconds, 0)), high: state.high, low: state.low)
     }
 
+    /// Crockford's base-32 digits, as bytes.
+    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
     /// Writes the 128 bits as 26 Crockford base-32 characters.
     static func encode(milliseconds: UInt64, high: UInt16, low: UInt64) -> String {
-        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         // 128 bits = 48 time + 16 high + 64 low, read 5 bits at a time from the top (the first character holds 3).
         let top = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | UInt64(high)
-        var characters: [Character] = []
-        characters.reserveCapacity(26)
-        for index in 0..<26 {
-            let bitFromTop = index == 0 ? 0 : 3 + (index - 1) * 5
-            let width = index == 0 ? 3 : 5
-            var value: UInt64 = 0
-            for bit in bitFromTop..<(bitFromTop + width) {
-                let set = bit < 64 ? (top >> UInt64(63 - bit)) & 1 : (low >> UInt64(127 - bit)) & 1
-                value = value << 1 | set
+        return String(unsafeUninitializedCapacity: 26) { buffer in
+            for index in 0..<26 {
+                // The character's lowest bit, counted from the bottom of the 128: character 25 ends at bit 0.
+                let shift = (25 - index) * 5
+                let value: UInt64
+                if shift >= 64 {
+                    value = top >> UInt64(shift - 64)
+                } else if shift + 5 <= 64 {
+                    value = low >> UInt64(shift)
+                } else {  // straddles the two halves
+                    value = low >> UInt64(shift) | top << UInt64(64 - shift)
+                }
+                buffer[index] = alphabet[Int(value & 31)]
             }
-            characters.append(alphabet[Int(value)])
+            return 26
         }
-        return String(characters)
     }
 }

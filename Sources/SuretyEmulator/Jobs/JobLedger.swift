@@ -2,69 +2,66 @@ import SuretySchemas
 
 /// A tenant's jobs and job settings; the clock moves the jobs through ``settle(at:)``.
 public struct JobLedger: Sendable, Hashable {
-    /// Jobs by locator (sharded, so a change copies one shard: see ``LocatorTable``); changed through ``insert(_:)``,
-    /// ``apply(_:to:kind:at:plan:)``, ``settle(at:)`` and ``remove(_:reference:)``.
+    /// Jobs by locator (a ``LocatorTable``, so a change copies a few trie nodes, not the jobs); changed through
+    /// ``insert(_:)``, ``apply(_:to:kind:at:plan:)``, ``settle(at:)`` and ``remove(_:reference:)``.
     public private(set) var jobs: LocatorTable<Job> = [:]
     /// Durations and failures of the jobs the emulator runs itself.
     public var settings = JobSettings()
-    /// The earliest instant at which some job moves by itself; nil when none will.
-    private var earliestDue: Timestamp?
-    /// The jobs that will still move by themselves: ``settle(at:)`` looks at these, not at every job the tenant has.
-    private var scheduled: Set<String> = []
+    /// When the jobs that will still move by themselves move next: ``settle(at:)`` takes the due ones from its front,
+    /// not from every job the tenant has. Derived from ``jobs``.
+    private var due = DueQueue()
+    /// Job locators by the locator they are listed under (``Job/reference``), oldest first. Derived from ``jobs``.
+    private var byReference: LocatorTable<[String]> = [:]
 
     /// An empty ledger with default settings.
     public init() {}
 
     /// Adds or replaces a job.
     public mutating func insert(_ job: Job) {
-        jobs[job.locator] = job
+        let previous = jobs.updateValue(job, forKey: job.locator)
+        if previous?.reference != job.reference {
+            if let old = previous?.reference { byReference[old]?.removeAll { $0 == job.locator } }
+            if let reference = job.reference { byReference[reference, default: []].append(job.locator) }
+        }
         note(job)
     }
 
     /// Removes the jobs of a kind listed under `reference` (the installment jobs of a transaction whose installments
-    /// were removed: see ``TransactionLifecycle/applyBilling(to:)``).
+    /// were removed: see ``TransactionLifecycle/applyBilling(to:)``); their queue entries go stale and are skipped.
     public mutating func remove(_ kind: JobKind, reference: String) {
-        for job in list(kind, reference: reference) {
-            jobs.removeValue(forKey: job.locator)
-            scheduled.remove(job.locator)  // a stale earliestDue only makes the next settle look and find nothing
-        }
+        let doomed = Set(list(kind, reference: reference).map(\.locator))
+        guard !doomed.isEmpty else { return }
+        for locator in doomed { jobs.removeValue(forKey: locator) }
+        byReference[reference]?.removeAll { doomed.contains($0) }
+        if byReference[reference]?.isEmpty == true { byReference[reference] = nil }
     }
 
     /// The instant of a job's next automatic move, or nil when it has none.
     private static func nextDue(_ job: Job) -> Timestamp? { job.nextDue }
 
     /// Applies every automatic event that is due by `now`, each at the instant it fell due (called on the tenant's
-    /// store before each request, at the request's instant); nothing is looked at before the earliest due instant,
-    /// and only the jobs that are due are written.
+    /// store before each request, at the request's instant); only the jobs that are due are looked at and written.
     public mutating func settle(at now: Timestamp) {
-        guard let due = earliestDue, due <= now else { return }
-        var dueLocators: [String] = []
-        var later: Timestamp?
-        for locator in scheduled {
-            guard let job = jobs[locator], let next = Self.nextDue(job) else { continue }
-            if next <= now { dueLocators.append(locator) } else { later = later.map { min($0, next) } ?? next }
-        }
-        earliestDue = later
-        for locator in dueLocators {
+        while let (instant, locator) = due.first, instant <= now {
+            due.removeFirst()
+            // A stale entry: the job moved (an endpoint, or an earlier entry) or was removed since it was queued.
+            guard let job = jobs[locator], Self.nextDue(job) == instant else { continue }
             jobs[locator]?.settle(at: now)
-            if let job = jobs[locator] { note(job) }
+            // A job the table stops before its due event keeps that event, which is never applied: leave it out.
+            if let settled = jobs[locator], let next = Self.nextDue(settled), next > now { due.insert(next, locator) }
         }
     }
 
-    /// Keeps ``earliestDue`` at the earliest of the job's next automatic move and the others', and ``scheduled`` to
-    /// the jobs that have one.
+    /// Queues the job's next automatic move, if it has one.
     private mutating func note(_ job: Job) {
-        guard let due = Self.nextDue(job) else {
-            scheduled.remove(job.locator)
-            return
-        }
-        scheduled.insert(job.locator)
-        earliestDue = earliestDue.map { min($0, due) } ?? due
+        guard let next = Self.nextDue(job) else { return }
+        due.insert(next, job.locator)
     }
 
     /// The jobs of a kind, optionally only those listed under `reference`, oldest first.
     public func list(_ kind: JobKind, reference: String? = nil, where include: (Job) -> Bool = { _ in true }) -> [Job] {
-        jobs.values.filter { $0.kind == kind && (reference == nil || $0.reference == reference) && include($0) }
+        let candidates = reference.map { (byReference[$0] ?? []).compactMap { jobs[$0] } } ?? jobs.values
+        return candidates.filter { $0.kind == kind && (reference == nil || $0.reference == reference) && include($0) }
             .sorted { ($0.createdAt, $0.locator) < ($1.createdAt, $1.locator) }
     }
 
@@ -81,5 +78,14 @@ public struct JobLedger: Sendable, Hashable {
         try job.apply(event, at: now, plan: plan)
         insert(job)
         return job
+    }
+
+    /// Equal when the jobs and settings are (the queue and the index are derived from the jobs).
+    public static func == (lhs: JobLedger, rhs: JobLedger) -> Bool { lhs.jobs == rhs.jobs && lhs.settings == rhs.settings }
+
+    /// Hashes the jobs and settings.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(jobs)
+        hasher.combine(settings)
     }
 }

@@ -1,69 +1,152 @@
-/// A dictionary from locator to value, kept in ``shardCount`` smaller dictionaries so that a copy-on-write of the
-/// tenant's store copies one shard, not the whole table.
+/// A dictionary from locator to value that a copy shares whole: a hash trie (``LocatorTrieNode``) whose write copies
+/// only the nodes on its path, so a write costs the same in a table of ten entries as in one of a million, copied or not.
 ///
-/// The backend keeps the tenant's store to fall back on while a handler changes a copy (a failed operation changes
-/// nothing), so the first write to a shared table copies its storage: with one flat dictionary that is every
-/// transaction of the tenant on every state-changing request; here it is the outer array and about 1/256th of them per
-/// shard written (256 is about the square root of a 10,000-policy tenant's installments, which balances the two
-/// copies; an issue writes a dozen installments, each to its own shard). Reads and writes go through the subscript
-/// like a dictionary's; iteration order is unspecified, as a dictionary's is.
+/// The backend runs a request on a copy of the tenant's store and keeps the original to fall back on, so that a
+/// failed operation changes nothing; a copy is a reference to the same root, and the first write to it copies about
+/// log₃₂(count) nodes of at most 32 slots, however many entries the tenant holds. Reads and writes go through the
+/// subscript like a dictionary's; iteration follows the trie, which is the same for the same locators in every process.
 public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    /// How many shards a table has.
-    public static var shardCount: Int { 256 }
-    private var shards: [[String: Value]]
+    private typealias Node = LocatorTrieNode<Value>
+    /// The trie; nil while the table is empty.
+    private var root: Node?
+    /// The number of entries.
+    public private(set) var count: Int = 0
 
     /// Creates an empty table.
-    public init() {
-        shards = Array(repeating: [:], count: Self.shardCount)
-    }
+    public init() {}
 
     /// Creates a table from literal pairs.
     public init(dictionaryLiteral elements: (String, Value)...) {
-        self.init()
         for (key, value) in elements { self[key] = value }
     }
 
-    /// The shard of a locator: its last four bytes mixed (a locator's random part, or its counter, is at its end).
-    static func shard(of key: String) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in key.utf8.suffix(4) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int(hash % UInt32(shardCount))
-    }
-
-    /// The value for a locator, or nil; setting nil removes it.
+    /// The value for a locator, or nil; setting nil removes it. A change through it happens in place: the value is
+    /// not copied out of the table and back.
     public subscript(key: String) -> Value? {
-        get { shards[Self.shard(of: key)][key] }
-        _modify { yield &shards[Self.shard(of: key)][key] }
-        set { shards[Self.shard(of: key)][key] = newValue }
+        get { root?.find(key, hash: LocatorHash.of(key), shift: 0) }
+        set {
+            if let newValue { store(newValue, for: key) } else { removeValue(forKey: key) }
+        }
+        _modify {
+            let hash = LocatorHash.of(key)
+            if let entry = uniqueEntry(of: key, hash: hash) {
+                defer { if entry.value == nil { removeEntry(forKey: key, hash: hash) } }
+                yield &entry.value
+            } else {
+                var value: Value?
+                defer { if let value { store(value, for: key) } }
+                yield &value
+            }
+        }
     }
 
     /// The value for a locator, or `defaultValue` when there is none; a change through it is stored, as a
-    /// dictionary's is.
+    /// dictionary's is, in place.
     public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
-        get { shards[Self.shard(of: key)][key, default: defaultValue()] }
-        _modify { yield &shards[Self.shard(of: key)][key, default: defaultValue()] }
+        get { self[key] ?? defaultValue() }
+        _modify {
+            if let entry = uniqueEntry(of: key, hash: LocatorHash.of(key)) {
+                yield &entry.value!
+            } else {
+                var value = defaultValue()
+                defer { store(value, for: key) }
+                yield &value
+            }
+        }
     }
 
-    /// Every value, in no particular order.
-    public var values: [Value] { shards.flatMap(\.values) }
+    /// `key`'s entry, it and every node on the way made this table's alone; nil (and nothing copied) when the key
+    /// is absent.
+    private mutating func uniqueEntry(of key: String, hash: UInt64) -> Node.Entry? {
+        guard root?.contains(key, hash: hash) == true else { return nil }
+        if !isKnownUniquelyReferenced(&root!) { root = root!.copy() }
+        return root!.uniqueEntry(of: key, hash: hash)
+    }
 
-    /// Every locator, in no particular order.
-    public var keys: [String] { shards.flatMap(\.keys) }
+    /// Stores a value, copying the shared nodes on its path first.
+    private mutating func store(_ value: Value, for key: String) {
+        if root == nil { root = Node() }
+        if !isKnownUniquelyReferenced(&root!) { root = root!.copy() }
+        if root!.insert(key, value, hash: LocatorHash.of(key), shift: 0) { count += 1 }
+    }
 
-    /// The number of entries.
-    public var count: Int { shards.reduce(0) { $0 + $1.count } }
-
-    /// Whether the table is empty.
-    public var isEmpty: Bool { shards.allSatisfy(\.isEmpty) }
+    /// Stores a value and answers the one it replaced, or nil.
+    @discardableResult
+    public mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
+        let previous = self[key]
+        store(value, for: key)
+        return previous
+    }
 
     /// Removes and answers the value for a locator.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> Value? {
-        shards[Self.shard(of: key)].removeValue(forKey: key)
+        let hash = LocatorHash.of(key)
+        guard root?.contains(key, hash: hash) == true else { return nil }  // nothing to copy for an absent key
+        return removeEntry(forKey: key, hash: hash)
     }
 
-    /// Iterates the `(key, value)` pairs, in no particular order.
-    public func makeIterator() -> IndexingIterator<[(key: String, value: Value)]> {
-        shards.flatMap { $0.map { (key: $0.key, value: $0.value) } }.makeIterator()
+    /// Removes a present key's entry.
+    @discardableResult
+    private mutating func removeEntry(forKey key: String, hash: UInt64) -> Value? {
+        if !isKnownUniquelyReferenced(&root!) { root = root!.copy() }
+        let removed = root!.remove(key, hash: hash, shift: 0)
+        count -= 1
+        if count == 0 { root = nil }
+        return removed
+    }
+
+    /// Whether the table is empty.
+    public var isEmpty: Bool { count == 0 }
+
+    /// Every `(key, value)` pair, in the trie's order.
+    private var pairs: [(key: String, value: Value)] {
+        var pairs: [(key: String, value: Value)] = []
+        pairs.reserveCapacity(count)
+        root?.forEach { pairs.append((key: $0.key, value: $0.value!)) }
+        return pairs
+    }
+
+    /// Every value, in the trie's order.
+    public var values: [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        root?.forEach { values.append($0.value!) }
+        return values
+    }
+
+    /// Every locator, in the trie's order.
+    public var keys: [String] {
+        var keys: [String] = []
+        keys.reserveCapacity(count)
+        root?.forEach { keys.append($0.key) }
+        return keys
+    }
+
+    /// Iterates the `(key, value)` pairs, in the trie's order.
+    public func makeIterator() -> IndexingIterator<[(key: String, value: Value)]> { pairs.makeIterator() }
+
+    /// Equal when both hold the same locators with equal values (tables that share their root are equal at once).
+    public static func == (lhs: LocatorTable, rhs: LocatorTable) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        if lhs.root === rhs.root { return true }
+        var equal = true
+        lhs.root?.forEach { entry in
+            if equal, rhs[entry.key] != entry.value { equal = false }
+        }
+        return equal
+    }
+
+    /// Hashes the entries in an order-free way, so equal tables hash alike.
+    public func hash(into hasher: inout Hasher) {
+        var sum: UInt64 = 0
+        root?.forEach { entry in
+            var entryHasher = Hasher()
+            entryHasher.combine(entry.key)
+            entryHasher.combine(entry.value)
+            sum &+= UInt64(bitPattern: Int64(entryHasher.finalize()))
+        }
+        hasher.combine(count)
+        hasher.combine(sum)
     }
 }

@@ -1,7 +1,10 @@
 import SuretySchemas
 /// Everything one tenant owns, as values: products, accounts, quotes, policies, terms, transactions, segments and
-/// documents, keyed by locator (the large tables sharded, see ``LocatorTable``). Another tenant's locators are simply
-/// absent here, so they answer 404.
+/// documents, keyed by locator. Another tenant's locators are simply absent here, so they answer 404.
+///
+/// Every table that grows with the tenant is a ``LocatorTable`` (a hash trie a copy shares), and so are the ledgers'
+/// tables: the backend runs a request on a copy of the store and keeps the original to fall back on, and that copy
+/// and its writes cost the same however much the tenant holds.
 public struct TenantStore: Sendable, Hashable {
     /// The tenant's UUID (lower case).
     public var tenantLocator: String
@@ -10,9 +13,9 @@ public struct TenantStore: Sendable, Hashable {
     /// Products by name.
     public var products: [String: Product] = [:]
     /// Accounts by locator.
-    public var accounts: [String: Account] = [:]
+    public var accounts: LocatorTable<Account> = [:]
     /// Quotes by locator.
-    public var quotes: [String: Quote] = [:]
+    public var quotes: LocatorTable<Quote> = [:]
     /// Installment lattices, their settings and installments.
     public var billing = BillingLedger()
     /// Policies by locator.
@@ -24,7 +27,7 @@ public struct TenantStore: Sendable, Hashable {
     /// Segments by locator.
     public var segments: LocatorTable<Segment> = [:]
     /// Documents by locator.
-    public var documents: LocatorTable<DocumentInstance> = [:]
+    public var documents: DocumentTable = [:]
     /// Jobs and job settings.
     public var jobs = JobLedger()
 
@@ -64,6 +67,14 @@ public struct TenantStore: Sendable, Hashable {
             throw .unprocessable(reason: "Policy \(policy.locator) names product \(policy.productName), which the fixtures do not define.")
         }
         return product
+    }
+
+    /// The documents about a transaction or a segment, by locator: those its transaction made (a segment's is the
+    /// transaction that built it), not every document of the tenant.
+    public func documents(about reference: String, type: DocumentInstance.ReferenceType) -> [DocumentInstance] {
+        let maker = type == .segment ? segments[reference]?.transactionLocator : reference
+        return documents.made(by: maker ?? "").filter { $0.referenceType == type && $0.referenceLocator == reference }
+            .sorted { $0.locator < $1.locator }
     }
 
     /// Where a segment ends: the end of its term.

@@ -59,9 +59,10 @@ extension EmulatorHandlers {
     }
 
     static func listDocuments(in store: TenantStore, type: DocumentInstance.ReferenceType, reference: String) -> [JSONValue] {
-        store.documents.values.filter { document in
-            (document.referenceType == type && document.referenceLocator == reference)
-                || (type == .transaction && [.policy, .term].contains(document.referenceType) && document.transactionLocator == reference)
+        guard type == .transaction else { return store.documents(about: reference, type: type).map { store.render(document: $0) } }
+        // A transaction's own documents, and the policy- and term-scope ones it made (listed through it).
+        return store.documents.made(by: reference).filter { document in
+            (document.referenceType == .transaction && document.referenceLocator == reference) || [.policy, .term].contains(document.referenceType)
         }.sorted { $0.locator < $1.locator }.map { store.render(document: $0) }
     }
 }

@@ -42,8 +42,10 @@ extension TenantStore {
     /// replaces it and names it in `referenceDocumentLocator`.
     func documentInForce(named staticName: String, scope: DocumentInstance.ReferenceType, reference: String,
                          before locator: String) -> DocumentInstance? {
-        guard [.policy, .term].contains(scope) else { return nil }
-        return documents.values.filter { document in
+        guard [.policy, .term].contains(scope),
+              let policy = policies[scope == .policy ? reference : terms[reference]?.policyLocator ?? ""] else { return nil }
+        // Only the policy's issued transactions make documents on it: read theirs, not the tenant's.
+        return policy.issuedLocators.flatMap { documents.made(by: $0) }.filter { document in
             document.referenceType == scope && document.referenceLocator == reference && document.staticName == staticName
                 && document.locator < locator && transactions[document.transactionLocator]?.state == .issued
         }.max { $0.locator < $1.locator }
@@ -52,7 +54,9 @@ extension TenantStore {
     /// The policy- and term-scope documents on a term at `time`: for each scope and static name, the latest one created
     /// by an issued, non-reversed transaction of the policy (term scope: of this term) effective at or before `time`.
     func documentsInForce(on term: Term, at time: Timestamp) -> [DocumentInstance] {
-        let candidates = documents.values.filter { document in
+        // Only the policy's own issued transactions made them: read their documents, not the tenant's.
+        let made = (policies[term.policyLocator]?.issuedLocators ?? []).flatMap { documents.made(by: $0) }
+        let candidates = made.filter { document in
             guard let transaction = transactions[document.transactionLocator], transaction.state == .issued,
                   transaction.effectiveTime <= time else { return false }
             switch document.referenceType {

@@ -95,7 +95,7 @@ public struct TransactionLifecycle {
             transaction.acceptedTime = nil
             applyFlagReset(options, to: &transaction)
             let doomed = Set(options.deleteDocuments).union(options.deleteAllAutomaticDocuments
-                ? store.documents.values.filter { $0.transactionLocator == transaction.locator }.map(\.locator) : [])
+                ? store.documents.made(by: transaction.locator).map(\.locator) : [])
             for locator in doomed where store.documents[locator]?.transactionLocator == transaction.locator { store.documents[locator] = nil }
         default:
             releasePendingTerm(of: transaction)

@@ -14,7 +14,8 @@ extension TenantStore {
     /// together with the reversals that negate them (so they cancel out).
     public func render(payableOf term: Term) -> JSONValue {
         let counted: Set<TransactionState> = [.issued, .reversed]
-        let total = transactions.values.filter { $0.termLocator == term.locator && counted.contains($0.state) }
+        let total = (policies[term.policyLocator]?.transactionLocators ?? []).compactMap { transactions[$0] }
+            .filter { $0.termLocator == term.locator && counted.contains($0.state) }
             .flatMap(\.charges).reduce(0) { $0 + $1.amountMinorUnits }
         var members = termMembers(term)
         members.insert(JSONMember(key: "amount", value: .number(Self.amount(total, scale: scale(of: term.policyLocator)))), at: 5)

@@ -59,8 +59,7 @@ public struct TermSummary: Sendable, Hashable {
 
     func render(_ subsegment: Subsegment, scale: Int, store: TenantStore) -> JSONValue {
         let segment = subsegment.piece.segment
-        let documents = store.documents.values.filter { $0.referenceType == .segment && $0.referenceLocator == segment.locator }
-            .sorted { $0.locator < $1.locator } + store.documentsInForce(on: term, at: subsegment.piece.start)
+        let documents = store.documents(about: segment.locator, type: .segment) + store.documentsInForce(on: term, at: subsegment.piece.start)
         return .object([
             "locator": .string(segment.locator), "startTime": .string(subsegment.piece.start.rfc3339(fractional: true)),
             "endTime": .string(subsegment.piece.end.rfc3339(fractional: true)), "duration": TenantStore.number(subsegment.duration),

@@ -1,0 +1,188 @@
+/// One node of a ``LocatorTable``'s hash trie: 32 slots, each empty, an entry, or a child node for the locators whose
+/// hashes share the slot; below the hash's 64 bits a node is a plain list of the locators whose hashes are equal.
+///
+/// Tables copied from one another share their nodes. A node is changed in place only while one table holds it:
+/// ``LocatorTable`` checks `isKnownUniquelyReferenced` on the way down and copies a shared node first, so a write
+/// copies the few nodes on its path (about log₃₂ of the table's size), never the table.
+final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: a node is written only through a reference no other table holds (copy-on-write, as the
+    // standard collections' buffers are); a shared node is only read.
+
+    /// A locator and its value, boxed, so that copying a node retains one reference an entry, not every field of
+    /// its value. Changed in place only while one node holds it, like a node.
+    final class Entry: @unchecked Sendable {
+        // @unchecked Sendable: written only through a reference no other node holds (see the node's note).
+        let key: String
+        /// The key's hash (``LocatorHash``), kept so that moving the entry down a level does not hash the key again.
+        let hash: UInt64
+        /// The value; nil only for the moment between a change through ``LocatorTable``'s subscript setting it to
+        /// nil and the entry's removal.
+        var value: Value?
+
+        init(key: String, hash: UInt64, value: Value?) {
+            self.key = key
+            self.hash = hash
+            self.value = value
+        }
+    }
+
+    /// The slots that hold an entry.
+    var entryMap: UInt32
+    /// The slots that hold a child node.
+    var childMap: UInt32
+    /// The entries, in slot order (every entry, unordered, in a node below the hash's bits).
+    var entries: [Entry]
+    /// The child nodes, in slot order.
+    var children: [LocatorTrieNode]
+
+    init(entryMap: UInt32 = 0, childMap: UInt32 = 0, entries: [Entry] = [], children: [LocatorTrieNode] = []) {
+        self.entryMap = entryMap
+        self.childMap = childMap
+        self.entries = entries
+        self.children = children
+    }
+
+    /// A node with the same slots, to be changed instead of this shared one.
+    func copy() -> LocatorTrieNode { LocatorTrieNode(entryMap: entryMap, childMap: childMap, entries: entries, children: children) }
+
+    /// The hash bits that choose a slot from here on run out at this shift.
+    static var hashBits: UInt64 { 64 }
+
+    /// The slot's bit for `hash` at `shift` (five bits a level).
+    @inline(__always) static func bit(_ hash: UInt64, _ shift: UInt64) -> UInt32 { 1 << UInt32(truncatingIfNeeded: (hash >> shift) & 31) }
+
+    /// The position in `entries` or `children` of the slot `bit`, given that array's map.
+    @inline(__always) static func index(_ map: UInt32, _ bit: UInt32) -> Int { (map & (bit &- 1)).nonzeroBitCount }
+
+    /// The value stored for `key`, or nil.
+    func find(_ key: String, hash: UInt64, shift start: UInt64) -> Value? {
+        var node = self
+        var shift = start
+        while shift < Self.hashBits {
+            let bit = Self.bit(hash, shift)
+            if node.entryMap & bit != 0 {
+                let entry = node.entries[Self.index(node.entryMap, bit)]
+                return entry.key == key ? entry.value : nil
+            }
+            guard node.childMap & bit != 0 else { return nil }
+            node = node.children[Self.index(node.childMap, bit)]
+            shift += 5
+        }
+        return node.entries.first { $0.key == key }?.value
+    }
+
+    /// Whether an entry for `key` is stored (its value may be nil for the moment: see ``Entry``).
+    func contains(_ key: String, hash: UInt64) -> Bool {
+        var node = self
+        var shift: UInt64 = 0
+        while shift < Self.hashBits {
+            let bit = Self.bit(hash, shift)
+            if node.entryMap & bit != 0 { return node.entries[Self.index(node.entryMap, bit)].key == key }
+            guard node.childMap & bit != 0 else { return false }
+            node = node.children[Self.index(node.childMap, bit)]
+            shift += 5
+        }
+        return node.entries.contains { $0.key == key }
+    }
+
+    /// `key`'s entry below this node, which the caller holds alone, with every node on the way and the entry itself
+    /// made the caller's alone (copied when shared), so that it can be changed in place. The key must be present.
+    func uniqueEntry(of key: String, hash: UInt64) -> Entry {
+        var node = self
+        var shift: UInt64 = 0
+        var index = 0
+        while shift < Self.hashBits {
+            let bit = Self.bit(hash, shift)
+            if node.entryMap & bit != 0 {
+                index = Self.index(node.entryMap, bit)
+                break
+            }
+            let child = Self.index(node.childMap, bit)
+            if !isKnownUniquelyReferenced(&node.children[child]) { node.children[child] = node.children[child].copy() }
+            node = node.children[child]
+            shift += 5
+        }
+        if shift >= Self.hashBits { index = node.entries.firstIndex { $0.key == key } ?? 0 }
+        if !isKnownUniquelyReferenced(&node.entries[index]) { node.entries[index] = Entry(key: key, hash: hash, value: node.entries[index].value) }
+        return node.entries[index]
+    }
+
+    /// Stores `value` for `key` in this node, which the caller holds alone; true when the key is new.
+    func insert(_ key: String, _ value: Value?, hash: UInt64, shift: UInt64) -> Bool {
+        guard shift < Self.hashBits else {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                entries[index] = Entry(key: key, hash: hash, value: value)
+                return false
+            }
+            entries.append(Entry(key: key, hash: hash, value: value))
+            return true
+        }
+        let bit = Self.bit(hash, shift)
+        if entryMap & bit != 0 {
+            let index = Self.index(entryMap, bit)
+            if entries[index].key == key {
+                if isKnownUniquelyReferenced(&entries[index]) { entries[index].value = value } else { entries[index] = Entry(key: key, hash: hash, value: value) }
+                return false
+            }
+            let other = entries.remove(at: index)
+            entryMap ^= bit
+            let child = Self.pair(other, Entry(key: key, hash: hash, value: value), shift: shift + 5)
+            childMap |= bit
+            children.insert(child, at: Self.index(childMap, bit))
+            return true
+        }
+        if childMap & bit != 0 {
+            let index = Self.index(childMap, bit)
+            if !isKnownUniquelyReferenced(&children[index]) { children[index] = children[index].copy() }
+            return children[index].insert(key, value, hash: hash, shift: shift + 5)
+        }
+        entryMap |= bit
+        entries.insert(Entry(key: key, hash: hash, value: value), at: Self.index(entryMap, bit))
+        return true
+    }
+
+    /// A node holding two entries whose hashes agree below `shift`.
+    static func pair(_ first: Entry, _ second: Entry, shift: UInt64) -> LocatorTrieNode {
+        guard shift < hashBits else { return LocatorTrieNode(entries: [first, second]) }
+        let firstBit = bit(first.hash, shift)
+        let secondBit = bit(second.hash, shift)
+        if firstBit == secondBit { return LocatorTrieNode(childMap: firstBit, children: [pair(first, second, shift: shift + 5)]) }
+        return LocatorTrieNode(entryMap: firstBit | secondBit, entries: firstBit < secondBit ? [first, second] : [second, first])
+    }
+
+    /// Removes `key`'s entry, which the caller has found present, from this node, which the caller holds alone; a child left
+    /// with one entry and no children is folded back into its slot, so equal key sets give equal tries.
+    func remove(_ key: String, hash: UInt64, shift: UInt64) -> Value? {
+        guard shift < Self.hashBits else {
+            guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+            return entries.remove(at: index).value
+        }
+        let bit = Self.bit(hash, shift)
+        if entryMap & bit != 0 {
+            let index = Self.index(entryMap, bit)
+            guard entries[index].key == key else { return nil }
+            entryMap ^= bit
+            return entries.remove(at: index).value
+        }
+        guard childMap & bit != 0 else { return nil }
+        let index = Self.index(childMap, bit)
+        if !isKnownUniquelyReferenced(&children[index]) { children[index] = children[index].copy() }
+        let removed = children[index].remove(key, hash: hash, shift: shift + 5)
+        let child = children[index]
+        if child.children.isEmpty && child.entries.count <= 1 {
+            children.remove(at: index)
+            childMap ^= bit
+            if let last = child.entries.first {
+                entryMap |= bit
+                entries.insert(last, at: Self.index(entryMap, bit))
+            }
+        }
+        return removed
+    }
+
+    /// Calls `body` with every entry below this node, in hash order.
+    func forEach(_ body: (Entry) -> Void) {
+        for entry in entries { body(entry) }
+        for child in children { child.forEach(body) }
+    }
+}
