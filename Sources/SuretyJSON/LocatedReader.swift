@@ -1,4 +1,4 @@
-/// Reads the fields of a parsed JSON file (contracts, scenarios) with their positions, collecting a diagnostic with
+/// Reads the fields of a parsed JSON file (contracts, scenarios, fault plans, stubs) with their positions, collecting a diagnostic with
 /// file, line, column and pointer for each shape problem instead of stopping at the first.
 public struct LocatedReader: Sendable {
     /// The parsed file.

@@ -42,4 +42,19 @@ struct DiffIgnoreFileTests {
             #expect(await surety(["diff", old, new, "--ignore-file", file + ".missing"] + contractsArgument).code == .failure)
         }
     }
+
+    @Test("an ignore file with three bad lines reports all three with line and column in one run")
+    func threeBadLines() async throws {
+        try await DiffCommandTests().withPair([]) { old, new in
+            let file = (old as NSString).deletingLastPathComponent + "/team.ignore"
+            try "duration\n/ok\n   createdAt  # indented\n\n\titems.createdAt\n".write(toFile: file, atomically: true, encoding: .utf8)
+            let result = await surety(["diff", old, new, "--ignore-file", file] + contractsArgument)
+            #expect(result.code == .failure)
+            #expect(result.err.split(separator: "\n").map(String.init) == [
+                #"\#(file):1:1: error: "duration" is not a JSON Pointer pattern (e.g. /items/*/createdAt)"#,
+                #"\#(file):3:4: error: "createdAt" is not a JSON Pointer pattern (e.g. /items/*/createdAt)"#,
+                #"\#(file):5:2: error: "items.createdAt" is not a JSON Pointer pattern (e.g. /items/*/createdAt)"#,
+            ], "\(result.err)")
+        }
+    }
 }

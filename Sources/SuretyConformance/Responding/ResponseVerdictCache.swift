@@ -1,4 +1,3 @@
-import Foundation
 import SuretyHTTPCore
 
 /// Verdicts on responses already checked, so that a body that repeats (a mock's, a replay's) is parsed and validated
@@ -19,8 +18,9 @@ import SuretyHTTPCore
 /// **One checker.** The first checker to ask owns the cache; any other is checked every time and nothing of its is
 /// kept, so a strict and a tolerant checker can never be served each other's verdicts.
 ///
-/// `@unchecked Sendable` is safe: every stored `var` is only touched while `lock` is held.
-public final class ResponseVerdictCache: @unchecked Sendable {
+/// The mutable state is one value behind the package's lock (`Locked`): a lookup takes the lock once, a miss once more
+/// to keep what it found.
+public final class ResponseVerdictCache: Sendable {
     /// Everything but the body that a verdict depends on.
     struct Shape: Hashable {
         var endpointID: String
@@ -60,11 +60,7 @@ public final class ResponseVerdictCache: @unchecked Sendable {
     public let maxKeptBytes: Int
     /// Bodies larger than this are checked every time.
     public let maxBodyBytes: Int
-    private let lock = NSLock()
-    private var owner: ExchangeChecker.Identity?
-    private var verdicts: [Key: [Violation]] = [:]
-    private var byBuffer: [BufferKey: Pinned] = [:]
-    private var keptBytes = 0
+    private let state = Locked(State())
 
     /// Creates an empty cache; the defaults keep at most 1,024 verdicts and 8 MiB of bodies, each at most 256 KiB.
     public init(maxEntries: Int = 1_024, maxKeptBytes: Int = 8 << 20, maxBodyBytes: Int = 256 << 10) {
@@ -83,12 +79,12 @@ public final class ResponseVerdictCache: @unchecked Sendable {
         let bufferKey = BufferKey(shape: shape, address: Self.address(of: response.body), count: response.body.count)
         let key = Key(shape: shape, body: response.body)
         enum Lookup { case foreign, kept([Violation]), absent }
-        let lookup = lock.withLock { () -> Lookup in
-            if owner == nil { owner = checker.identity }
-            guard owner === checker.identity else { return .foreign }
-            if let pinned = byBuffer[bufferKey] { return .kept(pinned.violations) }
-            guard let kept = verdicts[key] else { return .absent }
-            pin(kept, key: bufferKey, body: response.body)
+        let lookup = state.withLock { state -> Lookup in
+            if state.owner == nil { state.owner = checker.identity }
+            guard state.owner === checker.identity else { return .foreign }
+            if let pinned = state.byBuffer[bufferKey] { return .kept(pinned.violations) }
+            guard let kept = state.verdicts[key] else { return .absent }
+            state.pin(kept, key: bufferKey, body: response.body, maxEntries: maxEntries, maxKeptBytes: maxKeptBytes)
             return .kept(kept)
         }
         switch lookup {
@@ -97,49 +93,34 @@ public final class ResponseVerdictCache: @unchecked Sendable {
         case .absent: break
         }
         let found = check()
-        lock.withLock {
-            if verdicts.count >= maxEntries || keptBytes + 2 * key.body.count > maxKeptBytes { removeAll() }
-            if verdicts.updateValue(found, forKey: key) == nil { keptBytes += key.body.count }
-            pin(found, key: bufferKey, body: response.body)
+        state.withLock { state in
+            if state.verdicts.count >= maxEntries || state.keptBytes + 2 * key.body.count > maxKeptBytes { state.removeAll() }
+            if state.verdicts.updateValue(found, forKey: key) == nil { state.keptBytes += key.body.count }
+            state.pin(found, key: bufferKey, body: response.body, maxEntries: maxEntries, maxKeptBytes: maxKeptBytes)
         }
         return found
-    }
-
-    /// Files a verdict under its body's buffer too (lock held); bounded like the verdicts, its pinned bytes counted.
-    private func pin(_ violations: [Violation], key: BufferKey, body: [UInt8]) {
-        if byBuffer.count >= maxEntries || keptBytes + body.count > maxKeptBytes {
-            byBuffer.removeAll(keepingCapacity: true)
-            keptBytes = verdicts.keys.reduce(0) { $0 + $1.body.count }
-        }
-        if byBuffer.updateValue(Pinned(violations: violations, body: body), forKey: key) == nil { keptBytes += body.count }
     }
 
     private static func address(of body: [UInt8]) -> UInt {
         body.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
     }
 
-    private func removeAll() {
-        verdicts.removeAll(keepingCapacity: true)
-        byBuffer.removeAll(keepingCapacity: true)
-        keptBytes = 0
-    }
-
     /// Forgets every verdict (`POST /__surety/reset`); the owner stays.
     public func reset() {
-        lock.withLock {
-            verdicts.removeAll()
-            byBuffer.removeAll()
-            keptBytes = 0
+        state.withLock { state in
+            state.verdicts.removeAll()
+            state.byBuffer.removeAll()
+            state.keptBytes = 0
         }
     }
 
     /// How many verdicts are kept.
     public var count: Int {
-        lock.withLock { verdicts.count }
+        state.withLock { $0.verdicts.count }
     }
 
     /// How many body bytes the kept verdicts hold, counting a body filed both by content and by buffer twice.
     public var keptByteCount: Int {
-        lock.withLock { keptBytes }
+        state.withLock { $0.keptBytes }
     }
 }

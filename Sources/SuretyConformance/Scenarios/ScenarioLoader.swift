@@ -65,12 +65,13 @@ public struct ScenarioLoader: Sendable {
         for file in files {
             let document: JSONDocument
             do {
-                document = try JSONParser().parse(file.bytes)
+                document = try JSONParser(options: .init(duplicateKeys: .report)).parse(file.bytes)
             } catch {
                 diagnostics.append(Diagnostic(syntaxError: error, file: file.name))
                 continue
             }
             var reader = ScenarioFileReader(document: document, file: file.name, contract: contract)
+            reader.reader.reportDuplicateKeys()
             let scenario = reader.readScenario()
             diagnostics += reader.diagnostics
             guard let scenario, !reader.diagnostics.contains(where: { $0.severity == .error }) else { continue }

@@ -1,3 +1,5 @@
+import SuretyJSON
+
 /// An ignore file for `surety diff`: one JSON Pointer pattern per line (`*` matches any key or index), `#` starting a
 /// comment (at the start of a line or after a space), blank lines skipped; reviewed like code, kept beside the recordings.
 public struct IgnoreFile: Sendable, Hashable {
@@ -9,19 +11,27 @@ public struct IgnoreFile: Sendable, Hashable {
     /// The patterns, in file order.
     public var patterns: [PointerPattern]
 
-    /// Parses an ignore file's bytes; `file` names it in errors.
+    /// Parses an ignore file's bytes; `file` names it in errors, which list every line that is not a pattern with
+    /// its line and column.
     public init(bytes: [UInt8], file: String) throws(IgnoreFileError) {
-        guard bytes.count <= Self.maxBytes else { throw .tooLarge(file: file, bytes: bytes.count) }
+        guard bytes.count <= Self.maxBytes else {
+            throw IgnoreFileError(issues: [IgnoreFileIssue(file: file, reason: .tooLarge(bytes: bytes.count))])
+        }
         var patterns: [PointerPattern] = []
+        var issues: [IgnoreFileIssue] = []
         let lines = String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (offset, line) in lines.enumerated() {
             let text = Self.stripComment(line).trimmingWhitespace()
             guard !text.isEmpty else { continue }
             guard let pattern = PointerPattern(parsing: String(text)) else {
-                throw .invalidPattern(file: file, line: offset + 1, text: String(text.prefix(80)))
+                let column = line.unicodeScalars.distance(from: line.startIndex, to: text.startIndex) + 1
+                issues.append(IgnoreFileIssue(file: file, position: TextPosition(line: offset + 1, column: column), pointer: nil,
+                                              reason: .invalidPattern(String(text.prefix(80)))))
+                continue
             }
             patterns.append(pattern)
         }
+        guard issues.isEmpty else { throw IgnoreFileError(issues: issues) }
         self.patterns = patterns
     }
 
@@ -33,24 +43,6 @@ public struct IgnoreFile: Sendable, Hashable {
             previous = line[index]
         }
         return line
-    }
-}
-
-/// Why an ignore file could not be read.
-public enum IgnoreFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A line that is not a JSON Pointer pattern.
-    case invalidPattern(file: String, line: Int, text: String)
-    /// A file over ``IgnoreFile/maxBytes``.
-    case tooLarge(file: String, bytes: Int)
-
-    /// `FILE:3:1: error: "duration" is not a JSON Pointer pattern (e.g. /items/*/createdAt)`.
-    public var description: String {
-        switch self {
-        case let .invalidPattern(file, line, text):
-            return "\(file):\(line):1: error: \"\(text)\" is not a JSON Pointer pattern (e.g. /items/*/createdAt)"
-        case let .tooLarge(file, bytes):
-            return "\(file): error: \(bytes) bytes is over the \(IgnoreFile.maxBytes)-byte limit of an ignore file"
-        }
     }
 }
 

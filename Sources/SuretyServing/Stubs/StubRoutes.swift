@@ -9,12 +9,9 @@ public enum StubRoutes {
     public static func routes(board: StubBoard, checker: ExchangeChecker) -> [String: AdminContext.Handler] {
         [
             "POST /__surety/stubs": { request in
-                guard let document = try? JSONParser().parse(request.body).value() else {
-                    return Problem(status: .badRequest, title: "Expected a stub", detail: "The body must be a JSON stub document (docs/serving.md).").response
-                }
                 let stub: Stub
-                do throws(Stub.ReadError) { stub = try Stub(json: document) } catch {
-                    return Problem(status: .badRequest, title: "Stub not read", detail: error.description).response
+                do throws(Stub.ReadError) { stub = try Stub(bytes: request.body, file: "request body") } catch {
+                    return notRead(error.diagnostics)
                 }
                 let violations = StubCheck.violations(of: stub, checker: checker)
                 if !violations.isEmpty && !stub.allowInvalid {
@@ -41,6 +38,32 @@ public enum StubRoutes {
                 return json(.object(["removed": .integer(id)]), status: 200)
             },
         ]
+    }
+
+    /// The most problems a 400 lists; the rest are counted in `problemsNotListed`, so the answer stays small.
+    public static let maxListedProblems = 100
+
+    /// The 400 for a stub that cannot be read: the error shape, with every problem's line, column, pointer and message.
+    static func notRead(_ diagnostics: [Diagnostic]) -> HTTPResponse {
+        let counted = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
+        var body = Problem(status: .badRequest, title: "Stub not read",
+                           detail: "The body is not a stub document (docs/serving.md): \(counted), each in problems.").jsonValue
+        guard case .object(var members) = body else { return json(body, status: 400) }
+        members.append(JSONMember(key: "problems", value: .array(diagnostics.prefix(maxListedProblems).map { diagnostic in
+            var problem: [JSONMember] = []
+            if let position = diagnostic.position {
+                problem.append(JSONMember(key: "line", value: .integer(position.line)))
+                problem.append(JSONMember(key: "column", value: .integer(position.column)))
+            }
+            problem.append(JSONMember(key: "pointer", value: .string(Stub.bounded(diagnostic.pointer?.description ?? ""))))
+            problem.append(JSONMember(key: "message", value: .string(Stub.bounded(diagnostic.message))))
+            return .object(problem)
+        })))
+        if diagnostics.count > maxListedProblems {
+            members.append(JSONMember(key: "problemsNotListed", value: .integer(diagnostics.count - maxListedProblems)))
+        }
+        body = .object(members)
+        return json(body, status: 400)
     }
 
     static func json(_ value: JSONValue, status: Int) -> HTTPResponse {

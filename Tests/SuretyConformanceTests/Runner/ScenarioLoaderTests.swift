@@ -68,6 +68,16 @@ struct ScenarioSnippet: Sendable, CustomTestStringConvertible {
                 "s.json:3:46: error: an admin step sends its route as written: give no path or query values [at /steps/1/path/locator]",
                 #"s.json:4:3: error: give one of "endpoint", "route" and "admin" [at /steps/2]"#,
             ]),
+        ScenarioSnippet(name: "three problems in one file, a repeated key among them", text: """
+            {"surety": "scenario/1", "steps": [
+              {"endpoint": "fetchTransaction", "expect": {"status": 200}, "expect": {"status": 404}},
+              {"endpoint": "fetchTransactoin", "query": {"x": null}}
+            ]}
+            """, expected: [
+                #"s.json:2:63: error: duplicate key "expect" [at /steps/0/expect]"#,
+                #"s.json:3:16: error: unknown endpoint "fetchTransactoin"; did you mean fetchTransaction, priceTransaction, resetTransaction? [at /steps/1/endpoint]"#,
+                "s.json:3:51: error: expected a string, number or boolean, found null [at /steps/1/query/x]",
+            ]),
     ]
 }
 
