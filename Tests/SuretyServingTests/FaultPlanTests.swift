@@ -72,4 +72,11 @@ struct FaultPlanTests {
             try plan(text)
         }
     }
+
+    @Test("a key repeated in one object is reported at the repetition, not silently replaced")
+    func repeatedKey() {
+        let found = problems(#"{"default": {"latency": 20, "latency": 30}}"#)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("latency") == true, "\(found)")
+    }
 }

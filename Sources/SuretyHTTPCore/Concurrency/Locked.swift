@@ -8,7 +8,7 @@ import Darwin
 /// recording store's sequence numbers, the mock's caches, the journal, a console's buffers.
 ///
 /// The one lock of the package, shared with `package` access by every module that needs one; it lives here, the
-/// lowest module that does (the transport), and uses a `pthread_mutex_t` so that the HTTP core still needs no
+/// lowest module that needs one (the HTTP core, below the transport), and uses a `pthread_mutex_t` so that the HTTP core still needs no
 /// Foundation. (`Synchronization.Mutex` would do, but it needs macOS 15 and the package supports macOS 14.)
 ///
 /// `@unchecked Sendable` is safe because `value`'s pointee is read and written only inside `withLock`, which holds `mutex`.

@@ -11,6 +11,7 @@ extension FaultPlan {
             throw FaultPlanError(diagnostics: [Diagnostic(syntaxError: error, file: file)])
         }
         var reader = LocatedReader(document: document, file: file)
+        reader.reportDuplicateKeys()
         self.init()
         let root = document.root
         guard document.kind(root) == .object else {
