@@ -37,12 +37,34 @@ public struct TermTimeline: Sendable, Hashable {
 
     /// The flattened view of a term from the store: issued transactions' segments, leaving out `excluded` ones,
     /// then the segments of `chain`, the unissued transactions a chained transaction builds on (oldest first).
+    ///
+    /// The same pieces as ``init(segments:term:)`` over those segments, found latest first: a segment's piece runs
+    /// from its start to the earliest start laid after it, so once that reaches the term's start no earlier segment
+    /// shows, and the older history is not read.
     public init(store: TenantStore, policy: Policy, term: Term, excluding excluded: Set<String> = [],
                 chain: [PolicyTransaction] = []) {
-        let segments = (store.issuedTransactions(of: policy, term: term.locator) + chain.filter { $0.termLocator == term.locator })
-            .filter { !excluded.contains($0.locator) }
-            .compactMap { $0.segmentLocator.flatMap { store.segments[$0] } }
-        self.init(segments: segments, term: term)
+        let floor = min(term.startTime, term.endTime)
+        var reach = term.endTime
+        var latestFirst: [Piece] = []
+        /// Lays one transaction's segment under the later ones; false once nothing earlier can show.
+        func lay(_ transaction: PolicyTransaction) -> Bool {
+            guard !excluded.contains(transaction.locator), let segment = transaction.segmentLocator.flatMap({ store.segments[$0] }) else {
+                return true
+            }
+            let start = min(max(segment.startTime, term.startTime), term.endTime)
+            if start < reach {
+                latestFirst.append(Piece(segment: segment, start: start, end: reach))
+                reach = start
+            }
+            return reach > floor
+        }
+        var going = true
+        for transaction in chain.reversed() where going && transaction.termLocator == term.locator { going = lay(transaction) }
+        for locator in policy.issuedLocators.reversed() where going {
+            guard let transaction = store.transactions[locator], transaction.state == .issued, transaction.termLocator == term.locator else { continue }
+            going = lay(transaction)
+        }
+        self.pieces = latestFirst.reversed()
     }
 
     /// The piece in force at `instant`, or nil when none covers it.
