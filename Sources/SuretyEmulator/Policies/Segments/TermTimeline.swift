@@ -47,22 +47,27 @@ public struct TermTimeline: Sendable, Hashable {
         var reach = term.endTime
         var latestFirst: [Piece] = []
         /// Lays one transaction's segment under the later ones; false once nothing earlier can show.
-        func lay(_ transaction: PolicyTransaction) -> Bool {
-            guard !excluded.contains(transaction.locator), let segment = transaction.segmentLocator.flatMap({ store.segments[$0] }) else {
-                return true
-            }
-            let start = min(max(segment.startTime, term.startTime), term.endTime)
-            if start < reach {
+        func lay(_ transaction: String, segment segmentLocator: String?) -> Bool {
+            guard !excluded.contains(transaction), let segmentLocator,
+                  let startTime = store.segments.read(segmentLocator, { $0.startTime }) else { return true }
+            let start = min(max(startTime, term.startTime), term.endTime)
+            if start < reach, let segment = store.segments[segmentLocator] {
                 latestFirst.append(Piece(segment: segment, start: start, end: reach))
                 reach = start
             }
             return reach > floor
         }
         var going = true
-        for transaction in chain.reversed() where going && transaction.termLocator == term.locator { going = lay(transaction) }
+        for transaction in chain.reversed() where going && transaction.termLocator == term.locator {
+            going = lay(transaction.locator, segment: transaction.segmentLocator)
+        }
         for locator in policy.issuedLocators.reversed() where going {
-            guard let transaction = store.transactions[locator], transaction.state == .issued, transaction.termLocator == term.locator else { continue }
-            going = lay(transaction)
+            // Only the fields needed are read: the history's transactions are not copied out of the table.
+            let laid = store.transactions.read(locator) { transaction in
+                transaction.state == .issued && transaction.termLocator == term.locator ? transaction.segmentLocator : nil
+            }
+            guard let laid else { continue }
+            going = lay(locator, segment: laid)
         }
         self.pieces = latestFirst.reversed()
     }
