@@ -231,11 +231,18 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
     func authorize(_ endpoint: Endpoint, tenant: String, authorization: String?) throws(EmulatorError) -> String {
         if options.noAuth { return options.anonymousUser }
         guard let header = authorization, header.count > 7, header.prefix(7).lowercased() == "bearer " else { throw .missingToken }
-        guard let token = state.tokens[String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)] else { throw .unknownToken }
+        guard let token = state.tokens[Self.trimmed(header.dropFirst(7))] else { throw .unknownToken }
         guard token.holds(tenant: tenant) else { throw .tenantNotHeld(tenant: tenant) }
         let required = endpoint.security.qualifiedPermissions
         guard token.grantsAny(of: required) else { throw .missingPermission(required: required) }
         return token.userLocator
+    }
+
+    /// The token text without surrounding `CharacterSet.whitespaces`, trimmed by Foundation only when it has some.
+    static func trimmed(_ text: Substring) -> String {
+        let plain: (Unicode.Scalar?) -> Bool = { scalar in scalar.map { $0.isASCII && $0 != " " && $0 != "\t" } ?? true }
+        guard plain(text.unicodeScalars.first), plain(text.unicodeScalars.last) else { return String(text).trimmingCharacters(in: .whitespaces) }
+        return String(text)
     }
 
     /// The request body as JSON; nil when empty; 400 with line and column when it is not JSON.

@@ -40,6 +40,13 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
         }
     }
 
+    /// `part` of the value for a locator, read in place (the rest of a large value is not copied out), or nil.
+    @inline(__always)
+    func read<Part>(_ key: String, _ part: (borrowing Value) -> Part) -> Part? {
+        guard let entry = root?.entry(key, hash: LocatorHash.of(key)), entry.value != nil else { return nil }
+        return part(entry.value!)
+    }
+
     /// The value for a locator, or `defaultValue` when there is none; a change through it is stored, as a
     /// dictionary's is, in place.
     public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {

@@ -71,6 +71,23 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
         return node.entries.first { $0.key == key }?.value
     }
 
+    /// The entry stored for `key`, or nil: its value is read in place, not copied out whole as ``find(_:hash:shift:)`` does.
+    func entry(_ key: String, hash: UInt64) -> Entry? {
+        var node = self
+        var shift: UInt64 = 0
+        while shift < Self.hashBits {
+            let bit = Self.bit(hash, shift)
+            if node.entryMap & bit != 0 {
+                let entry = node.entries[Self.index(node.entryMap, bit)]
+                return entry.key == key ? entry : nil
+            }
+            guard node.childMap & bit != 0 else { return nil }
+            node = node.children[Self.index(node.childMap, bit)]
+            shift += 5
+        }
+        return node.entries.first { $0.key == key }
+    }
+
     /// Whether an entry for `key` is stored (its value may be nil for the moment: see ``Entry``).
     func contains(_ key: String, hash: UInt64) -> Bool {
         var node = self

@@ -10,10 +10,13 @@ extension TransactionLifecycle {
     func issuedLater(than transaction: PolicyTransaction) throws(EmulatorError) -> [PolicyTransaction] {
         guard [.change, .cancellation, .reinstatement].contains(transaction.category) else { return [] }
         let policy = try store.policy(transaction.policyLocator)
-        let candidates = policy.issuedLocators.compactMap { store.transactions[$0] }.filter { other in
-            other.state == .issued && other.locator != transaction.locator && ![.issuance, .reversal, .aggregate].contains(other.category)
-                && other.effectiveTime >= transaction.effectiveTime
-        }
+        // The test reads each issued transaction in place; only the few that pass are copied out.
+        let candidates = policy.issuedLocators.filter { locator in
+            store.transactions.read(locator) { other in
+                other.state == .issued && other.locator != transaction.locator && ![.issuance, .reversal, .aggregate].contains(other.category)
+                    && other.effectiveTime >= transaction.effectiveTime
+            } == true
+        }.compactMap { store.transactions[$0] }
         guard candidates.contains(where: { $0.effectiveTime == transaction.effectiveTime }) else { return candidates }
         let created = Dictionary(policy.transactionLocators.enumerated().map { ($1, $0) }) { first, _ in first }
         let position = created[transaction.locator] ?? Int.max

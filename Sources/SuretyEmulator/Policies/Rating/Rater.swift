@@ -49,10 +49,18 @@ public struct Rater: Sendable {
         let through = yearFraction(from: anchor, to: end)
         let before = start > anchor ? yearFraction(from: anchor, to: start) : 0
         var result: [ChargeKey: (elementLocator: String, amount: Int)] = [:]
+        // The amount depends only on the annual amount here, so each distinct one is prorated once, not once an element.
+        var prorated: [(annual: Int, amount: Int)] = []
         for element in root.flattened {
             for rate in product.rates where rate.applies(to: element) {
                 let key = ChargeKey(staticLocator: element.staticLocator, chargeType: rate.chargeType)
-                let amount = Self.prorate(rate.annualMinorUnits, fraction: through) - Self.prorate(rate.annualMinorUnits, fraction: before)
+                let amount: Int
+                if let known = prorated.first(where: { $0.annual == rate.annualMinorUnits }) {
+                    amount = known.amount
+                } else {
+                    amount = Self.prorate(rate.annualMinorUnits, fraction: through) - Self.prorate(rate.annualMinorUnits, fraction: before)
+                    prorated.append((rate.annualMinorUnits, amount))
+                }
                 result[key] = (element.locator, (result[key]?.amount ?? 0) + amount)
             }
         }

@@ -37,12 +37,39 @@ public struct TermTimeline: Sendable, Hashable {
 
     /// The flattened view of a term from the store: issued transactions' segments, leaving out `excluded` ones,
     /// then the segments of `chain`, the unissued transactions a chained transaction builds on (oldest first).
+    ///
+    /// The same pieces as ``init(segments:term:)`` over those segments, found latest first: a segment's piece runs
+    /// from its start to the earliest start laid after it, so once that reaches the term's start no earlier segment
+    /// shows, and the older history is not read.
     public init(store: TenantStore, policy: Policy, term: Term, excluding excluded: Set<String> = [],
                 chain: [PolicyTransaction] = []) {
-        let segments = (store.issuedTransactions(of: policy, term: term.locator) + chain.filter { $0.termLocator == term.locator })
-            .filter { !excluded.contains($0.locator) }
-            .compactMap { $0.segmentLocator.flatMap { store.segments[$0] } }
-        self.init(segments: segments, term: term)
+        let floor = min(term.startTime, term.endTime)
+        var reach = term.endTime
+        var latestFirst: [Piece] = []
+        /// Lays one transaction's segment under the later ones; false once nothing earlier can show.
+        func lay(_ transaction: String, segment segmentLocator: String?) -> Bool {
+            guard !excluded.contains(transaction), let segmentLocator,
+                  let startTime = store.segments.read(segmentLocator, { $0.startTime }) else { return true }
+            let start = min(max(startTime, term.startTime), term.endTime)
+            if start < reach, let segment = store.segments[segmentLocator] {
+                latestFirst.append(Piece(segment: segment, start: start, end: reach))
+                reach = start
+            }
+            return reach > floor
+        }
+        var going = true
+        for transaction in chain.reversed() where going && transaction.termLocator == term.locator {
+            going = lay(transaction.locator, segment: transaction.segmentLocator)
+        }
+        for locator in policy.issuedLocators.reversed() where going {
+            // Only the fields needed are read: the history's transactions are not copied out of the table.
+            let laid = store.transactions.read(locator) { transaction in
+                transaction.state == .issued && transaction.termLocator == term.locator ? transaction.segmentLocator : nil
+            }
+            guard let laid else { continue }
+            going = lay(locator, segment: laid)
+        }
+        self.pieces = latestFirst.reversed()
     }
 
     /// The piece in force at `instant`, or nil when none covers it.
