@@ -25,17 +25,6 @@ struct ServeCommand: SuretyCommand {
         case record(directory: String, upstream: URL)
         case replay(directory: String)
         case emulate
-
-        var name: String {
-            switch self {
-            case .mock: return "mock"
-            case .proxy: return "proxy"
-            case .record: return "record"
-            case .replay: return "replay"
-            case .emulate: return "emulator"
-            }
-        }
-
     }
 
     let source: ContractSource
@@ -148,12 +137,12 @@ struct ServeCommand: SuretyCommand {
         }
         stack.stubs = stubs
         let responder = stack.assemble()
-        return await serve(responder, endpoints: contract.endpoints.count, log: writer, note: note, console: console)
+        return await serve(responder, mode: served.name, endpoints: contract.endpoints.count, log: writer, note: note, console: console)
     }
 
     /// Binds, prints the address, serves until SIGINT or SIGTERM, and exits 0 after a graceful stop.
     /// `note`, when given, is printed on the line after the address (the emulator's tenant and tokens).
-    func serve(_ responder: any Responder, endpoints: Int, log: LineWriter, note: String? = nil, console: Console) async -> ExitCode {
+    func serve(_ responder: any Responder, mode name: String, endpoints: Int, log: LineWriter, note: String? = nil, console: Console) async -> ExitCode {
         let server = HTTPServer(host: options.host, port: options.port, limits: options.limits, timeouts: options.timeouts,
                                 maxConnections: options.maxConnections, eventLoopCount: options.eventLoops, responder: responder)
         let port: UInt16
@@ -165,7 +154,7 @@ struct ServeCommand: SuretyCommand {
         }
         let signals = server.stopOnTerminationSignals()
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-        console.line("surety serve: \(mode.name) of \(endpoints) endpoints listening on http://\(host):\(port)")
+        console.line("surety serve: \(name) of \(endpoints) endpoints listening on http://\(host):\(port)")
         if let note { console.line("surety serve: \(note)") }
         await server.waitUntilStopped()
         signals.cancel()
