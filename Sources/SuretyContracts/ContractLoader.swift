@@ -50,9 +50,7 @@ public struct ContractLoader: Sendable {
                 continue
             }
             var reader = LocatedReader(document: document, file: file.name)
-            for duplicate in document.duplicateKeys {
-                reader.error("duplicate key \"\(duplicate.key)\"", at: duplicate.keyNode, .root)
-            }
+            reader.reportDuplicateKeys()
             var fileReader = ContractFileReader(reader: reader)
             let parsed = fileReader.read()
             diagnostics += fileReader.reader.diagnostics
