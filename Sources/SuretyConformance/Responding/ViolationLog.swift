@@ -31,11 +31,11 @@ public final class ViolationLog: Sendable {
     public let maxEntries: Int
     /// The secrets an entry never holds: a target's secret query values and the values violations quote.
     public let secrets: SecretPolicy
-    private let state = Locked(State())
+    private let state: Locked<State>
 
     /// What the log holds, behind its lock.
     private struct State {
-        var entries: [Entry] = []
+        var entries: BoundedEntries<Entry>
         var exchanges = 0
         var violationCount = 0
     }
@@ -44,6 +44,7 @@ public final class ViolationLog: Sendable {
     public init(maxEntries: Int = 1_000, secrets: SecretPolicy = .default) {
         self.maxEntries = maxEntries
         self.secrets = secrets
+        state = Locked(State(entries: BoundedEntries(bound: maxEntries)))
     }
 
     /// Records an exchange and returns its sequence number; only exchanges with violations become entries.
@@ -56,23 +57,22 @@ public final class ViolationLog: Sendable {
             state.entries.append(Entry(sequence: state.exchanges, method: method, target: secrets.redact(target: target), endpointID: endpointID,
                                        status: status, violations: violations.prefix(Self.maxViolationsPerEntry).map(secrets.redact),
                                        notListed: max(0, violations.count - Self.maxViolationsPerEntry)))
-            if state.entries.count > maxEntries { state.entries.removeFirst(state.entries.count - maxEntries) }
             return state.exchanges
         }
     }
 
     /// The kept entry of an exchange, by its sequence number.
     public func entry(sequence: Int) -> Entry? {
-        state.withLock { state in state.entries.last { $0.sequence == sequence } }
+        state.withLock { state in state.entries.kept.last { $0.sequence == sequence } }
     }
 
     /// The kept entries (with warnings too), oldest first, the exchanges seen and the violations that are errors.
     public func snapshot() -> (entries: [Entry], exchanges: Int, violations: Int) {
-        state.withLock { state in (state.entries, state.exchanges, state.violationCount) }
+        state.withLock { state in (Array(state.entries.kept), state.exchanges, state.violationCount) }
     }
 
     /// Forgets everything.
     public func reset() {
-        state.withLock { $0 = State() }
+        state.withLock { $0 = State(entries: BoundedEntries(bound: maxEntries)) }
     }
 }

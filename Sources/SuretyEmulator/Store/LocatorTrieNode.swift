@@ -90,16 +90,7 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
 
     /// Whether an entry for `key` is stored (its value may be nil for the moment: see ``Entry``).
     func contains(_ key: String, hash: UInt64) -> Bool {
-        var node = self
-        var shift: UInt64 = 0
-        while shift < Self.hashBits {
-            let bit = Self.bit(hash, shift)
-            if node.entryMap & bit != 0 { return node.entries[Self.index(node.entryMap, bit)].key == key }
-            guard node.childMap & bit != 0 else { return false }
-            node = node.children[Self.index(node.childMap, bit)]
-            shift += 5
-        }
-        return node.entries.contains { $0.key == key }
+        entry(key, hash: hash) != nil
     }
 
     /// `key`'s entry below this node, which the caller holds alone, with every node on the way and the entry itself

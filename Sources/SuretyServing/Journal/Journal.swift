@@ -33,10 +33,10 @@ public final class Journal: Sendable {
     public let maxEntries: Int
     /// How targets are redacted before they are kept.
     public let secrets: SecretPolicy
-    private let state = Locked(State())
+    private let state: Locked<State>
 
     private struct State {
-        var entries: [Entry] = []
+        var entries: BoundedEntries<Entry>
         var total = 0
         var byEndpoint: [String: Int] = [:]
     }
@@ -45,6 +45,7 @@ public final class Journal: Sendable {
     public init(maxEntries: Int = Journal.defaultMaxEntries, secrets: SecretPolicy = .default) {
         self.maxEntries = maxEntries
         self.secrets = secrets
+        state = Locked(State(entries: BoundedEntries(bound: maxEntries)))
     }
 
     /// Adds a request and its answer, its target redacted.
@@ -56,13 +57,11 @@ public final class Journal: Sendable {
             state.total += 1
             if let endpointID { state.byEndpoint[endpointID, default: 0] += 1 }
             state.entries.append(Entry(sequence: state.total, method: method, target: kept, endpointID: endpointID, status: status, microseconds: at))
-            // Dropped in one move once twice the bound is held, so a request costs no shift of ten thousand entries.
-            if state.entries.count >= 2 * maxEntries { state.entries.removeFirst(state.entries.count - maxEntries) }
         }
     }
 
     /// The kept entries, oldest first.
-    public var entries: [Entry] { state.withLock { Array($0.entries.suffix(maxEntries)) } }
+    public var entries: [Entry] { state.withLock { Array($0.entries.kept) } }
 
     /// How many requests were answered, kept or not.
     public var count: Int { state.withLock { $0.total } }
@@ -74,16 +73,16 @@ public final class Journal: Sendable {
 
     /// The kept entries of the endpoint `endpointID`, oldest first.
     public func entries(for endpointID: String) -> [Entry] {
-        state.withLock { $0.entries.suffix(maxEntries).filter { $0.endpointID == endpointID } }
+        state.withLock { $0.entries.kept.filter { $0.endpointID == endpointID } }
     }
 
     /// The kept entries that fit `matcher`, oldest first.
     public func entries(matching matcher: JournalMatcher) -> [Entry] {
-        state.withLock { $0.entries.suffix(maxEntries).filter(matcher.matches) }
+        state.withLock { $0.entries.kept.filter(matcher.matches) }
     }
 
     /// Forgets every request.
     public func reset() {
-        state.withLock { $0 = State() }
+        state.withLock { $0 = State(entries: BoundedEntries(bound: maxEntries)) }
     }
 }
