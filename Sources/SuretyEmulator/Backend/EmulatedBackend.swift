@@ -11,7 +11,8 @@ import SuretySchemas
 /// Requests are routed with the contract; paths outside it answer 404/405 in the ``Problem`` shape (wrap the
 /// backend in ``ValidatingResponder`` to also refuse requests that break the contract with 400 and to check every
 /// response). Then the bearer token is checked (401/403), the tenant's store is looked up, and the endpoint's handler
-/// runs on a copy that is written back only when it succeeds and is neither a `stateless` preview nor a GET.
+/// changes it in place; the change is kept only when the handler succeeds and the request is neither a `stateless`
+/// preview nor a GET, and is otherwise undone from the store's undo logs (``TenantStore/beginChange()``).
 ///
 /// ```swift
 /// let backend = try EmulatedBackend(contract: contract, clock: .manual(Timestamp(rfc3339: "2024-10-01T00:00:00Z")!))
@@ -202,26 +203,30 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         return try apply(call, user: user, at: state.clock.now(), journals: true)
     }
 
-    /// Runs the handler as `user` at `now` on a copy of the tenant's store, kept unless the reply discards it or the
-    /// request is a GET; a kept change is journaled (and synced) first when the state is persisted. Under the lock.
+    /// Runs the handler as `user` at `now` on the tenant's store, in place, as a change kept unless the reply
+    /// discards it, the request is a GET or the handler fails (then the store's undo logs put back what it wrote);
+    /// a kept change is journaled (and synced) first when the state is persisted. Under the lock.
     func apply(_ call: EmulatorCall, user: String, at now: Timestamp, journals: Bool) throws(EmulatorError) -> JSONValue {
         let tenant = call.path("tenantLocator").lowercased()
         guard let handler = handlers[call.endpoint.id] else {
             throw .unprocessable(reason: "The emulator does not implement \(call.endpoint.id).")
         }
-        guard var store = state.tenants[tenant] else { throw .notFound(kind: "tenant", locator: tenant) }
-        // The jobs move on the copy too: a GET answers them moved without storing the move, so the state stays what
-        // replaying the journal rebuilds (a replayed call settles at its recorded instant, as it did when it ran).
-        store.jobs.settle(at: now)
+        guard state.tenants[tenant] != nil else { throw .notFound(kind: "tenant", locator: tenant) }
+        let mark = state.tenants[tenant]!.beginChange()
+        var kept = false
+        defer { state.tenants[tenant]!.endChange(mark, keeping: kept) }
+        // The jobs move inside the change too: a GET answers them moved without keeping the move, so the state stays
+        // what replaying the journal rebuilds (a replayed call settles at its recorded instant, as it did when it ran).
+        state.tenants[tenant]!.jobs.settle(at: now)
         var context = OperationContext(now: now, user: user, ids: state.ids, options: options)
-        let reply = try handler(&store, &context, call)
+        let reply = try handler(&state.tenants[tenant]!, &context, call)
         if !reply.discardChanges && call.endpoint.method != "GET" {
             if journals, let journal {
                 let entry = JournalEntry.Call(endpointID: call.endpoint.id, at: now, user: user, path: call.pathParameters,
                                               query: call.queryItems, body: call.body)
                 do { try journal.append(.call(entry)) } catch { throw .notSaved(reason: error.description) }
             }
-            state.tenants[tenant] = store
+            kept = true
             state.ids = context.ids
         }
         return reply.body

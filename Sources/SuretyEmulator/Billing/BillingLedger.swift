@@ -80,4 +80,24 @@ public struct BillingLedger: Sendable, Hashable {
     public func installments(of reference: String) -> [Installment] {
         (installmentsByReference[reference] ?? []).compactMap { installments[$0] }
     }
+
+    /// Starts recording a change in every table (see ``LocatorTable/beginChange(_:)``).
+    public mutating func beginChange(_ epoch: UInt64) {
+        lattices.beginChange(epoch)
+        settings.beginChange(epoch)
+        installments.beginChange(epoch)
+        latticesByOwner.beginChange(epoch)
+        installmentsByReference.beginChange(epoch)
+        billed.beginChange(epoch)
+    }
+
+    /// Ends the open change in every table, kept or undone.
+    public mutating func endChange(keeping: Bool) {
+        lattices.endChange(keeping: keeping)
+        settings.endChange(keeping: keeping)
+        installments.endChange(keeping: keeping)
+        latticesByOwner.endChange(keeping: keeping)
+        installmentsByReference.endChange(keeping: keeping)
+        billed.endChange(keeping: keeping)
+    }
 }

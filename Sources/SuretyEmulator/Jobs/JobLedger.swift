@@ -88,4 +88,27 @@ public struct JobLedger: Sendable, Hashable {
         hasher.combine(jobs)
         hasher.combine(settings)
     }
+
+    /// The ledger's values a change keeps whole to undo itself: the settings and the due queue (persistent, so
+    /// keeping it costs one reference).
+    public struct ChangeMark: Sendable {
+        let settings: JobSettings
+        let due: DueQueue
+    }
+
+    /// Starts recording a change: the tables log their writes, the rest is kept in the mark.
+    public mutating func beginChange(_ epoch: UInt64) -> ChangeMark {
+        jobs.beginChange(epoch)
+        byReference.beginChange(epoch)
+        return ChangeMark(settings: settings, due: due)
+    }
+
+    /// Ends the change `mark` began, kept or undone.
+    public mutating func endChange(_ mark: ChangeMark, keeping: Bool) {
+        jobs.endChange(keeping: keeping)
+        byReference.endChange(keeping: keeping)
+        guard !keeping else { return }
+        settings = mark.settings
+        due = mark.due
+    }
 }

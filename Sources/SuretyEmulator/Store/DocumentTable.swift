@@ -45,4 +45,16 @@ public struct DocumentTable: Sendable, Hashable, Sequence, ExpressibleByDictiona
 
     /// Hashes the documents.
     public func hash(into hasher: inout Hasher) { hasher.combine(table) }
+
+    /// Starts recording a change (see ``LocatorTable/beginChange(_:)``).
+    public mutating func beginChange(_ epoch: UInt64) {
+        table.beginChange(epoch)
+        byTransaction.beginChange(epoch)
+    }
+
+    /// Ends the open change, kept or undone.
+    public mutating func endChange(keeping: Bool) {
+        table.endChange(keeping: keeping)
+        byTransaction.endChange(keeping: keeping)
+    }
 }

@@ -1,16 +1,28 @@
 /// A dictionary from locator to value that a copy shares whole: a hash trie (``LocatorTrieNode``) whose write copies
 /// only the nodes on its path, so a write costs the same in a table of ten entries as in one of a million, copied or not.
 ///
-/// The backend runs a request on a copy of the tenant's store and keeps the original to fall back on, so that a
-/// failed operation changes nothing; a copy is a reference to the same root, and the first write to it copies about
-/// log₃₂(count) nodes of at most 32 slots, however many entries the tenant holds. Reads and writes go through the
-/// subscript like a dictionary's; iteration follows the trie, which is the same for the same locators in every process.
+/// The backend changes a tenant's store in place and undoes a failed operation from an undo log: between
+/// ``beginChange(_:)`` and ``endChange(keeping:)`` every write keeps the entry it replaces (once per locator), and
+/// not keeping the change puts those back. A copy is a reference to the same root; the first write to a shared table
+/// copies about log₃₂(count) nodes of at most 32 slots, however many entries the tenant holds. Reads and writes go
+/// through the subscript like a dictionary's; iteration follows the trie, which is the same for the same locators in
+/// every process.
 public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     private typealias Node = LocatorTrieNode<Value>
     /// The trie; nil while the table is empty.
     private var root: Node?
     /// The number of entries.
     public private(set) var count: Int = 0
+    /// The open change's undo log; nil outside a change. Not part of the table's value (equality and hash ignore it).
+    private var undo: UndoLog?
+
+    /// The entries one change replaced, to put back when it is not kept.
+    private struct UndoLog {
+        /// The change's epoch: its entries are changed in place, older ones replaced and kept here.
+        let epoch: UInt64
+        /// Each locator the change wrote first, with the entry it had (nil: it had none), in the order written.
+        var replaced: [(key: String, entry: Node.Entry?)] = []
+    }
 
     /// Creates an empty table.
     public init() {}
@@ -67,14 +79,41 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
     private mutating func uniqueEntry(of key: String, hash: UInt64) -> Node.Entry? {
         guard root?.contains(key, hash: hash) == true else { return nil }
         if !isKnownUniquelyReferenced(&root!) { root = root!.copy() }
-        return root!.uniqueEntry(of: key, hash: hash)
+        let (entry, replaced) = root!.uniqueEntry(of: key, hash: hash, epoch: undo?.epoch ?? 0)
+        if let replaced { undo?.replaced.append((key, replaced)) }
+        return entry
     }
 
     /// Stores a value, copying the shared nodes on its path first.
     private mutating func store(_ value: Value, for key: String) {
         if root == nil { root = Node() }
         if !isKnownUniquelyReferenced(&root!) { root = root!.copy() }
-        if root!.insert(key, value, hash: LocatorHash.of(key), shift: 0) { count += 1 }
+        switch root!.insert(key, value, hash: LocatorHash.of(key), shift: 0, epoch: undo?.epoch ?? 0) {
+        case .added:
+            count += 1
+            undo?.replaced.append((key, nil))
+        case .replaced(let old):
+            undo?.replaced.append((key, old))
+        case .changedInPlace:
+            break
+        }
+    }
+
+    /// Starts recording a change of epoch `epoch` (``ChangeEpoch``): until ``endChange(keeping:)`` every write keeps
+    /// what it replaces. A change already open is ended and kept first.
+    public mutating func beginChange(_ epoch: UInt64) {
+        undo = UndoLog(epoch: epoch)
+    }
+
+    /// Ends the open change: kept, the log is dropped; not kept, every entry it replaced is put back, latest first,
+    /// so the table holds what it held at ``beginChange(_:)``. Nothing happens outside a change.
+    public mutating func endChange(keeping: Bool) {
+        guard let log = undo else { return }
+        undo = nil
+        guard !keeping else { return }
+        for (key, entry) in log.replaced.reversed() {
+            if let value = entry?.value { store(value, for: key) } else { removeValue(forKey: key) }
+        }
     }
 
     /// Stores a value and answers the one it replaced, or nil.
@@ -100,7 +139,8 @@ public struct LocatorTable<Value: Sendable & Hashable>: Sendable, Hashable, Sequ
         let removed = root!.remove(key, hash: hash, shift: 0)
         count -= 1
         if count == 0 { root = nil }
-        return removed
+        if let removed { undo?.replaced.append((key, removed)) }
+        return removed?.value
     }
 
     /// Whether the table is empty.

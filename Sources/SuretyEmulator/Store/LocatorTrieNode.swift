@@ -3,7 +3,8 @@
 ///
 /// Tables copied from one another share their nodes. A node is changed in place only while one table holds it:
 /// ``LocatorTable`` checks `isKnownUniquelyReferenced` on the way down and copies a shared node first, so a write
-/// copies the few nodes on its path (about log₃₂ of the table's size), never the table.
+/// copies the few nodes on its path (about log₃₂ of the table's size), never the table. While a change is recorded
+/// (`epoch` not 0), an entry older than the change is never written: it is replaced, and the caller keeps the old one.
 final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
     // @unchecked Sendable: a node is written only through a reference no other table holds (copy-on-write, as the
     // standard collections' buffers are); a shared node is only read.
@@ -18,11 +19,15 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
         /// The value; nil only for the moment between a change through ``LocatorTable``'s subscript setting it to
         /// nil and the entry's removal.
         var value: Value?
+        /// The change (``ChangeEpoch``) that made this entry, or 0 outside one: an entry of the open change is
+        /// changed in place, an older one is replaced and kept in the table's undo log.
+        let epoch: UInt64
 
-        init(key: String, hash: UInt64, value: Value?) {
+        init(key: String, hash: UInt64, value: Value?, epoch: UInt64) {
             self.key = key
             self.hash = hash
             self.value = value
+            self.epoch = epoch
         }
     }
 
@@ -94,8 +99,9 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
     }
 
     /// `key`'s entry below this node, which the caller holds alone, with every node on the way and the entry itself
-    /// made the caller's alone (copied when shared), so that it can be changed in place. The key must be present.
-    func uniqueEntry(of key: String, hash: UInt64) -> Entry {
+    /// made the caller's alone (copied when shared, or when older than a recorded change `epoch`), so that it can be
+    /// changed in place; the entry it replaced, if any. The key must be present.
+    func uniqueEntry(of key: String, hash: UInt64, epoch: UInt64) -> (entry: Entry, replaced: Entry?) {
         var node = self
         var shift: UInt64 = 0
         var index = 0
@@ -111,42 +117,60 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
             shift += 5
         }
         if shift >= Self.hashBits { index = node.entries.firstIndex { $0.key == key } ?? 0 }
-        if !isKnownUniquelyReferenced(&node.entries[index]) { node.entries[index] = Entry(key: key, hash: hash, value: node.entries[index].value) }
-        return node.entries[index]
+        guard isKnownUniquelyReferenced(&node.entries[index]), epoch == 0 || node.entries[index].epoch == epoch else {
+            let old = node.entries[index]
+            node.entries[index] = Entry(key: key, hash: hash, value: old.value, epoch: epoch)
+            return (node.entries[index], old)
+        }
+        return (node.entries[index], nil)
     }
 
-    /// Stores `value` for `key` in this node, which the caller holds alone; true when the key is new.
-    func insert(_ key: String, _ value: Value?, hash: UInt64, shift: UInt64) -> Bool {
+    /// What storing a value did: added a key, changed its entry in place, or replaced the entry (kept here).
+    enum Stored {
+        case added
+        case changedInPlace
+        case replaced(Entry)
+    }
+
+    /// Stores `value` for `key` in this node, which the caller holds alone, in a new entry of `epoch` or in place
+    /// (see ``uniqueEntry(of:hash:epoch:)`` for when).
+    func insert(_ key: String, _ value: Value?, hash: UInt64, shift: UInt64, epoch: UInt64) -> Stored {
         guard shift < Self.hashBits else {
             if let index = entries.firstIndex(where: { $0.key == key }) {
-                entries[index] = Entry(key: key, hash: hash, value: value)
-                return false
+                let old = entries[index]
+                entries[index] = Entry(key: key, hash: hash, value: value, epoch: epoch)
+                return .replaced(old)
             }
-            entries.append(Entry(key: key, hash: hash, value: value))
-            return true
+            entries.append(Entry(key: key, hash: hash, value: value, epoch: epoch))
+            return .added
         }
         let bit = Self.bit(hash, shift)
         if entryMap & bit != 0 {
             let index = Self.index(entryMap, bit)
             if entries[index].key == key {
-                if isKnownUniquelyReferenced(&entries[index]) { entries[index].value = value } else { entries[index] = Entry(key: key, hash: hash, value: value) }
-                return false
+                if isKnownUniquelyReferenced(&entries[index]), epoch == 0 || entries[index].epoch == epoch {
+                    entries[index].value = value
+                    return .changedInPlace
+                }
+                let old = entries[index]
+                entries[index] = Entry(key: key, hash: hash, value: value, epoch: epoch)
+                return .replaced(old)
             }
             let other = entries.remove(at: index)
             entryMap ^= bit
-            let child = Self.pair(other, Entry(key: key, hash: hash, value: value), shift: shift + 5)
+            let child = Self.pair(other, Entry(key: key, hash: hash, value: value, epoch: epoch), shift: shift + 5)
             childMap |= bit
             children.insert(child, at: Self.index(childMap, bit))
-            return true
+            return .added
         }
         if childMap & bit != 0 {
             let index = Self.index(childMap, bit)
             if !isKnownUniquelyReferenced(&children[index]) { children[index] = children[index].copy() }
-            return children[index].insert(key, value, hash: hash, shift: shift + 5)
+            return children[index].insert(key, value, hash: hash, shift: shift + 5, epoch: epoch)
         }
         entryMap |= bit
-        entries.insert(Entry(key: key, hash: hash, value: value), at: Self.index(entryMap, bit))
-        return true
+        entries.insert(Entry(key: key, hash: hash, value: value, epoch: epoch), at: Self.index(entryMap, bit))
+        return .added
     }
 
     /// A node holding two entries whose hashes agree below `shift`.
@@ -158,19 +182,19 @@ final class LocatorTrieNode<Value: Sendable>: @unchecked Sendable {
         return LocatorTrieNode(entryMap: firstBit | secondBit, entries: firstBit < secondBit ? [first, second] : [second, first])
     }
 
-    /// Removes `key`'s entry, which the caller has found present, from this node, which the caller holds alone; a child left
+    /// Removes and answers `key`'s entry, which the caller has found present, from this node, which the caller holds alone; a child left
     /// with one entry and no children is folded back into its slot, so equal key sets give equal tries.
-    func remove(_ key: String, hash: UInt64, shift: UInt64) -> Value? {
+    func remove(_ key: String, hash: UInt64, shift: UInt64) -> Entry? {
         guard shift < Self.hashBits else {
             guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
-            return entries.remove(at: index).value
+            return entries.remove(at: index)
         }
         let bit = Self.bit(hash, shift)
         if entryMap & bit != 0 {
             let index = Self.index(entryMap, bit)
             guard entries[index].key == key else { return nil }
             entryMap ^= bit
-            return entries.remove(at: index).value
+            return entries.remove(at: index)
         }
         guard childMap & bit != 0 else { return nil }
         let index = Self.index(childMap, bit)

@@ -34,11 +34,10 @@ extension EmulatorHandlers {
     static func create(_ read: @escaping @Sendable (EmulatorCall, inout OperationContext) throws(EmulatorError) -> TransactionRequest) -> EmulatorHandler {
         { store, context, call throws(EmulatorError) in
             let request = try read(call, &context)
-            var runner = TransactionLifecycle(store: store, context: context)
             let baseLocator = call.query("baseLocator") ?? call.body?["baseLocator"]?.stringValue
-            let transaction = try runner.create(request, on: call.path("locator"), baseLocator: baseLocator)
-            store = runner.store
-            context = runner.context
+            let transaction = try TransactionLifecycle.running(on: &store, &context) { runner throws(EmulatorError) in
+                try runner.create(request, on: call.path("locator"), baseLocator: baseLocator)
+            }
             return EmulatorReply(store.render(transaction: transaction))
         }
     }

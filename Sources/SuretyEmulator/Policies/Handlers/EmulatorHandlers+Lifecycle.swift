@@ -22,11 +22,11 @@ extension EmulatorHandlers {
     static func operation(_ choose: @escaping @Sendable (EmulatorCall) -> LifecycleOperation,
                           render: @escaping @Sendable (TenantStore, PolicyTransaction) -> JSONValue) -> EmulatorHandler {
         { store, context, call throws(EmulatorError) in
-            var runner = TransactionLifecycle(store: store, context: context)
             let autoRebase = call.query("autoRebase").map { $0 != "false" }
-            let result = try runner.perform(choose(call), on: call.path("locator"), reset: ResetOptions(json: call.body), autoRebase: autoRebase)
-            store = runner.store
-            context = runner.context
+            let reset = try ResetOptions(json: call.body)
+            let result = try TransactionLifecycle.running(on: &store, &context) { runner throws(EmulatorError) in
+                try runner.perform(choose(call), on: call.path("locator"), reset: reset, autoRebase: autoRebase)
+            }
             return EmulatorReply(render(store, result), discardChanges: call.flag("stateless"))
         }
     }

@@ -15,6 +15,19 @@ public struct TransactionLifecycle {
         self.context = context
     }
 
+    /// Runs `body` on a lifecycle holding `store` and `context`, moved in and back rather than copied, so that the
+    /// lifecycle's writes change the store in place instead of copying the tables it shares with the caller.
+    static func running<Result>(on store: inout TenantStore, _ context: inout OperationContext,
+                                _ body: (inout TransactionLifecycle) throws(EmulatorError) -> Result) throws(EmulatorError) -> Result {
+        var runner = TransactionLifecycle(store: TenantStore(tenantLocator: "", name: ""), context: context)
+        swap(&runner.store, &store)
+        defer {
+            swap(&runner.store, &store)
+            context = runner.context
+        }
+        return try body(&runner)
+    }
+
     /// Performs `operation` on a transaction and returns it as it ends up.
     @discardableResult
     public mutating func perform(_ operation: LifecycleOperation, on locator: String, reset options: ResetOptions = ResetOptions(),
