@@ -103,3 +103,60 @@ import Testing
         #expect(created.json["effectiveTime"] == "2025-01-01T00:00:00.000000Z")
     }
 }
+
+/// A fixture element's `staticLocator` pins the locator a test names in a `modify` instruction; repeated in one tree
+/// it is reported.
+@Suite struct PinnedStaticLocatorTests {
+    static let tenant = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0a001"
+    static let vehicle = "01J6V00000000000000000VE01"
+
+    static func fixtures(vehicle: String = vehicle, driver: String = "01J6V00000000000000000DR01") -> String {
+        """
+        {"tenants": [{"locator": "\(tenant)", "name": "A",
+          "products": [{"name": "Auto", "currency": "USD", "elementTypes": [{"name": "Auto"}, {"name": "Vehicle"}, {"name": "Driver"}],
+                        "rates": [{"elementType": "Vehicle", "chargeType": "premium", "annualAmount": 600}]}],
+          "accounts": [{"locator": "01J6A00000000000000000AA01", "name": "Ada"}],
+          "policies": [{"locator": "01J6B00000000000000000PA01", "accountLocator": "01J6A00000000000000000AA01", "productName": "Auto",
+                        "startTime": "2024-08-21T00:00:00Z", "endTime": "2025-08-21T00:00:00Z",
+                        "element": {"type": "Auto", "elements": [{"type": "Vehicle", "staticLocator": "\(vehicle)", "data": {"vin": "A"}},
+                                                                  {"type": "Driver", "staticLocator": "\(driver)"}]}}]}],
+         "tokens": [{"token": "t", "userLocator": "0b7e6f4c-1d2a-4c3b-8e9f-000000000001", "tenants": ["\(tenant)"], "permissions": ["*"]}]}
+        """
+    }
+
+    @Test("a pinned static locator is the element's, and a modify instruction naming it changes that element")
+    func pinnedLocatorIsModifiable() throws {
+        let fixtures = try EmulatorFixtures.load(bytes: Array(Self.fixtures().utf8), file: "f.json")
+        let backend = try EmulatedBackend(contract: EmulatorTestSupport.contract, fixtures: fixtures,
+                                          clock: .manual(EmulatorTestSupport.start), seed: 7)
+        let client = EmulatorClient(backend: backend, token: "t", tenant: Self.tenant)
+        let change = client.send(.patch, "/policy/{t}/policies/01J6B00000000000000000PA01/change", """
+            [{"action": "params", "effectiveTime": "2024-11-01T00:00:00Z"},
+             {"action": "modify", "staticLocator": "\(Self.vehicle)", "setData": {"vin": "B"}, "removeData": {},
+              "setCoverageTerms": {}, "removeCoverageTerms": {}}]
+            """)
+        #expect(change.status == 200 && change.violations.isEmpty, "\(change.violations)")
+        let locator = change.json["locator"]?.stringValue ?? ""
+        let issued = client.send(.patch, "/policy/{t}/transactions/\(locator)/issue")
+        #expect(issued.status == 200 && issued.json["transactionState"] == "issued")
+        let segment = client.send(.get, "/policy/{t}/transactions/\(locator)/segment")
+        let vehicles = segment.json["element"]?["elements"]?.arrayValue?.filter { $0["type"] == "Vehicle" } ?? []
+        #expect(vehicles.map { $0["staticLocator"] } == [.string(Self.vehicle)])
+        #expect(vehicles.first?["data"]?["vin"] == "B")
+    }
+
+    @Test("a static locator repeated in one tree, or not a ULID, is reported at its pointer")
+    func repeatedOrMalformed() {
+        for (text, expected) in [
+            (Self.fixtures(driver: Self.vehicle), "duplicate element staticLocator \(Self.vehicle) [at /tenants/0/policies/0/element/elements/1/staticLocator]"),
+            (Self.fixtures(vehicle: "vehicle-1"), #"expected a ulid, found "vehicle-1" [at /tenants/0/policies/0/element/elements/0/staticLocator]"#),
+        ] {
+            do {
+                _ = try EmulatorFixtures.load(bytes: Array(text.utf8), file: "f.json")
+                Issue.record("expected a fixture error")
+            } catch {
+                #expect(error.issues.map { "\($0.reason.message) [at \($0.pointer?.description ?? "")]" } == [expected])
+            }
+        }
+    }
+}

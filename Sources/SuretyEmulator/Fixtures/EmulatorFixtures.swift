@@ -59,6 +59,9 @@ public struct EmulatorFixtures: Sendable, Hashable {
         public var coverageTerms: [String: String]
         /// Children.
         public var children: [ElementSeed]
+        /// The static locator (ULID), so that a test can name the element in a `modify` or `delete` instruction;
+        /// generated when nil. Unique within the policy's tree.
+        public var staticLocator: String? = nil
     }
 
     /// The tenants.

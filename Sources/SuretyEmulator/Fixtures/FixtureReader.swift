@@ -132,7 +132,11 @@ public struct FixtureReader {
         let end = time(value, "endTime", at)
         if let start, let end, end <= start { report(at.appending("endTime"), .invalid(expected: "an end after startTime", actual: end.rfc3339())) }
         var element = EmulatorFixtures.ElementSeed(type: "", data: .object([]), coverageTerms: [:], children: [])
-        if let tree = object(value, "element", at) { element = self.element(tree, at.appending("element")) }
+        if let tree = object(value, "element", at) {
+            element = self.element(tree, at.appending("element"))
+            var seen: Set<String> = []
+            reportRepeatedStaticLocators(in: element, at: at.appending("element"), seen: &seen)
+        }
         return EmulatorFixtures.PolicySeed(
             locator: string(value, "locator", at, required: false, format: .ulid), accountLocator: string(value, "accountLocator", at) ?? "",
             productName: string(value, "productName", at) ?? "", startTime: start ?? Timestamp(seconds: 0), endTime: end ?? Timestamp(seconds: 0),
@@ -149,7 +153,18 @@ public struct FixtureReader {
         }
         return EmulatorFixtures.ElementSeed(type: string(value, "type", at) ?? "", data: object(value, "data", at, required: false) ?? .object([]),
                                             coverageTerms: terms,
-                                            children: array(value, "elements", at, required: false).map { element($0.0, $0.1) })
+                                            children: array(value, "elements", at, required: false).map { element($0.0, $0.1) },
+                                            staticLocator: string(value, "staticLocator", at, required: false, format: .ulid))
+    }
+
+    /// Reports each element of a policy's tree whose given static locator an earlier element of the tree has.
+    mutating func reportRepeatedStaticLocators(in element: EmulatorFixtures.ElementSeed, at: JSONPointer, seen: inout Set<String>) {
+        if let locator = element.staticLocator, !seen.insert(locator).inserted {
+            report(at.appending("staticLocator"), .duplicate(kind: "element staticLocator", value: locator))
+        }
+        for (index, child) in element.children.enumerated() {
+            reportRepeatedStaticLocators(in: child, at: at.appending("elements").appending(String(index)), seen: &seen)
+        }
     }
 
     mutating func token(_ value: JSONValue, _ at: JSONPointer) -> AccessToken {

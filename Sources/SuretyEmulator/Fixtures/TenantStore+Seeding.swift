@@ -49,7 +49,7 @@ extension TenantStore {
     }
 
     private func makeElement(_ seed: EmulatorFixtures.ElementSeed, at time: Timestamp, context: inout OperationContext) -> Element {
-        Element(locator: "", staticLocator: context.makeLocator(), type: seed.type, data: seed.data, coverageTerms: seed.coverageTerms,
+        Element(locator: "", staticLocator: seed.staticLocator ?? context.makeLocator(), type: seed.type, data: seed.data, coverageTerms: seed.coverageTerms,
                 originalEffectiveTime: time, children: seed.children.map { makeElement($0, at: time, context: &context) })
     }
 }
