@@ -1,27 +1,6 @@
 import SuretySchemas
 
 extension TenantStore {
-    /// Makes billing follow a term whose end moved earlier after `transaction` was billed (the `accept` trigger bills
-    /// before the end moves at issue): a lattice for the new dates (the current frames before the transaction's
-    /// effective time, its settings' frames after it), then ``foldInstallments(pastEndOf:onto:now:user:)``.
-    /// Nothing happens when the term's current lattice already ends at or before the end.
-    mutating func followEnd(of term: Term, movedBy transaction: PolicyTransaction, context: inout OperationContext) throws(EmulatorError) {
-        guard let current = currentLattice(policy: term.policyLocator, term: term.locator), current.termEnd > term.endTime else { return }
-        let policy = try policy(term.policyLocator)
-        let effective = min(max(transaction.effectiveTime, term.startTime), term.endTime)
-        let builder = LatticeBuilder(settings: current.settings, timeZoneIdentifier: policy.timeZone)
-        var frames = builder.frames(termStart: term.startTime, termEnd: term.endTime)
-        if effective > term.startTime {
-            frames = LatticeBuilder.merged(current.frames, frames, at: effective, termStart: term.startTime, termEnd: term.endTime)
-        }
-        let owner = InstallmentFactory.Owner(accountLocator: policy.accountLocator, policyLocator: policy.locator, termLocator: term.locator,
-                                             transactionLocator: transaction.locator)
-        let lattice = makeLattice(frames: frames, settings: current.settings, owner: owner, basedOn: current.locator,
-                                  origin: transaction.locator, effective: effective, policy: policy, term: term, reversal: false,
-                                  context: &context)
-        foldInstallments(pastEndOf: term, onto: lattice, now: context.now, user: context.user)
-    }
-
     /// Makes a term's installments follow its end after the end moved earlier: an installment lying at or after the
     /// end is folded into its transaction's last installment before the end (item by item, on the same charge), or,
     /// when its transaction has none, moved onto the last frame of `lattice` (the lattice of the new dates); an

@@ -18,4 +18,13 @@ extension TransactionLifecycle {
             }
         }
     }
+
+    /// Bills again, at its issue, a transaction billed at accept whose issue moved its term's end or changed its
+    /// charges: its installments and their job give way to what billing it now makes (the lattice and installments
+    /// the `issue` trigger would have made, later installments of the term folded before a new, earlier end).
+    mutating func rebill(_ transaction: PolicyTransaction) throws(EmulatorError) {
+        store.billing.removeInstallments(of: transaction.locator)
+        store.jobs.remove(.installments, reference: transaction.locator)
+        if let billed = try store.bill(transaction, context: &context) { recordInstallmentJob(for: transaction, billed: billed) }
+    }
 }

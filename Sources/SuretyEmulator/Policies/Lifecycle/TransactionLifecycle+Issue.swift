@@ -16,11 +16,15 @@ extension TransactionLifecycle {
 
     /// The stack grows by an issued transaction: its state and time, a renewal's term made real, a new policy end
     /// applied (the end it replaced kept on the transaction), and what a reversal undoes marked `reversed`, an end
-    /// that an undone transaction moved put back: the term's end always follows the transactions in force.
+    /// that an undone transaction moved put back: the term's end always follows the transactions in force. A
+    /// transaction billed at accept whose issue moved the term's end or changed its charges (a rebase) is billed again
+    /// (``rebill(_:)``), so it bills what the `issue` trigger would have.
     mutating func markIssued(_ transaction: inout PolicyTransaction) throws(EmulatorError) {
         guard var policy = store.policies[transaction.policyLocator] else {
             throw .notFound(kind: "policy", locator: transaction.policyLocator)
         }
+        let billedCharges = store.transactions[transaction.locator]?.charges
+        let endBefore = store.terms[transaction.termLocator]?.endTime
         transaction.state = .issued
         transaction.issuedTime = context.now
         policy.issuedLocators.append(transaction.locator)
@@ -41,8 +45,9 @@ extension TransactionLifecycle {
             }
         }
         store.transactions[transaction.locator] = transaction
-        if let term = store.terms[transaction.termLocator], store.billing.isBilled(transaction.locator) {
-            try store.followEnd(of: term, movedBy: transaction, context: &context)
+        if store.billing.isBilled(transaction.locator),
+           store.terms[transaction.termLocator]?.endTime != endBefore || transaction.charges != billedCharges {
+            try rebill(transaction)
         }
     }
 
