@@ -88,9 +88,14 @@ extension ExchangeChecker {
 
     /// Whether a `Content-Type` value names JSON: `application/json` or any `+json` suffix, parameters allowed.
     public static func isJSON(_ contentType: String) -> Bool {
-        let head = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        let mediaType = head.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
-            .map { $0.lowercased() }.joined()
-        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+        // Byte by byte (every checked exchange asks, twice): the names compared are ASCII, so ASCII case folding is
+        // the whole of the comparison; a non-ASCII byte matches nothing.
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        let head = contentType.utf8.prefix { $0 != UInt8(ascii: ";") }.drop(while: isBlank)
+        var mediaType = Array(head)
+        while let last = mediaType.last, isBlank(last) { mediaType.removeLast() }
+        for index in mediaType.indices where (0x41...0x5A).contains(mediaType[index]) { mediaType[index] |= 0x20 }
+        return mediaType.elementsEqual("application/json".utf8)
+            || (mediaType.starts(with: "application/".utf8) && mediaType.reversed().starts(with: "nosj+".utf8))
     }
 }

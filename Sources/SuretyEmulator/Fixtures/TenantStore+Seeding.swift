@@ -40,7 +40,7 @@ extension TenantStore {
         }
         policy.termLocators = [term.locator]
         policy.transactionLocators = [transaction.locator]
-        policy.issuedLocators = [transaction.locator]
+        policy.appendIssued(transaction, segmentStart: segment.startTime)
         policies[policyLocator] = policy
         terms[term.locator] = term
         segments[segment.locator] = segment

@@ -45,10 +45,11 @@ public struct JobLedger: Sendable, Hashable {
         while let (instant, locator) = due.first, instant <= now {
             due.removeFirst()
             // A stale entry: the job moved (an endpoint, or an earlier entry) or was removed since it was queued.
-            guard let job = jobs[locator], Self.nextDue(job) == instant else { continue }
+            // Read and changed in place: a job copied out whole costs more than its settling.
+            guard jobs.read(locator, { Self.nextDue($0) }) == instant else { continue }
             jobs[locator]?.settle(at: now)
             // A job the table stops before its due event keeps that event, which is never applied: leave it out.
-            if let settled = jobs[locator], let next = Self.nextDue(settled), next > now { due.insert(next, locator) }
+            if let next = jobs.read(locator, { Self.nextDue($0) }) ?? nil, next > now { due.insert(next, locator) }
         }
     }
 

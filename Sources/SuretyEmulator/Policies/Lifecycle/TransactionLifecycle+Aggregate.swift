@@ -10,17 +10,18 @@ extension TransactionLifecycle {
     func issuedLater(than transaction: PolicyTransaction) throws(EmulatorError) -> [PolicyTransaction] {
         guard [.change, .cancellation, .reinstatement].contains(transaction.category) else { return [] }
         let policy = try store.policy(transaction.policyLocator)
-        // The test reads each issued transaction in place; only the few that pass are copied out.
-        let candidates = policy.issuedLocators.filter { locator in
-            store.transactions.read(locator) { other in
-                other.state == .issued && other.locator != transaction.locator && ![.issuance, .reversal, .aggregate].contains(other.category)
-                    && other.effectiveTime >= transaction.effectiveTime
-            } == true
-        }.compactMap { store.transactions[$0] }
-        guard candidates.contains(where: { $0.effectiveTime == transaction.effectiveTime }) else { return candidates }
-        let created = Dictionary(policy.transactionLocators.enumerated().map { ($1, $0) }) { first, _ in first }
-        let position = created[transaction.locator] ?? Int.max
-        return candidates.filter { $0.effectiveTime > transaction.effectiveTime || created[$0.locator, default: Int.max] > position }
+        // The facts decide all but the state, so only the few later ones are read from the table.
+        var position: Int?
+        let facts = policy.issuedFacts
+        // Read in place: a fact copied out would retain its three strings, and most facts are only compared.
+        let later = facts.indices.filter { index in
+            guard facts[index].effectiveTime >= transaction.effectiveTime, facts[index].locator != transaction.locator,
+                  ![.issuance, .reversal, .aggregate].contains(facts[index].category) else { return false }
+            guard facts[index].effectiveTime == transaction.effectiveTime else { return true }
+            if position == nil { position = policy.transactionLocators.firstIndex(of: transaction.locator) ?? Int.max }
+            return facts[index].creationIndex > position!
+        }
+        return later.compactMap { store.transactions[facts[$0].locator] }.filter { $0.state == .issued }
     }
 
     /// Issues `transaction` inside an aggregate: one reversal per term undoes `later` (latest first), the transaction

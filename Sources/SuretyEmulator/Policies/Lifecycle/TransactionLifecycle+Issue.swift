@@ -27,7 +27,7 @@ extension TransactionLifecycle {
         let endBefore = store.terms[transaction.termLocator]?.endTime
         transaction.state = .issued
         transaction.issuedTime = context.now
-        policy.issuedLocators.append(transaction.locator)
+        policy.appendIssued(transaction, segmentStart: transaction.segmentLocator.flatMap { store.segments.read($0, { $0.startTime }) })
         store.policies[policy.locator] = policy
         if var term = store.terms[transaction.termLocator] {
             term.pendingRenewalLocator = nil

@@ -1,3 +1,5 @@
+import SuretySchemas
+
 /// A policy: its product, account, time zone and the ordered lists of its terms and transactions.
 public struct Policy: Sendable, Hashable {
     /// The policy's locator.
@@ -17,7 +19,9 @@ public struct Policy: Sendable, Hashable {
     /// Every transaction created on it, in creation order.
     public var transactionLocators: [String]
     /// Issued transactions in issue order: the stack (reversed ones stay, marked by their state).
-    public var issuedLocators: [String]
+    public private(set) var issuedLocators: [String]
+    /// The same transactions' ``IssuedFact``s, in the same order.
+    public private(set) var issuedFacts: [IssuedFact]
 
     /// Creates a policy with no terms or transactions yet.
     public init(locator: String, accountLocator: String, productName: String, timeZone: String, currency: String,
@@ -31,5 +35,15 @@ public struct Policy: Sendable, Hashable {
         self.termLocators = []
         self.transactionLocators = []
         self.issuedLocators = []
+        self.issuedFacts = []
+    }
+
+    /// Puts an issued transaction on top of the stack, with its facts; `segmentStart` is its segment's start.
+    public mutating func appendIssued(_ transaction: PolicyTransaction, segmentStart: Timestamp?) {
+        issuedLocators.append(transaction.locator)
+        issuedFacts.append(IssuedFact(locator: transaction.locator, termLocator: transaction.termLocator,
+                                      segmentLocator: transaction.segmentLocator, segmentStart: segmentStart ?? transaction.effectiveTime,
+                                      effectiveTime: transaction.effectiveTime, category: transaction.category,
+                                      creationIndex: transactionLocators.firstIndex(of: transaction.locator) ?? transactionLocators.count))
     }
 }

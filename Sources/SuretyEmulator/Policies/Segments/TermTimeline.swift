@@ -40,18 +40,19 @@ public struct TermTimeline: Sendable, Hashable {
     ///
     /// The same pieces as ``init(segments:term:)`` over those segments, found latest first: a segment's piece runs
     /// from its start to the earliest start laid after it, so once that reaches the term's start no earlier segment
-    /// shows, and the older history is not read.
+    /// shows, and the older history is not read. The issued history is walked in the policy's ``IssuedFact``s; a
+    /// segment that would be hidden whatever its transaction's state costs no read of the tables, so a walk reads
+    /// the tables once a piece, however long the history.
     public init(store: TenantStore, policy: Policy, term: Term, excluding excluded: Set<String> = [],
                 chain: [PolicyTransaction] = []) {
         let floor = min(term.startTime, term.endTime)
         var reach = term.endTime
         var latestFirst: [Piece] = []
-        /// Lays one transaction's segment under the later ones; false once nothing earlier can show.
-        func lay(_ transaction: String, segment segmentLocator: String?) -> Bool {
-            guard !excluded.contains(transaction), let segmentLocator,
-                  let startTime = store.segments.read(segmentLocator, { $0.startTime }) else { return true }
+        /// Lays a segment starting at `startTime` under the later ones when it shows (and `inForce` says its
+        /// transaction counts); false once nothing earlier can show.
+        func lay(_ segmentLocator: String, startTime: Timestamp, inForce: () -> Bool) -> Bool {
             let start = min(max(startTime, term.startTime), term.endTime)
-            if start < reach, let segment = store.segments[segmentLocator] {
+            if start < reach, inForce(), let segment = store.segments[segmentLocator] {
                 latestFirst.append(Piece(segment: segment, start: start, end: reach))
                 reach = start
             }
@@ -59,15 +60,18 @@ public struct TermTimeline: Sendable, Hashable {
         }
         var going = true
         for transaction in chain.reversed() where going && transaction.termLocator == term.locator {
-            going = lay(transaction.locator, segment: transaction.segmentLocator)
+            guard !excluded.contains(transaction.locator), let segment = transaction.segmentLocator,
+                  let startTime = store.segments.read(segment, { $0.startTime }) else { continue }
+            going = lay(segment, startTime: startTime) { true }
         }
-        for locator in policy.issuedLocators.reversed() where going {
-            // Only the fields needed are read: the history's transactions are not copied out of the table.
-            let laid = store.transactions.read(locator) { transaction in
-                transaction.state == .issued && transaction.termLocator == term.locator ? transaction.segmentLocator : nil
+        let facts = policy.issuedFacts
+        for index in facts.indices.reversed() where going {
+            // Read in place: a fact copied out would retain its three strings, and most facts are only compared.
+            guard facts[index].termLocator == term.locator, let segment = facts[index].segmentLocator,
+                  !excluded.contains(facts[index].locator) else { continue }
+            going = lay(segment, startTime: facts[index].segmentStart) {
+                store.transactions.read(facts[index].locator, { $0.state == .issued }) == true
             }
-            guard let laid else { continue }
-            going = lay(locator, segment: laid)
         }
         self.pieces = latestFirst.reversed()
     }
