@@ -1,7 +1,7 @@
 /// A tenant's billing data: lattices, their settings and installments, with the orders the listings answer in.
 ///
-/// Every table is a ``LocatorTable``: the backend runs a request on a copy of the tenant's store, so a billing
-/// change copies the few trie nodes on the paths it writes, not the tenant's installments.
+/// Every table is a ``LocatorTable``, changed in place with an undo log (``TenantStore/beginChange()``), so a billing
+/// change costs the installments it writes, not the tenant's.
 public struct BillingLedger: Sendable, Hashable {
     /// Lattices by locator.
     public private(set) var lattices: LocatorTable<InstallmentLattice> = [:]

@@ -1,7 +1,8 @@
 import SuretySchemas
 
 /// The instants at which jobs move by themselves, earliest first: a persistent treap whose copies share every node, so
-/// a copy of the tenant's store costs nothing here, and adding a job or taking the earliest costs O(log n).
+/// keeping it whole for an undo (``JobLedger/ChangeMark``) costs one reference, and adding a job or taking the
+/// earliest costs O(log n).
 ///
 /// An entry may be stale (its job since moved, or was removed); ``JobLedger`` checks each against its job as it takes it.
 struct DueQueue: Sendable {

@@ -2,7 +2,7 @@ import SuretySchemas
 
 /// A tenant's jobs and job settings; the clock moves the jobs through ``settle(at:)``.
 public struct JobLedger: Sendable, Hashable {
-    /// Jobs by locator (a ``LocatorTable``, so a change copies a few trie nodes, not the jobs); changed through
+    /// Jobs by locator (a ``LocatorTable``, so a change costs the jobs it writes, not the tenant's); changed through
     /// ``insert(_:)``, ``apply(_:to:kind:at:plan:)``, ``settle(at:)`` and ``remove(_:reference:)``.
     public private(set) var jobs: LocatorTable<Job> = [:]
     /// Durations and failures of the jobs the emulator runs itself.

@@ -3,8 +3,8 @@ import SuretySchemas
 /// documents, keyed by locator. Another tenant's locators are simply absent here, so they answer 404.
 ///
 /// Every table that grows with the tenant is a ``LocatorTable`` (a hash trie a copy shares), and so are the ledgers'
-/// tables: the backend runs a request on a copy of the store and keeps the original to fall back on, and that copy
-/// and its writes cost the same however much the tenant holds.
+/// tables: the backend changes the store in place and undoes a failed request from the tables' undo logs
+/// (``beginChange()``), so a request costs what it writes, however much the tenant holds.
 public struct TenantStore: Sendable, Hashable {
     /// The tenant's UUID (lower case).
     public var tenantLocator: String
