@@ -4,7 +4,9 @@
 #     many issued policies (each with its term, segment, document, monthly lattice and 12 installments); the time to
 #     the listening line and the resident memory (VmRSS) are taken, the memory against the same file with no policy,
 #     so memory per policy = (RSS with N − RSS with none) / N;
-#  2. then requests/s of the issue-a-change flow (create change → price → issue → fetch), driven by wrk
+#  2. then, on a fresh server for each kind of flow in FLOWS, requests/s of the issue-a-change flow (create change →
+#     price → issue → fetch), each change priced and billed: `cycle` adds a vehicle and the next flow on the policy
+#     deletes it (the policy keeps its size), `add` adds one every time (each flow makes the policy larger); driven by wrk
 #     (Benchmarks/emulate_flow.lua, THREADS threads of one keep-alive connection each) for DURATION seconds and at most
 #     MAX_FLOWS flows, over TARGETS of the policies spread evenly through the file (the same number at every size, so
 #     each policy gathers a like history); a 2-second warm-up first;
@@ -12,7 +14,7 @@
 #     the state and the rules cost; with JOURNAL=1, also `serve --emulate --state DIR` at the first size.
 # Prints BENCH lines and a table.
 #
-# usage: Benchmarks/emulate.sh      SIZES="1000 100000" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0
+# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0
 source "$(dirname "$0")/common.sh"
 sizes=${SIZES:-"1000 100000"}
 duration=${DURATION:-15}
@@ -20,6 +22,7 @@ threads=${THREADS:-8}
 targets=${TARGETS:-1000}
 max_flows=${MAX_FLOWS:-200000}
 journal=${JOURNAL:-0}
+kinds=${FLOWS:-"cycle add"}
 work=$(mktemp -d /tmp/surety-bench-emulate.XXXXXX)
 bench_results emulate
 pid=""
@@ -71,10 +74,10 @@ start() {
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"; }
-# flow SECONDS TARGETS_FILE: the wrk client; prints its FLOW line.
+# flow SECONDS TARGETS_FILE KIND: the wrk client; prints its FLOW line.
 flow() {
   wrk -t"$threads" -c"$threads" -d"$1s" --timeout 10s -s "$root/Benchmarks/emulate_flow.lua" "$base" \
-    -- "$tenant" bench-token "$max_flows" "$2" "$threads" | grep '^FLOW '
+    -- "$tenant" bench-token "$max_flows" "$2" "$threads" "$3" | grep '^FLOW '
 }
 
 fixtures 0
@@ -87,26 +90,33 @@ first=""
 for size in $sizes; do
   fixtures "$size"
   first=${first:-$size}
-  start "emulate-$size" --emulate --fixtures "$work/fixtures-$size.json"
-  rss_loaded=$(rss_kb)
-  flow 2 "$work/targets-$size.txt" >/dev/null
-  line=$(flow "$duration" "$work/targets-$size.txt")
-  rss_after=$(rss_kb)
-  stop
-  echo "BENCH kind=emulate server=emulate policies=$size load_s=$load_seconds rss_kb=$rss_loaded rss_after_kb=$rss_after ${line#FLOW }" | tee -a "$results"
+  for kind in $kinds; do  # a fresh server for each kind of flow, so each starts from the fixtures alone
+    start "emulate-$size-$kind" --emulate --fixtures "$work/fixtures-$size.json"
+    rss_loaded=$(rss_kb)
+    flow 2 "$work/targets-$size.txt" "$kind" >/dev/null
+    line=$(flow "$duration" "$work/targets-$size.txt" "$kind")
+    rss_after=$(rss_kb)
+    stop
+    echo "BENCH kind=emulate server=emulate flow=$kind policies=$size load_s=$load_seconds rss_kb=$rss_loaded rss_after_kb=$rss_after ${line#FLOW }" | tee -a "$results"
+  done
 done
 
-start mock --mock --no-auth
-flow 2 "$work/targets-$first.txt" >/dev/null
-line=$(flow "$duration" "$work/targets-$first.txt")
-stop
-echo "BENCH kind=emulate server=mock ${line#FLOW }" | tee -a "$results"
+for kind in $kinds; do
+  start mock --mock --no-auth
+  flow 2 "$work/targets-$first.txt" "$kind" >/dev/null
+  line=$(flow "$duration" "$work/targets-$first.txt" "$kind")
+  stop
+  echo "BENCH kind=emulate server=mock flow=$kind ${line#FLOW }" | tee -a "$results"
+done
 
 if [ "$journal" = 1 ]; then
-  start journal --emulate --fixtures "$work/fixtures-$first.json" --state "$work/state"
-  line=$(flow "$duration" "$work/targets-$first.txt")
-  stop
-  echo "BENCH kind=emulate server=emulate-state policies=$first ${line#FLOW }" | tee -a "$results"
+  for kind in $kinds; do
+    start journal --emulate --fixtures "$work/fixtures-$first.json" --state "$work/state-$kind"
+    flow 2 "$work/targets-$first.txt" "$kind" >/dev/null
+    line=$(flow "$duration" "$work/targets-$first.txt" "$kind")
+    stop
+    echo "BENCH kind=emulate server=emulate-state flow=$kind policies=$first ${line#FLOW }" | tee -a "$results"
+  done
 fi
 
 python3 - "$results" <<'PY'
@@ -115,22 +125,25 @@ rows = [dict(p.split("=", 1) for p in line.split()[1:]) for line in open(sys.arg
 empty = next(int(r["rss_kb"]) for r in rows if r["kind"] == "emulate-memory")
 flows = [r for r in rows if r["kind"] == "emulate"]
 rate = lambda r: int(r["requests"]) / float(r["seconds"])
-mock = next(r for r in flows if r["server"] == "mock")
-emulated = [r for r in flows if r["server"] == "emulate"]
 if any(r["capped"] == "1" for r in flows):
     print("warning: a run reached MAX_FLOWS before its DURATION: its rate is not comparable")
-print(f"\n{'server':<34}{'policies':>9}{'flows':>7}{'req/s':>9}{'flows/s':>9}{'p99 ms':>8}{'non-200':>8}{'÷ mock':>8}")
+names = {"emulate": "surety serve --emulate", "mock": "surety serve --mock (same client)",
+         "emulate-state": "surety serve --emulate --state DIR"}
+print(f"\n{'server':<36}{'flow':>7}{'policies':>9}{'flows':>7}{'req/s':>9}{'flows/s':>9}{'p99 ms':>8}{'non-200':>8}{'÷ mock':>8}")
 for r in flows:
-    name = {"emulate": "surety serve --emulate", "mock": "surety serve --mock (same client)",
-            "emulate-state": "surety serve --emulate --state DIR"}[r["server"]]
-    print(f"{name:<34}{r.get('policies', '-'):>9}{r['flows']:>7}{rate(r):>9.0f}{int(r['flows']) / float(r['seconds']):>9.0f}"
-          f"{float(r['p99_ms']):>8.2f}{r['non200']:>8}{rate(r) / rate(mock):>8.2f}")
-if len(emulated) > 1:
-    print(f"largest ÷ smallest size: {rate(emulated[-1]) / rate(emulated[0]):.2f}")
+    mock = next(m for m in flows if m["server"] == "mock" and m["flow"] == r["flow"])
+    print(f"{names[r['server']]:<36}{r['flow']:>7}{r.get('policies', '-'):>9}{r['flows']:>7}{rate(r):>9.0f}"
+          f"{int(r['flows']) / float(r['seconds']):>9.0f}{float(r['p99_ms']):>8.2f}{r['non200']:>8}{rate(r) / rate(mock):>8.2f}")
+for kind in dict.fromkeys(r["flow"] for r in flows):
+    emulated = [r for r in flows if r["server"] == "emulate" and r["flow"] == kind]
+    if len(emulated) > 1:
+        print(f"{kind}: largest ÷ smallest size: {rate(emulated[-1]) / rate(emulated[0]):.2f}")
 print(f"\nmemory: {empty / 1024:.1f} MB with the fixtures and no policy")
-for r in emulated:
+for r in flows:
+    if r["server"] != "emulate" or r["flow"] != flows[0]["flow"]:
+        continue
     n = int(r["policies"])
     print(f"  {n:>7,} policies: loaded in {float(r['load_s']):.1f} s ({n / float(r['load_s']):,.0f}/s), {int(r['rss_kb']) / 1024:.1f} MB "
-          f"({(int(r['rss_kb']) - empty) * 1024 / n:,.0f} bytes a policy), {int(r['rss_after_kb']) / 1024:.1f} MB after the flows")
+          f"({(int(r['rss_kb']) - empty) * 1024 / n:,.0f} bytes a policy), {int(r['rss_after_kb']) / 1024:.1f} MB after the {r['flow']} flows")
 print("(wrk and the server share the machine's cores; compare within one run)")
 PY
