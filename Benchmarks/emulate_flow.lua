@@ -5,7 +5,7 @@
 -- Every change is priced and billed. `cycle` (the default) adds a vehicle to a policy and the next flow on that
 -- policy deletes it (the vehicle's static locator is read from the price response's charge), so a policy keeps its
 -- size and only its history grows; `add` adds a vehicle every time, so every flow makes the policy one vehicle larger.
--- (Against the mock, whose price answer names no added vehicle, `cycle` sends adds only.)
+-- (The mock's generated price answers seldom name a premium's vehicle: against it, `cycle` sends few deletes.)
 -- Run it with as many connections as threads (-c = -t = N): each thread then has one connection, so its responses
 -- come back in the order of its requests and the thread's own variables carry its flow. Each thread runs flows on
 -- its share of the policies (one locator a line in POLICIES_FILE) for the -d seconds, and stops early after its
