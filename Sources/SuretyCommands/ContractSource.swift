@@ -25,6 +25,13 @@ struct ContractSource: Sendable {
             }
         }
 
+        /// What file names say instead of ``directory``: `contracts` for the embedded contract, whose real folder is
+        /// inside the build's resource bundle (an export or a diagnostic must not depend on where `surety` was
+        /// built); nil, the folder as given, otherwise.
+        var shownAs: String? {
+            if case .embedded = self { "contracts" } else { nil }
+        }
+
         /// What `--help` says of the contract in use: `contract: embedded (surety 0.14.0)`, `contract: DIR (--contracts)`.
         var description: String {
             switch self {
@@ -74,22 +81,23 @@ struct ContractSource: Sendable {
         origin(environment: console.environment(Self.environmentVariable))
     }
 
-    /// The folder of the contract in use; nil, after saying how to name one, when there is none.
-    func directoryOrReport(_ console: Console) -> String? {
+    /// The contract in use; nil, after saying how to name one, when there is none.
+    func originOrReport(_ console: Console) -> Origin? {
         guard let origin = origin(console) else {
             console.errorLine("surety: no contract: the embedded one is missing (its resource bundle, \(EmbeddedContract.bundleName).resources, is not beside the executable)")
             console.errorLine("surety: pass --contracts DIR or set $\(Self.environmentVariable)")
             return nil
         }
-        return origin.directory
+        return origin
     }
 
     /// Loads and lints the contract; prints its errors and returns nil when it has any (exit 2 for the caller).
     func loadOrReport(_ console: Console) -> Contract? {
-        guard let directory = directoryOrReport(console) else { return nil }
+        guard let origin = originOrReport(console) else { return nil }
+        let directory = origin.directory
         let loaded: (contract: Contract, diagnostics: [Diagnostic])
         do {
-            loaded = try ContractLoader().load(directory: directory)
+            loaded = try ContractLoader().load(directory: directory, shownAs: origin.shownAs)
         } catch {
             console.errorLine("surety: \(error.description)")
             if case .unreadableDirectory = error {

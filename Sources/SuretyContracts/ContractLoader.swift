@@ -24,11 +24,12 @@ public struct ContractLoader: Sendable {
     /// Creates a loader.
     public init() {}
 
-    /// Loads every `*.json` directly in `directory` (not `scenarios/`), in name order.
-    public func load(directory: String) throws(LoadError) -> (contract: Contract, diagnostics: [Diagnostic]) {
+    /// Loads every `*.json` directly in `directory` (not `scenarios/`), in name order; file names (in diagnostics and
+    /// in ``ContractDocument/file``) start with `shownAs` when given, else with `directory`.
+    public func load(directory: String, shownAs: String? = nil) throws(LoadError) -> (contract: Contract, diagnostics: [Diagnostic]) {
         let files: [SourceFile], diagnostics: [Diagnostic]
         do {
-            (files, diagnostics) = try SourceFolder.jsonFiles(in: directory)
+            (files, diagnostics) = try SourceFolder.jsonFiles(in: directory, shownAs: shownAs)
         } catch {
             throw .unreadableDirectory(path: error.path, reason: error.reason)
         }

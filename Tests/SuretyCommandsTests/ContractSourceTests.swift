@@ -103,6 +103,16 @@ struct ContractSourceTests {
         #expect(help.standardOutput.contains("contract: embedded (surety \(CommandLineTool.version))"))
     }
 
+    @Test("the embedded contract's files are named contracts/…, not by the resource bundle's path: the export from it is the committed one")
+    func embeddedFileNamesAreTheRepository() async throws {
+        let export = await surety(["openapi"])
+        #expect(export.code == .success, "\(export.err)")
+        #expect(export.out.contains("(contracts/jobs.json)"))
+        #expect(!export.out.contains(EmbeddedContract.bundleName) && !export.out.contains(".build/"))
+        let committed = try String(contentsOfFile: TestRepository.root + "/Examples/OpenAPIClient/Sources/SuretyAPI/openapi.json", encoding: .utf8)
+        #expect(export.out == committed, "regenerate with: swift run surety openapi -o Examples/OpenAPIClient/Sources/SuretyAPI/openapi.json")
+    }
+
     @Test("the built surety, run from an empty folder with SURETY_CONTRACTS=DIR, reads DIR")
     func builtExecutableReadsTheVariable() async throws {
         let folder = try TestRepository.temporaryDirectory("surety-variable")

@@ -125,16 +125,19 @@ extension CheckCommand {
     func loadScenarios(_ contract: Contract, _ console: Console) -> [Scenario]? {
         guard runsScenarios else { return [] }
         let directory: String
+        var shownAs: String?
         if let scenariosDirectory {
             directory = scenariosDirectory
         } else {
-            guard let contracts = source.origin(console)?.directory else { return [] }
+            guard let origin = source.origin(console) else { return [] }
+            let contracts = origin.directory
             directory = (contracts.hasSuffix("/") ? contracts : contracts + "/") + "scenarios"
+            shownAs = origin.shownAs.map { $0 + "/scenarios" }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         }
         do {
-            let loaded = try ScenarioLoader(contract: contract).load(directory: directory)
+            let loaded = try ScenarioLoader(contract: contract).load(directory: directory, shownAs: shownAs)
             for diagnostic in loaded.diagnostics { console.errorLine(diagnostic.description) }
             let errors = loaded.diagnostics.filter { $0.severity == .error }.count
             guard errors == 0 else {

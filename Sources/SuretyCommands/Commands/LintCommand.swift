@@ -18,10 +18,10 @@ struct LintCommand: SuretyCommand {
     }
 
     func run(console: Console) async -> ExitCode {
-        guard let directory = source.directoryOrReport(console) else { return .failure }
+        guard let origin = source.originOrReport(console) else { return .failure }
         let loaded: (contract: Contract, diagnostics: [Diagnostic])
         do {
-            loaded = try ContractLoader().load(directory: directory)
+            loaded = try ContractLoader().load(directory: origin.directory, shownAs: origin.shownAs)
         } catch {
             console.errorLine("surety lint: \(error.description)")
             return .failure

@@ -45,11 +45,12 @@ public struct ScenarioLoader: Sendable {
         self.contract = contract
     }
 
-    /// Loads every `*.json` directly in `directory`, in name order; `README.md` and other files are ignored.
-    public func load(directory: String) throws(LoadError) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
+    /// Loads every `*.json` directly in `directory`, in name order; `README.md` and other files are ignored. File
+    /// names in diagnostics and step locations start with `shownAs` when given, else with `directory`.
+    public func load(directory: String, shownAs: String? = nil) throws(LoadError) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
         let files: [SourceFile], diagnostics: [Diagnostic]
         do {
-            (files, diagnostics) = try SourceFolder.jsonFiles(in: directory)
+            (files, diagnostics) = try SourceFolder.jsonFiles(in: directory, shownAs: shownAs)
         } catch {
             throw .unreadableDirectory(path: error.path, reason: error.reason)
         }

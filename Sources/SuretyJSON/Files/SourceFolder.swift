@@ -11,9 +11,10 @@ public enum SourceFolder {
         public var reason: String
     }
 
-    /// Every `*.json` directly in `directory` (not in its subfolders), in name order, each named `directory/name`;
-    /// a file that cannot be read is a diagnostic, and the others are still read.
-    public static func jsonFiles(in directory: String) throws(ListingError) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    /// Every `*.json` directly in `directory` (not in its subfolders), in name order, each named `directory/name`
+    /// (`shownAs/name` when given: a folder whose real path means nothing to the reader, such as the embedded
+    /// contract's inside a resource bundle); a file that cannot be read is a diagnostic, and the others are still read.
+    public static func jsonFiles(in directory: String, shownAs: String? = nil) throws(ListingError) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
@@ -21,14 +22,15 @@ public enum SourceFolder {
             throw ListingError(path: directory, reason: (error as NSError).localizedDescription)
         }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        let shown = shownAs.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? prefix
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: prefix + name) else {
-                diagnostics.append(Diagnostic(.error, file: prefix + name, message: "cannot read the file"))
+                diagnostics.append(Diagnostic(.error, file: shown + name, message: "cannot read the file"))
                 continue
             }
-            files.append(SourceFile(name: prefix + name, bytes: [UInt8](data)))
+            files.append(SourceFile(name: shown + name, bytes: [UInt8](data)))
         }
         return (files, diagnostics)
     }
