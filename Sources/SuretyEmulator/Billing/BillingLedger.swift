@@ -64,6 +64,13 @@ public struct BillingLedger: Sendable, Hashable {
         }
     }
 
+    /// Removes a lattice and its settings record (one made by a billing that was redone, on which no installment lies).
+    public mutating func remove(lattice locator: String) {
+        guard let lattice = lattices.removeValue(forKey: locator) else { return }
+        settings.removeValue(forKey: lattice.settingsLocator)
+        latticesByOwner[lattice.policyLocator ?? lattice.quoteLocator ?? ""]?.removeAll { $0 == locator }
+    }
+
     /// Removes one installment (folded into another of its transaction) from the tables and the listings.
     public mutating func remove(installment locator: String) {
         guard let installment = installments.removeValue(forKey: locator) else { return }

@@ -21,10 +21,14 @@ extension TransactionLifecycle {
 
     /// Bills again, at its issue, a transaction billed at accept whose issue moved its term's end or changed its
     /// charges: its installments and their job give way to what billing it now makes (the lattice and installments
-    /// the `issue` trigger would have made, later installments of the term folded before a new, earlier end).
+    /// the `issue` trigger would have made, later installments of the term folded before a new, earlier end). A
+    /// lattice the first billing made goes too, unless another transaction's installments lie on it since.
     mutating func rebill(_ transaction: PolicyTransaction) throws(EmulatorError) {
+        let made = store.billing.lattices(of: transaction.policyLocator).filter { $0.originTransactionLocator == transaction.locator }
         store.billing.removeInstallments(of: transaction.locator)
         store.jobs.remove(.installments, reference: transaction.locator)
+        let used = Set(store.billing.installments(of: transaction.policyLocator).map(\.latticeLocator))
+        for lattice in made where !used.contains(lattice.locator) { store.billing.remove(lattice: lattice.locator) }
         if let billed = try store.bill(transaction, context: &context) { recordInstallmentJob(for: transaction, billed: billed) }
     }
 }

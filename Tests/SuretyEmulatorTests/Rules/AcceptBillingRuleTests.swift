@@ -10,10 +10,13 @@ import Testing
 @Suite struct AcceptBillingRuleTests {
     static let policy = "01J6A00000000000000000PC01"
 
-    /// A client on tenant C, whose product bills at `trigger`.
-    static func client(trigger: String) throws -> RecordingClient {
+    /// Two plans: monthly (the default) and quarterly.
+    static let plans = #""installmentPlans": [{"name": "a", "cadence": "monthly"}, {"name": "b", "cadence": "quarterly"}]"#
+
+    /// A client on tenant C, whose product bills at `trigger` with `plans`.
+    static func client(trigger: String, plans: String = plans) throws -> RecordingClient {
         let backend = try EmulatorTestSupport.makeBackend()
-        let fixtures = BillingConfigurationTests.fixtures(billing: #"{"trigger": "\#(trigger)"}"#)
+        let fixtures = BillingConfigurationTests.fixtures(billing: #"{"trigger": "\#(trigger)", \#(plans)}"#)
         try backend.addFixtures(try EmulatorFixtures.load(bytes: Array(fixtures.utf8), file: "c.json"))
         var inner = EmulatorClient(backend: backend)
         inner.token = "surety-admin"
@@ -29,6 +32,14 @@ import Testing
             let items = (installment["installmentItems"]?.arrayValue ?? []).map { "\($0["amount"].map { JSONWriter().string($0) } ?? "?")" }
             return ["installmentStartTime", "installmentEndTime", "coverageStartTime", "coverageEndTime", "dueTime"]
                 .map { installment[$0]?.stringValue ?? "-" }.joined(separator: " ") + " " + items.joined(separator: ",")
+        }
+    }
+
+    /// The policy's lattices as their frames' dates, oldest first.
+    static func lattices(_ client: RecordingClient) -> [String] {
+        (client.send(.get, "/billing/{t}/installmentLattices/policies/\(policy)/list?extended=true").json["items"]?.arrayValue ?? []).map { lattice in
+            (lattice["frames"]?.arrayValue ?? []).map { "\($0["installmentStartTime"]?.stringValue ?? "-")/\($0["installmentEndTime"]?.stringValue ?? "-")" }
+                .joined(separator: " ")
         }
     }
 
@@ -93,5 +104,23 @@ import Testing
             return second
         }
         #expect(!made.issue.isEmpty && made.accept == made.issue)
+    }
+
+    @Test("a change that moves to another plan and extends the term, accepted then issued, leaves the lattices the issue trigger leaves")
+    func planChangeAndExtension() throws {
+        var lattices: [[String]] = []
+        let made = try Self.underBothTriggers { client, accepting in
+            let change = client.create(Self.policy, "change", #"""
+                [{"action": "params", "effectiveTime": "2025-01-21T00:00:00Z", "newPolicyEndTime": "2025-11-21T00:00:00Z",
+                  "preferences": {"installmentPreferences": {"installmentPlanName": "b", "installmentWeights": []}}}]
+                """#)
+            if accepting { #expect(client.operate(change, "accept") == "accepted") }
+            #expect(client.operate(change, "issue") == "issued")
+            lattices.append(Self.lattices(client))
+            return change
+        }
+        #expect(!made.issue.isEmpty && made.accept == made.issue)
+        #expect(lattices.count == 2 && lattices[0] == lattices[1], "\(lattices)")
+        #expect(lattices.last?.count == 2, "the seeded lattice and the one for the new plan and dates")
     }
 }
