@@ -14,7 +14,8 @@
 #     the state and the rules cost; with JOURNAL=1, also `serve --emulate --state DIR` at the first size.
 # Prints BENCH lines and a table.
 #
-# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0
+#  4. with WINDOWS=N, N back-to-back WINDOW-second runs of the first flow on one server (see below).
+# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0 WINDOWS=0 WINDOW=5
 source "$(dirname "$0")/common.sh"
 sizes=${SIZES:-"1000 100000"}
 duration=${DURATION:-15}
@@ -23,6 +24,8 @@ targets=${TARGETS:-1000}
 max_flows=${MAX_FLOWS:-200000}
 journal=${JOURNAL:-0}
 kinds=${FLOWS:-"cycle add"}
+windows=${WINDOWS:-0}
+window=${WINDOW:-5}
 work=$(mktemp -d /tmp/surety-bench-emulate.XXXXXX)
 bench_results emulate
 pid=""
@@ -119,6 +122,20 @@ if [ "$journal" = 1 ]; then
   done
 fi
 
+# WINDOWS=N: N back-to-back WINDOW-second runs of the first flow on one server at the first size, no warm-up, so the
+# rate is seen falling as the run's history grows (and the server's user and system CPU a request, and its page faults).
+if [ "$windows" -gt 0 ]; then
+  kind=${kinds%% *}
+  start windows --emulate --fixtures "$work/fixtures-$first.json"
+  for index in $(seq "$windows"); do
+    read -r user0 system0 faults0 < <(awk '{print $14, $15, $10}' "/proc/$pid/stat")
+    line=$(flow "$window" "$work/targets-$first.txt" "$kind")
+    read -r user1 system1 faults1 < <(awk '{print $14, $15, $10}' "/proc/$pid/stat")
+    echo "BENCH kind=emulate-window flow=$kind policies=$first window=$index user_ticks=$((user1 - user0)) system_ticks=$((system1 - system0)) faults=$((faults1 - faults0)) ${line#FLOW }" | tee -a "$results"
+  done
+  stop
+fi
+
 python3 - "$results" <<'PY'
 import sys
 rows = [dict(p.split("=", 1) for p in line.split()[1:]) for line in open(sys.argv[1])]
@@ -138,6 +155,12 @@ for kind in dict.fromkeys(r["flow"] for r in flows):
     emulated = [r for r in flows if r["server"] == "emulate" and r["flow"] == kind]
     if len(emulated) > 1:
         print(f"{kind}: largest ÷ smallest size: {rate(emulated[-1]) / rate(emulated[0]):.2f}")
+tick = 1e6 / 100  # microseconds a clock tick (USER_HZ 100)
+for r in (r for r in rows if r["kind"] == "emulate-window"):
+    n = int(r["requests"])
+    print(f"window {r['window']} ({r['flow']}, {r['policies']} policies): {r['flows']} flows, {rate(r):,.0f} req/s, "
+          f"user {int(r['user_ticks']) * tick / n:.1f} µs and system {int(r['system_ticks']) * tick / n:.1f} µs a request, "
+          f"{int(r['faults']) / max(1, int(r['flows'])):.1f} page faults a flow")
 print(f"\nmemory: {empty / 1024:.1f} MB with the fixtures and no policy")
 for r in flows:
     if r["server"] != "emulate" or r["flow"] != flows[0]["flow"]:
