@@ -11,6 +11,19 @@ import Testing
 @Suite struct BillingConfigurationTests {
     static let tenantC = "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003"
 
+    /// A recording client as tenant C's admin, on a backend with the built-in fixtures and tenant C's product
+    /// configured by `billing`.
+    static func client(billing: String) throws -> RecordingClient {
+        let backend = try EmulatorTestSupport.makeBackend()
+        try backend.addFixtures(try EmulatorFixtures.load(bytes: Array(fixtures(billing: billing).utf8), file: "c.json"))
+        var inner = EmulatorClient(backend: backend)
+        inner.token = "surety-admin"
+        inner.tenant = tenantC
+        let client = RecordingClient(backend: backend)
+        client.client = inner
+        return client
+    }
+
     /// A tenant with one product configured by `billing` and one policy on it.
     static func fixtures(billing: String) -> String {
         let product = BuiltInFixtures.product.replacingOccurrences(of: #""billing": {"#, with: #""unused": {"#)
@@ -64,13 +77,7 @@ import Testing
 
     @Test("with the accept trigger a transaction is billed when accepted, and its installments go when it is refused")
     func acceptTrigger() throws {
-        let backend = try EmulatorTestSupport.makeBackend()
-        try backend.addFixtures(try EmulatorFixtures.load(bytes: Array(Self.fixtures(billing: #"{"trigger": "accept", "remainder": "firstItem"}"#).utf8), file: "c.json"))
-        var inner = EmulatorClient(backend: backend)
-        inner.token = "surety-admin"
-        inner.tenant = Self.tenantC
-        let client = RecordingClient(backend: backend)
-        client.client = inner
+        let client = try Self.client(billing: #"{"trigger": "accept", "remainder": "firstItem"}"#)
         let body = #"[{"action": "params", "effectiveTime": "2024-08-21T00:00:00Z"}, {"action": "add", "element": {"type": "Vehicle", "data": {"vin": "C2"}}}]"#
         let change = client.create("01J6A00000000000000000PC01", "change", body)
         #expect(client.operate(change, "accept") == "accepted")

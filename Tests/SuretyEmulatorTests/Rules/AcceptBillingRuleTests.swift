@@ -15,15 +15,7 @@ import Testing
 
     /// A client on tenant C, whose product bills at `trigger` with `plans`.
     static func client(trigger: String, plans: String = plans) throws -> RecordingClient {
-        let backend = try EmulatorTestSupport.makeBackend()
-        let fixtures = BillingConfigurationTests.fixtures(billing: #"{"trigger": "\#(trigger)", \#(plans)}"#)
-        try backend.addFixtures(try EmulatorFixtures.load(bytes: Array(fixtures.utf8), file: "c.json"))
-        var inner = EmulatorClient(backend: backend)
-        inner.token = "surety-admin"
-        inner.tenant = BillingConfigurationTests.tenantC
-        let client = RecordingClient(backend: backend)
-        client.client = inner
-        return client
+        try BillingConfigurationTests.client(billing: #"{"trigger": "\#(trigger)", \#(plans)}"#)
     }
 
     /// A transaction's installments as dates and amounts, in order (locators differ from run to run of a scenario).

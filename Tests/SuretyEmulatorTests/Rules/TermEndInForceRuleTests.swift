@@ -70,14 +70,7 @@ import Testing
 
     @Test("with the accept trigger, a change that shortens the term leaves no installment past the new end once issued")
     func acceptTriggerShortening() throws {
-        let backend = try EmulatorTestSupport.makeBackend()
-        let fixtures = BillingConfigurationTests.fixtures(billing: #"{"trigger": "accept"}"#)
-        try backend.addFixtures(try EmulatorFixtures.load(bytes: Array(fixtures.utf8), file: "c.json"))
-        var inner = EmulatorClient(backend: backend)
-        inner.token = "surety-admin"
-        inner.tenant = BillingConfigurationTests.tenantC
-        let client = RecordingClient(backend: backend)
-        client.client = inner
+        let client = try BillingConfigurationTests.client(billing: #"{"trigger": "accept"}"#)
         let policy = "01J6A00000000000000000PC01"
         let shorten = client.create(policy, "change", #"[{"action": "params", "effectiveTime": "2025-01-21T00:00:00Z", "newPolicyEndTime": "2025-05-21T00:00:00Z"}]"#)
         #expect(client.operate(shorten, "accept") == "accepted")

@@ -18,7 +18,7 @@ extension TransactionLifecycle {
             guard facts[index].effectiveTime >= transaction.effectiveTime, facts[index].locator != transaction.locator,
                   ![.issuance, .reversal, .aggregate].contains(facts[index].category) else { return false }
             guard facts[index].effectiveTime == transaction.effectiveTime else { return true }
-            if position == nil { position = policy.transactionLocators.firstIndex(of: transaction.locator) ?? Int.max }
+            if position == nil { position = policy.transactionLocators.lastIndex(of: transaction.locator) ?? Int.max }
             return facts[index].creationIndex > position!
         }
         return later.compactMap { store.transactions[facts[$0].locator] }.filter { $0.state == .issued }

@@ -38,12 +38,13 @@ public struct Policy: Sendable, Hashable {
         self.issuedFacts = []
     }
 
-    /// Puts an issued transaction on top of the stack, with its facts; `segmentStart` is its segment's start.
+    /// Puts an issued transaction on top of the stack, with its facts; `segmentStart` is its segment's start. (Its
+    /// creation index is looked up from the end: locators are unique, and the one issued is usually recent.)
     public mutating func appendIssued(_ transaction: PolicyTransaction, segmentStart: Timestamp?) {
         issuedLocators.append(transaction.locator)
         issuedFacts.append(IssuedFact(locator: transaction.locator, termLocator: transaction.termLocator,
                                       segmentLocator: transaction.segmentLocator, segmentStart: segmentStart ?? transaction.effectiveTime,
                                       effectiveTime: transaction.effectiveTime, category: transaction.category,
-                                      creationIndex: transactionLocators.firstIndex(of: transaction.locator) ?? transactionLocators.count))
+                                      creationIndex: transactionLocators.lastIndex(of: transaction.locator) ?? transactionLocators.count))
     }
 }
