@@ -14,8 +14,9 @@
 #     the state and the rules cost; with JOURNAL=1, also `serve --emulate --state DIR` at the first size.
 # Prints BENCH lines and a table.
 #
-#  4. with WINDOWS=N, N back-to-back WINDOW-second runs of the first flow on one server (see below).
-# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0 WINDOWS=0 WINDOW=5
+#  4. with WINDOWS=N, N back-to-back WINDOW-second runs of the first flow on one server (see below);
+#  5. what a fresh page of memory costs the machine (FRESH_MB, see below), beside how much the server grew a flow.
+# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0 WINDOWS=0 WINDOW=5 FRESH_MB=512
 source "$(dirname "$0")/common.sh"
 sizes=${SIZES:-"1000 100000"}
 duration=${DURATION:-15}
@@ -97,10 +98,11 @@ for size in $sizes; do
     start "emulate-$size-$kind" --emulate --fixtures "$work/fixtures-$size.json"
     rss_loaded=$(rss_kb)
     flow 2 "$work/targets-$size.txt" "$kind" >/dev/null
+    rss_warm=$(rss_kb)
     line=$(flow "$duration" "$work/targets-$size.txt" "$kind")
     rss_after=$(rss_kb)
     stop
-    echo "BENCH kind=emulate server=emulate flow=$kind policies=$size load_s=$load_seconds rss_kb=$rss_loaded rss_after_kb=$rss_after ${line#FLOW }" | tee -a "$results"
+    echo "BENCH kind=emulate server=emulate flow=$kind policies=$size load_s=$load_seconds rss_kb=$rss_loaded rss_warm_kb=$rss_warm rss_after_kb=$rss_after ${line#FLOW }" | tee -a "$results"
   done
 done
 
@@ -136,6 +138,21 @@ if [ "$windows" -gt 0 ]; then
   stop
 fi
 
+# What a fresh page of memory costs this machine: the server's state grows with every kept change, and each new page
+# is the kernel's to zero (and, on a virtual machine whose host backs guest memory lazily, the host's to provide).
+# A separate process writes FRESH_MB of new memory, 64 MB at a time; the median cost a page of its chunks is printed.
+python3 - "${FRESH_MB:-512}" <<'PY' | tee -a "$results"
+import mmap, statistics, sys, time
+size, chunk, page = int(sys.argv[1]) << 20, 64 << 20, mmap.PAGESIZE
+memory, ones = mmap.mmap(-1, size), b"\x01" * chunk
+costs = []
+for base in range(0, size, chunk):
+    started = time.perf_counter()
+    memory[base:base + chunk] = ones
+    costs.append((time.perf_counter() - started) * 1e6 / (chunk // page))
+print(f"BENCH kind=machine-fresh-page page_bytes={page} megabytes={size >> 20} us_per_page={statistics.median(costs):.2f} first_chunk_us={costs[0]:.2f}")
+PY
+
 python3 - "$results" <<'PY'
 import sys
 rows = [dict(p.split("=", 1) for p in line.split()[1:]) for line in open(sys.argv[1])]
@@ -161,6 +178,13 @@ for r in (r for r in rows if r["kind"] == "emulate-window"):
     print(f"window {r['window']} ({r['flow']}, {r['policies']} policies): {r['flows']} flows, {rate(r):,.0f} req/s, "
           f"user {int(r['user_ticks']) * tick / n:.1f} µs and system {int(r['system_ticks']) * tick / n:.1f} µs a request, "
           f"{int(r['faults']) / max(1, int(r['flows'])):.1f} page faults a flow")
+for r in (r for r in flows if r["server"] == "emulate"):
+    grown = (int(r["rss_after_kb"]) - int(r["rss_warm_kb"])) * 1024 / int(r["flows"])
+    print(f"{r['flow']} at {int(r['policies']):,} policies: the server grew {grown:,.0f} bytes a flow")
+page = next((r for r in rows if r["kind"] == "machine-fresh-page"), None)
+if page:
+    print(f"a fresh {page['page_bytes']}-byte page costs this machine {float(page['us_per_page']):.2f} µs to touch "
+          f"(median of {page['megabytes']} MB in 64 MB chunks; the first chunk {float(page['first_chunk_us']):.2f} µs a page)")
 print(f"\nmemory: {empty / 1024:.1f} MB with the fixtures and no policy")
 for r in flows:
     if r["server"] != "emulate" or r["flow"] != flows[0]["flow"]:

@@ -32,7 +32,7 @@ public struct Contract: Sendable {
 
     /// A validator over this contract's schemas.
     public func makeValidator(strict: Bool = false) -> SchemaValidator {
-        SchemaValidator(schemas: schemas, undocumented: undocumentedSchemas, options: .init(strict: strict))
+        SchemaValidator(contract: self, strict: strict)
     }
 
     /// A router over this contract's endpoints.
@@ -42,9 +42,13 @@ public struct Contract: Sendable {
 }
 
 extension SchemaValidator {
-    /// Compiles the schemas of a contract; the one-call entry point for library users.
+    /// Compiles the schemas of a contract and the body type of every request and response; the one-call entry
+    /// point for library users.
     public init(contract: Contract, strict: Bool = false) {
-        self.init(schemas: contract.schemas, undocumented: contract.undocumentedSchemas, options: .init(strict: strict))
+        let bodies = contract.endpoints.flatMap { endpoint in
+            (endpoint.request.map { [$0.type] } ?? []) + endpoint.responses.map(\.body.type)
+        }
+        self.init(schemas: contract.schemas, undocumented: contract.undocumentedSchemas, options: .init(strict: strict), prepare: bodies)
     }
 }
 

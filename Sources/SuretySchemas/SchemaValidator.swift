@@ -22,28 +22,36 @@ public struct SchemaValidator: Sendable {
     /// The options in force.
     public let options: Options
     let program: ValidationProgram
+    /// The types compiled at creation (a contract's body types), so validating against one compiles nothing.
+    let prepared: [TypeRef: CompiledRoot]
 
-    /// Compiles a schema set; `undocumented` names schemas the documents name without a table (any object passes).
-    public init(schemas: SchemaSet, undocumented: Set<String> = [], options: Options = Options()) {
+    /// Compiles a schema set; `undocumented` names schemas the documents name without a table (any object passes);
+    /// `prepare` lists types compiled now rather than at each validation (a `oneOf` costs a compile every time).
+    public init(schemas: SchemaSet, undocumented: Set<String> = [], options: Options = Options(), prepare: [TypeRef] = []) {
         self.schemas = schemas
         self.options = options
-        self.program = ValidationProgram(schemas, undocumented: undocumented)
+        let program = ValidationProgram(schemas, undocumented: undocumented)
+        self.program = program
+        var prepared: [TypeRef: CompiledRoot] = [:]
+        for type in prepare where prepared[type] == nil { prepared[type] = program.compile(type) }
+        self.prepared = prepared
     }
 
     /// A copy with other options, sharing the compiled schemas.
     public func with(options: Options) -> SchemaValidator {
-        SchemaValidator(schemas: schemas, options: options, program: program)
+        SchemaValidator(schemas: schemas, options: options, program: program, prepared: prepared)
     }
 
-    private init(schemas: SchemaSet, options: Options, program: ValidationProgram) {
+    private init(schemas: SchemaSet, options: Options, program: ValidationProgram, prepared: [TypeRef: CompiledRoot]) {
         self.schemas = schemas
         self.options = options
         self.program = program
+        self.prepared = prepared
     }
 
     /// Validates a parsed document against a type.
     public func validate(_ document: JSONDocument, against type: TypeRef) -> [ValidationIssue] {
-        validate(document, compiled: program.compile(type), rootPath: type.description)
+        validate(document, compiled: prepared[type] ?? program.compile(type), rootPath: type.description)
     }
 
     /// Validates a parsed document against a named schema; nil when the contract has no schema of that name.

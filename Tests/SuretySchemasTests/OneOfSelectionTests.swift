@@ -49,4 +49,15 @@ import SuretyJSON
         #expect(selector.distinctiveMembers[0].count == ValidationIssue.maxNestedIssues + 1)
         #expect(selector.distinctiveMembers[1] == [])
     }
+
+    @Test func aPreparedTypeIsCompiledOnceAndJudgesAsACompiledOneDoes() throws {
+        let type = TypeRef.oneOf([.named("Wide"), .named("Narrow")])
+        let prepared = SchemaValidator(schemas: Self.schemas, prepare: [type, type])
+        #expect(prepared.prepared.count == 1)
+        #expect(prepared.with(options: .init(strict: true)).prepared[type] === prepared.prepared[type])
+        for text in [#"{"kind": "narrow"}"#, #"{"kind": "wide", "m0": "x"}"#, #"{"kind": "other"}"#, "7"] {
+            let document = try JSONParser().parse(text)
+            #expect(prepared.validate(document, against: type) == SchemaValidator(schemas: Self.schemas).validate(document, against: type))
+        }
+    }
 }

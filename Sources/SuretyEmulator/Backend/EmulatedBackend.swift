@@ -211,15 +211,16 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         guard let handler = handlers[call.endpoint.id] else {
             throw .unprocessable(reason: "The emulator does not implement \(call.endpoint.id).")
         }
-        guard state.tenants[tenant] != nil else { throw .notFound(kind: "tenant", locator: tenant) }
-        let mark = state.tenants[tenant]!.beginChange()
+        // Through the dictionary's values by index: the store is changed where it lies, never copied out and back.
+        guard let slot = state.tenants.index(forKey: tenant) else { throw .notFound(kind: "tenant", locator: tenant) }
+        let mark = state.tenants.values[slot].beginChange()
         var kept = false
-        defer { state.tenants[tenant]!.endChange(mark, keeping: kept) }
+        defer { state.tenants.values[slot].endChange(mark, keeping: kept) }
         // The jobs move inside the change too: a GET answers them moved without keeping the move, so the state stays
         // what replaying the journal rebuilds (a replayed call settles at its recorded instant, as it did when it ran).
-        state.tenants[tenant]!.jobs.settle(at: now)
+        state.tenants.values[slot].jobs.settle(at: now)
         var context = OperationContext(now: now, user: user, ids: state.ids, options: options)
-        let reply = try handler(&state.tenants[tenant]!, &context, call)
+        let reply = try handler(&state.tenants.values[slot], &context, call)
         if !reply.discardChanges && call.endpoint.method != "GET" {
             if journals, let journal {
                 let entry = JournalEntry.Call(endpointID: call.endpoint.id, at: now, user: user, path: call.pathParameters,

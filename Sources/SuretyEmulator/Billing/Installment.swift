@@ -3,51 +3,96 @@ import SuretySchemas
 
 /// One installment: a lattice frame's share of a transaction's (or quote's) charges, immutable once created except
 /// for its generate, due and autopay times (`PATCH /installments`).
+///
+/// A tenant holds ten or more installments for every change it bills, so an installment is kept small: what all the
+/// installments of one billing share (``Billing``) and what all the items of one charge share (``Item/Charge``) are
+/// held once, by reference, and read and written through the same properties as the rest.
 public struct Installment: Sendable, Hashable {
     /// One charge's part of the installment, in the currency's minor units.
     public struct Item: Sendable, Hashable {
+        /// What every item of one charge shares, held once for all of them.
+        public struct Charge: Sendable, Hashable {
+            /// The charge.
+            public var chargeLocator: String
+            /// The element charged.
+            public var elementLocator: String
+            /// The element's static locator.
+            public var elementStaticLocator: String
+            /// The charge's category (the emulator writes the charge type [I]).
+            public var chargeCategory: String
+            /// The charge type.
+            public var chargeType: String
+        }
+
         /// The item's locator.
         public var locator: String
-        /// The charge it is part of.
-        public var chargeLocator: String
-        /// The element charged.
-        public var elementLocator: String
-        /// The element's static locator.
-        public var elementStaticLocator: String
+        /// The charge's part, shared with the charge's other items.
+        private var charge: Shared<Charge>
         /// The amount in minor units.
         public var amountMinorUnits: Int
-        /// The charge's category (the emulator writes the charge type [I]).
-        public var chargeCategory: String
-        /// The charge type.
-        public var chargeType: String
         /// For a reversal's item, the item it negates.
         public var reversalOfItemLocator: String?
+
+        /// Creates an item whose charge fields are held by `charge`, shared with every item made from the same one.
+        public init(locator: String, charge: Shared<Charge>, amountMinorUnits: Int, reversalOfItemLocator: String? = nil) {
+            self.locator = locator
+            self.charge = charge
+            self.amountMinorUnits = amountMinorUnits
+            self.reversalOfItemLocator = reversalOfItemLocator
+        }
+
+        /// The shared part, to hand to the items made from the same charge.
+        public var sharedCharge: Shared<Charge> { charge }
+
+        /// The charge it is part of.
+        public var chargeLocator: String {
+            get { charge.value.chargeLocator }
+            set { charge = charge.with { $0.chargeLocator = newValue } }
+        }
+        /// The element charged.
+        public var elementLocator: String { charge.value.elementLocator }
+        /// The element's static locator.
+        public var elementStaticLocator: String { charge.value.elementStaticLocator }
+        /// The charge's category (the emulator writes the charge type [I]).
+        public var chargeCategory: String { charge.value.chargeCategory }
+        /// The charge type.
+        public var chargeType: String { charge.value.chargeType }
+    }
+
+    /// What every installment of one billing shares: owner, lattice, money and creation.
+    public struct Billing: Sendable, Hashable {
+        /// The account billed.
+        public var accountLocator: String
+        /// The lattice of its frame.
+        public var latticeLocator: String
+        /// The policy.
+        public var policyLocator: String?
+        /// The term.
+        public var termLocator: String?
+        /// The transaction whose charges it bills.
+        public var transactionLocator: String?
+        /// The quote whose charges it bills.
+        public var quoteLocator: String?
+        /// The currency.
+        public var currency: String
+        /// The currency's decimal places.
+        public var currencyScale: Int
+        /// The time zone.
+        public var timeZone: String
+        /// When it was created.
+        public var createdAt: Timestamp
+        /// Who created it.
+        public var createdBy: String
     }
 
     /// The installment's locator.
     public var locator: String
-    /// The account billed.
-    public var accountLocator: String
-    /// The lattice of its frame.
-    public var latticeLocator: String
+    /// The billing's part, shared with the billing's other installments.
+    private var billing: Shared<Billing>
     /// The frame's index in that lattice.
     public var frameIndex: Int
-    /// The policy.
-    public var policyLocator: String?
-    /// The term.
-    public var termLocator: String?
-    /// The transaction whose charges it bills.
-    public var transactionLocator: String?
-    /// The quote whose charges it bills.
-    public var quoteLocator: String?
     /// For a reversal's installment, the one it negates.
     public var reversalOfInstallmentLocator: String?
-    /// The currency.
-    public var currency: String
-    /// The currency's decimal places.
-    public var currencyScale: Int
-    /// The time zone.
-    public var timeZone: String
     /// The installment range.
     public var installmentStart: Timestamp
     /// Its end.
@@ -68,12 +113,63 @@ public struct Installment: Sendable, Hashable {
     public var autopayTime: Timestamp
     /// Its items, one per charge with a non-zero part.
     public var items: [Item]
-    /// When it was created.
-    public var createdAt: Timestamp
-    /// Who created it.
-    public var createdBy: String
     /// When its times were last changed (its creation until then).
     public var updatedAt: Timestamp
     /// Who changed them.
     public var updatedBy: String
+
+    /// Creates an installment whose shared fields are held by `billing`.
+    public init(locator: String, billing: Shared<Billing>, frameIndex: Int, reversalOfInstallmentLocator: String? = nil,
+                installmentStart: Timestamp, installmentEnd: Timestamp, coverageStart: Timestamp, coverageEnd: Timestamp,
+                installmentDuration: Decimal, coverageDuration: Decimal, generateTime: Timestamp, dueTime: Timestamp,
+                autopayTime: Timestamp, items: [Item], updatedAt: Timestamp, updatedBy: String) {
+        self.locator = locator
+        self.billing = billing
+        self.frameIndex = frameIndex
+        self.reversalOfInstallmentLocator = reversalOfInstallmentLocator
+        self.installmentStart = installmentStart
+        self.installmentEnd = installmentEnd
+        self.coverageStart = coverageStart
+        self.coverageEnd = coverageEnd
+        self.installmentDuration = installmentDuration
+        self.coverageDuration = coverageDuration
+        self.generateTime = generateTime
+        self.dueTime = dueTime
+        self.autopayTime = autopayTime
+        self.items = items
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+    }
+
+    /// The shared part, to hand to the installments made with this one.
+    public var sharedBilling: Shared<Billing> {
+        get { billing }
+        set { billing = newValue }
+    }
+
+    /// The account billed.
+    public var accountLocator: String { billing.value.accountLocator }
+    /// The lattice of its frame (set only when a term's end moves an installment onto another lattice).
+    public var latticeLocator: String {
+        get { billing.value.latticeLocator }
+        set { billing = billing.with { $0.latticeLocator = newValue } }
+    }
+    /// The policy.
+    public var policyLocator: String? { billing.value.policyLocator }
+    /// The term.
+    public var termLocator: String? { billing.value.termLocator }
+    /// The transaction whose charges it bills.
+    public var transactionLocator: String? { billing.value.transactionLocator }
+    /// The quote whose charges it bills.
+    public var quoteLocator: String? { billing.value.quoteLocator }
+    /// The currency.
+    public var currency: String { billing.value.currency }
+    /// The currency's decimal places.
+    public var currencyScale: Int { billing.value.currencyScale }
+    /// The time zone.
+    public var timeZone: String { billing.value.timeZone }
+    /// When it was created.
+    public var createdAt: Timestamp { billing.value.createdAt }
+    /// Who created it.
+    public var createdBy: String { billing.value.createdBy }
 }

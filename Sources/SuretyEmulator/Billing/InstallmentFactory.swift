@@ -49,6 +49,15 @@ public struct InstallmentFactory: Sendable {
         let shares = ChargeSpreader.shares(of: lattice.frames, from: effective, to: end)
         let parts = charges.map { ChargeSpreader.memoizedSplit($0.amountMinorUnits, by: shares.map(\.share), remainder: remainder) }
         let calculator = DurationCalculator(basis: lattice.durationBasis, timeZoneIdentifier: lattice.timeZone, termStart: lattice.termStart)
+        let billing = Shared(Installment.Billing(
+            accountLocator: owner.accountLocator, latticeLocator: lattice.locator, policyLocator: owner.policyLocator,
+            termLocator: owner.termLocator, transactionLocator: owner.transactionLocator, quoteLocator: owner.quoteLocator,
+            currency: lattice.currency, currencyScale: currencyScale, timeZone: lattice.timeZone, createdAt: now, createdBy: user))
+        let shared = charges.map { charge in
+            Shared(Installment.Item.Charge(chargeLocator: charge.locator, elementLocator: charge.elementLocator,
+                                           elementStaticLocator: charge.elementStaticLocator, chargeCategory: charge.chargeType,
+                                           chargeType: charge.chargeType))
+        }
         var result: [Installment] = []
         for (position, share) in shares.enumerated() {
             let frame = lattice.frames[share.index]
@@ -56,23 +65,18 @@ public struct InstallmentFactory: Sendable {
             let items = charges.indices.compactMap { index -> Installment.Item? in
                 let amount = parts[index][position]
                 guard amount != 0 else { return nil }
-                let charge = charges[index]
-                return Installment.Item(locator: makeLocator(), chargeLocator: charge.locator, elementLocator: charge.elementLocator,
-                                        elementStaticLocator: charge.elementStaticLocator, amountMinorUnits: amount,
-                                        chargeCategory: charge.chargeType, chargeType: charge.chargeType)
+                return Installment.Item(locator: makeLocator(), charge: shared[index], amountMinorUnits: amount)
             }
             guard !items.isEmpty else { continue }
             let coverageStart = max(frame.coverageStart, min(effective, frame.coverageEnd))
             result.append(Installment(
-                locator: locator, accountLocator: owner.accountLocator, latticeLocator: lattice.locator, frameIndex: share.index,
-                policyLocator: owner.policyLocator, termLocator: owner.termLocator, transactionLocator: owner.transactionLocator,
-                quoteLocator: owner.quoteLocator, currency: lattice.currency, currencyScale: currencyScale, timeZone: lattice.timeZone,
+                locator: locator, billing: billing, frameIndex: share.index,
                 installmentStart: frame.installmentStart, installmentEnd: frame.installmentEnd, coverageStart: coverageStart,
                 coverageEnd: frame.coverageEnd,
                 installmentDuration: calculator.duration(from: frame.installmentStart, to: frame.installmentEnd),
                 coverageDuration: calculator.duration(from: coverageStart, to: frame.coverageEnd),
                 generateTime: frame.generateTime, dueTime: frame.dueTime, autopayTime: frame.autopayTime, items: items,
-                createdAt: now, createdBy: user, updatedAt: now, updatedBy: user))
+                updatedAt: now, updatedBy: user))
         }
         return result
     }
@@ -81,23 +85,30 @@ public struct InstallmentFactory: Sendable {
     /// original charge locator to the reversal's charge.
     public func reversals(of originals: [Installment], charges: [String: String], owner: Owner, now: Timestamp, user: String,
                           makeLocator: () -> String) -> [Installment] {
-        originals.enumerated().map { index, original in
+        // The originals of one billing make reversals that share one billing, and an original charge's items share
+        // one reversal charge, as the factory's own installments do.
+        var billings: [ObjectIdentifier: Shared<Installment.Billing>] = [:]
+        var reversedCharges: [ObjectIdentifier: Shared<Installment.Item.Charge>] = [:]
+        return originals.enumerated().map { index, original in
             var copy = original
             copy.locator = makeLocator()
-            copy.latticeLocator = lattice.locator
             copy.frameIndex = index
-            copy.transactionLocator = owner.transactionLocator
             copy.reversalOfInstallmentLocator = original.locator
-            copy.items = original.items.map { item in
-                var negated = item
-                negated.locator = makeLocator()
-                negated.chargeLocator = charges[item.chargeLocator] ?? item.chargeLocator
-                negated.amountMinorUnits = -item.amountMinorUnits
-                negated.reversalOfItemLocator = item.locator
-                return negated
+            let billing = original.sharedBilling
+            copy.sharedBilling = billings[ObjectIdentifier(billing)] ?? billing.with {
+                $0.latticeLocator = lattice.locator
+                $0.transactionLocator = owner.transactionLocator
+                $0.createdAt = now
+                $0.createdBy = user
             }
-            copy.createdAt = now
-            copy.createdBy = user
+            billings[ObjectIdentifier(billing)] = copy.sharedBilling
+            copy.items = original.items.map { item in
+                let charge = item.sharedCharge
+                let reversed = reversedCharges[ObjectIdentifier(charge)] ?? charge.with { $0.chargeLocator = charges[$0.chargeLocator] ?? $0.chargeLocator }
+                reversedCharges[ObjectIdentifier(charge)] = reversed
+                return Installment.Item(locator: makeLocator(), charge: reversed, amountMinorUnits: -item.amountMinorUnits,
+                                        reversalOfItemLocator: item.locator)
+            }
             copy.updatedAt = now
             copy.updatedBy = user
             return copy
