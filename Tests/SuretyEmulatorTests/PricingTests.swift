@@ -1,5 +1,5 @@
 import Foundation
-import SuretyEmulator
+@testable import SuretyEmulator
 import SuretySchemas
 import Testing
 
@@ -14,6 +14,25 @@ import Testing
         #expect(year.duration(from: utcStart, to: Timestamp(rfc3339: "2025-08-21T00:00:00Z")!) == 12)
         #expect(DurationCalculator(basis: .years, timeZoneIdentifier: "UTC", termStart: utcStart)
             .duration(from: utcStart, to: Timestamp(rfc3339: "2025-02-21T00:00:00Z")!) == Decimal(string: "0.5"))
+    }
+
+    @Test("a memoized duration is the calculator's, for every value it depends on: basis, zone, term start and period")
+    func memoizedDurations() {
+        let instants = ["2024-01-31T00:00:00Z", "2024-02-29T00:00:00Z", "2024-03-10T05:00:00Z", "2024-03-31T00:00:00Z"].map { Timestamp(rfc3339: $0)! }
+        var seen = Set<Decimal>()
+        for basis in DurationBasis.allCases {
+            for zone in ["UTC", "America/New_York"] {
+                for termStart in instants.prefix(2) {
+                    for (start, end) in [(instants[1], instants[3]), (instants[2], instants[3])] {
+                        let direct = DurationCalculator(basis: basis, timeZoneIdentifier: zone, termStart: termStart).duration(from: start, to: end)
+                        let memoized = DurationCalculator.memoizedDuration(basis: basis, timeZoneIdentifier: zone, termStart: termStart, from: start, to: end)
+                        #expect(memoized == direct, "\(basis) \(zone) \(termStart) \(start)–\(end)")
+                        seen.insert(direct)
+                    }
+                }
+            }
+        }
+        #expect(seen.count > 10)  // the table's values differ, so a key that left one out would be caught
     }
 
     @Test("a period not starting at the term start is m(termStart, end) − m(termStart, start)")

@@ -48,7 +48,10 @@ public struct InstallmentFactory: Sendable {
                              user: String, makeLocator: () -> String) -> [Installment] {
         let shares = ChargeSpreader.shares(of: lattice.frames, from: effective, to: end)
         let parts = charges.map { ChargeSpreader.memoizedSplit($0.amountMinorUnits, by: shares.map(\.share), remainder: remainder) }
-        let calculator = DurationCalculator(basis: lattice.durationBasis, timeZoneIdentifier: lattice.timeZone, termStart: lattice.termStart)
+        let duration = { (start: Timestamp, end: Timestamp) in
+            DurationCalculator.memoizedDuration(basis: lattice.durationBasis, timeZoneIdentifier: lattice.timeZone,
+                                                termStart: lattice.termStart, from: start, to: end)
+        }
         let billing = Shared(Installment.Billing(
             accountLocator: owner.accountLocator, latticeLocator: lattice.locator, policyLocator: owner.policyLocator,
             termLocator: owner.termLocator, transactionLocator: owner.transactionLocator, quoteLocator: owner.quoteLocator,
@@ -73,8 +76,8 @@ public struct InstallmentFactory: Sendable {
                 locator: locator, billing: billing, frameIndex: share.index,
                 installmentStart: frame.installmentStart, installmentEnd: frame.installmentEnd, coverageStart: coverageStart,
                 coverageEnd: frame.coverageEnd,
-                installmentDuration: calculator.duration(from: frame.installmentStart, to: frame.installmentEnd),
-                coverageDuration: calculator.duration(from: coverageStart, to: frame.coverageEnd),
+                installmentDuration: duration(frame.installmentStart, frame.installmentEnd),
+                coverageDuration: duration(coverageStart, frame.coverageEnd),
                 generateTime: frame.generateTime, dueTime: frame.dueTime, autopayTime: frame.autopayTime, items: items,
                 updatedAt: now, updatedBy: user))
         }
