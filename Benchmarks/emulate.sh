@@ -16,13 +16,13 @@
 #
 #  4. with WINDOWS=N, N back-to-back WINDOW-second runs of the first flow on one server (see below);
 #  5. what a fresh page of memory costs the machine (FRESH_MB, see below), beside how much the server grew a flow.
-# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=200000 JOURNAL=0 WINDOWS=0 WINDOW=5 FRESH_MB=512
+# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=400000 JOURNAL=0 WINDOWS=0 WINDOW=5 FRESH_MB=512
 source "$(dirname "$0")/common.sh"
 sizes=${SIZES:-"1000 100000"}
 duration=${DURATION:-15}
 threads=${THREADS:-8}
 targets=${TARGETS:-1000}
-max_flows=${MAX_FLOWS:-200000}
+max_flows=${MAX_FLOWS:-400000}
 journal=${JOURNAL:-0}
 kinds=${FLOWS:-"cycle add"}
 windows=${WINDOWS:-0}
@@ -78,11 +78,38 @@ start() {
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"; }
+# cpu: the server's user and system clock ticks and its minor page faults so far (from /proc/PID/stat).
+cpu() { awk '{print $14, $15, $10}' "/proc/$pid/stat"; }
+# measured SECONDS TARGETS_FILE KIND: the flow's FLOW line, with the server's CPU ticks and page faults over it appended.
+measured() {
+  local user0 system0 faults0 user1 system1 faults1 line
+  read -r user0 system0 faults0 < <(cpu)
+  line=$(flow "$@")
+  read -r user1 system1 faults1 < <(cpu)
+  echo "$line user_ticks=$((user1 - user0)) system_ticks=$((system1 - system0)) faults=$((faults1 - faults0))"
+}
 # flow SECONDS TARGETS_FILE KIND: the wrk client; prints its FLOW line.
 flow() {
   wrk -t"$threads" -c"$threads" -d"$1s" --timeout 10s -s "$root/Benchmarks/emulate_flow.lua" "$base" \
     -- "$tenant" bench-token "$max_flows" "$2" "$threads" "$3" | grep '^FLOW '
 }
+
+# What a fresh page of memory costs this machine: the server's state grows with every kept change, and each new page
+# is the kernel's to zero (and, on a virtual machine whose host backs guest memory lazily, the host's to provide).
+# A separate process writes FRESH_MB of new memory, 64 MB at a time, before any server runs (memory another process
+# has just given back is cheaper to take again on some virtual machines); the median cost a page of its chunks is
+# printed. The windows below give the same cost as the server meets it: its system time a page fault.
+python3 - "${FRESH_MB:-512}" <<'PY' | tee -a "$results"
+import mmap, statistics, sys, time
+size, chunk, page = int(sys.argv[1]) << 20, 64 << 20, mmap.PAGESIZE
+memory, ones = mmap.mmap(-1, size), b"\x01" * chunk
+costs = []
+for base in range(0, size, chunk):
+    started = time.perf_counter()
+    memory[base:base + chunk] = ones
+    costs.append((time.perf_counter() - started) * 1e6 / (chunk // page))
+print(f"BENCH kind=machine-fresh-page page_bytes={page} megabytes={size >> 20} us_per_page={statistics.median(costs):.2f} first_chunk_us={costs[0]:.2f}")
+PY
 
 fixtures 0
 start empty --emulate --fixtures "$work/fixtures-0.json"
@@ -99,7 +126,7 @@ for size in $sizes; do
     rss_loaded=$(rss_kb)
     flow 2 "$work/targets-$size.txt" "$kind" >/dev/null
     rss_warm=$(rss_kb)
-    line=$(flow "$duration" "$work/targets-$size.txt" "$kind")
+    line=$(measured "$duration" "$work/targets-$size.txt" "$kind")
     rss_after=$(rss_kb)
     stop
     echo "BENCH kind=emulate server=emulate flow=$kind policies=$size load_s=$load_seconds rss_kb=$rss_loaded rss_warm_kb=$rss_warm rss_after_kb=$rss_after ${line#FLOW }" | tee -a "$results"
@@ -109,7 +136,7 @@ done
 for kind in $kinds; do
   start mock --mock --no-auth
   flow 2 "$work/targets-$first.txt" "$kind" >/dev/null
-  line=$(flow "$duration" "$work/targets-$first.txt" "$kind")
+  line=$(measured "$duration" "$work/targets-$first.txt" "$kind")
   stop
   echo "BENCH kind=emulate server=mock flow=$kind ${line#FLOW }" | tee -a "$results"
 done
@@ -130,28 +157,11 @@ if [ "$windows" -gt 0 ]; then
   kind=${kinds%% *}
   start windows --emulate --fixtures "$work/fixtures-$first.json"
   for index in $(seq "$windows"); do
-    read -r user0 system0 faults0 < <(awk '{print $14, $15, $10}' "/proc/$pid/stat")
-    line=$(flow "$window" "$work/targets-$first.txt" "$kind")
-    read -r user1 system1 faults1 < <(awk '{print $14, $15, $10}' "/proc/$pid/stat")
-    echo "BENCH kind=emulate-window flow=$kind policies=$first window=$index user_ticks=$((user1 - user0)) system_ticks=$((system1 - system0)) faults=$((faults1 - faults0)) ${line#FLOW }" | tee -a "$results"
+    line=$(measured "$window" "$work/targets-$first.txt" "$kind")
+    echo "BENCH kind=emulate-window flow=$kind policies=$first window=$index ${line#FLOW }" | tee -a "$results"
   done
   stop
 fi
-
-# What a fresh page of memory costs this machine: the server's state grows with every kept change, and each new page
-# is the kernel's to zero (and, on a virtual machine whose host backs guest memory lazily, the host's to provide).
-# A separate process writes FRESH_MB of new memory, 64 MB at a time; the median cost a page of its chunks is printed.
-python3 - "${FRESH_MB:-512}" <<'PY' | tee -a "$results"
-import mmap, statistics, sys, time
-size, chunk, page = int(sys.argv[1]) << 20, 64 << 20, mmap.PAGESIZE
-memory, ones = mmap.mmap(-1, size), b"\x01" * chunk
-costs = []
-for base in range(0, size, chunk):
-    started = time.perf_counter()
-    memory[base:base + chunk] = ones
-    costs.append((time.perf_counter() - started) * 1e6 / (chunk // page))
-print(f"BENCH kind=machine-fresh-page page_bytes={page} megabytes={size >> 20} us_per_page={statistics.median(costs):.2f} first_chunk_us={costs[0]:.2f}")
-PY
 
 python3 - "$results" <<'PY'
 import sys
@@ -163,16 +173,20 @@ if any(r["capped"] == "1" for r in flows):
     print("warning: a run reached MAX_FLOWS before its DURATION: its rate is not comparable")
 names = {"emulate": "surety serve --emulate", "mock": "surety serve --mock (same client)",
          "emulate-state": "surety serve --emulate --state DIR"}
-print(f"\n{'server':<36}{'flow':>7}{'policies':>9}{'flows':>7}{'req/s':>9}{'flows/s':>9}{'p99 ms':>8}{'non-200':>8}{'÷ mock':>8}")
+tick = 1e6 / 100  # microseconds a clock tick (USER_HZ 100)
+cpu = lambda r: (int(r["user_ticks"]) + int(r["system_ticks"])) * tick / int(r["requests"])
+print(f"\n{'server':<36}{'flow':>7}{'policies':>9}{'flows':>7}{'req/s':>9}{'flows/s':>9}{'p99 ms':>8}{'non-200':>8}{'÷ mock':>8}"
+      f"{'CPU µs/req':>11}{'faults/flow':>12}")
 for r in flows:
     mock = next(m for m in flows if m["server"] == "mock" and m["flow"] == r["flow"])
+    measured = "user_ticks" in r
     print(f"{names[r['server']]:<36}{r['flow']:>7}{r.get('policies', '-'):>9}{r['flows']:>7}{rate(r):>9.0f}"
-          f"{int(r['flows']) / float(r['seconds']):>9.0f}{float(r['p99_ms']):>8.2f}{r['non200']:>8}{rate(r) / rate(mock):>8.2f}")
+          f"{int(r['flows']) / float(r['seconds']):>9.0f}{float(r['p99_ms']):>8.2f}{r['non200']:>8}{rate(r) / rate(mock):>8.2f}"
+          + (f"{cpu(r):>11.1f}{int(r['faults']) / int(r['flows']):>12.1f}" if measured else ""))
 for kind in dict.fromkeys(r["flow"] for r in flows):
     emulated = [r for r in flows if r["server"] == "emulate" and r["flow"] == kind]
     if len(emulated) > 1:
         print(f"{kind}: largest ÷ smallest size: {rate(emulated[-1]) / rate(emulated[0]):.2f}")
-tick = 1e6 / 100  # microseconds a clock tick (USER_HZ 100)
 for r in (r for r in rows if r["kind"] == "emulate-window"):
     n = int(r["requests"])
     print(f"window {r['window']} ({r['flow']}, {r['policies']} policies): {r['flows']} flows, {rate(r):,.0f} req/s, "

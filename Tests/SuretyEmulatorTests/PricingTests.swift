@@ -35,6 +35,28 @@ import Testing
         #expect(seen.count > 10)  // the table's values differ, so a key that left one out would be caught
     }
 
+    @Test("a memoized prorated amount is the rater's, for every value it depends on: amount, basis, zone, term start and period")
+    func memoizedAmounts() throws {
+        let product = try #require(EmulatorFixtures.builtIn.tenants.first?.products.first)
+        let instants = ["2024-01-31T00:00:00Z", "2024-02-29T00:00:00Z", "2024-03-10T05:00:00Z", "2024-03-31T00:00:00Z"].map { Timestamp(rfc3339: $0)! }
+        var seen = Set<Int>()
+        for basis in DurationBasis.allCases {
+            for zone in ["UTC", "America/New_York"] {
+                for termStart in instants.prefix(2) {
+                    let rater = Rater(product: product, calculator: DurationCalculator(basis: basis, timeZoneIdentifier: zone, termStart: termStart))
+                    for annual in [60_000, 2_500] {
+                        for (start, end) in [(instants[1], instants[3]), (instants[2], instants[3])] {
+                            let direct = rater.amount(annual, from: start, to: end)
+                            #expect(rater.memoizedAmount(annual, from: start, to: end) == direct, "\(basis) \(zone) \(termStart) \(annual)")
+                            seen.insert(direct)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(seen.count > 10)  // the table's values differ, so a key that left one out would be caught
+    }
+
     @Test("a period not starting at the term start is m(termStart, end) − m(termStart, start)")
     func offsetPeriod() {
         let calculator = DurationCalculator(basis: .months, timeZoneIdentifier: "UTC", termStart: utcStart)

@@ -41,13 +41,18 @@ public struct Rater: Sendable {
         return NSDecimalNumber(decimal: rounded).intValue
     }
 
+    /// What `annual` costs over `[start, end)` of the term: what `[termStart, end)` costs minus what `[termStart, start)`
+    /// costs, each rounded.
+    public func amount(_ annual: Int, from start: Timestamp, to end: Timestamp) -> Int {
+        let anchor = calculator.termStart
+        let before = start > anchor ? Self.prorate(annual, fraction: yearFraction(from: anchor, to: start)) : 0
+        return Self.prorate(annual, fraction: yearFraction(from: anchor, to: end)) - before
+    }
+
     /// Amounts by (element static locator, charge type) for a tree in force over `[start, end)`, with the element's
     /// locator in that tree.
     public func amounts(for root: Element, from start: Timestamp, to end: Timestamp) -> [ChargeKey: (elementLocator: String, amount: Int)] {
         guard start < end else { return [:] }
-        let anchor = calculator.termStart
-        let through = yearFraction(from: anchor, to: end)
-        let before = start > anchor ? yearFraction(from: anchor, to: start) : 0
         var result: [ChargeKey: (elementLocator: String, amount: Int)] = [:]
         // The amount depends only on the annual amount here, so each distinct one is prorated once, not once an element.
         var prorated: [(annual: Int, amount: Int)] = []
@@ -58,7 +63,7 @@ public struct Rater: Sendable {
                 if let known = prorated.first(where: { $0.annual == rate.annualMinorUnits }) {
                     amount = known.amount
                 } else {
-                    amount = Self.prorate(rate.annualMinorUnits, fraction: through) - Self.prorate(rate.annualMinorUnits, fraction: before)
+                    amount = memoizedAmount(rate.annualMinorUnits, from: start, to: end)
                     prorated.append((rate.annualMinorUnits, amount))
                 }
                 result[key] = (element.locator, (result[key]?.amount ?? 0) + amount)

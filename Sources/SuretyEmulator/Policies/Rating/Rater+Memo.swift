@@ -1,0 +1,25 @@
+import Foundation
+import SuretySchemas
+
+extension Rater {
+    /// What a prorated amount depends on.
+    private struct AmountKey: Hashable, Sendable {
+        let annual: Int
+        let basis: DurationBasis
+        let timeZone: String
+        let termStart: Timestamp
+        let start: Timestamp
+        let end: Timestamp
+    }
+
+    /// The amounts already prorated, by what they depend on.
+    private static let amountMemo = PureMemo<AmountKey, Int>(maxEntries: 16_384)
+
+    /// ``amount(_:from:to:)``, computed once for each annual amount, calendar and period: every like change on every
+    /// policy of a product prices the same periods, and each costs `Decimal` division and rounding.
+    func memoizedAmount(_ annual: Int, from start: Timestamp, to end: Timestamp) -> Int {
+        let key = AmountKey(annual: annual, basis: calculator.basis, timeZone: calculator.timeZone.identifier,
+                            termStart: calculator.termStart, start: start, end: end)
+        return Self.amountMemo.value(for: key) { amount(annual, from: start, to: end) }
+    }
+}
