@@ -18,7 +18,7 @@ extension TransactionLifecycle {
             throw .unprocessable(reason: "Policy \(policyLocator) has no issued transaction to change.")
         }
         let base = baseLocator ?? top.locator
-        let issuedBase = store.transactions[base]?.state == .issued && policy.issuedLocators.contains(base)
+        let issuedBase = store.transactions[base]?.state == .issued && policy.issuedLocators.reversed().contains(base)  // the base is usually the top
         let openBase = store.transactions[base].map { $0.policyLocator == policyLocator && !$0.state.isFinal } ?? false
         guard issuedBase || openBase else {
             throw .unprocessable(reason: "baseLocator \(base) is neither an issued nor an open transaction of policy \(policyLocator).")

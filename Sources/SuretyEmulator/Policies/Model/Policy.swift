@@ -16,12 +16,13 @@ public struct Policy: Sendable, Hashable {
     public var durationBasis: DurationBasis
     /// Its terms, oldest first.
     public var termLocators: [String]
-    /// Every transaction created on it, in creation order.
-    public var transactionLocators: [String]
+    /// Every transaction created on it, in creation order (a ``HistoryList``: the lists that grow with every change are
+    /// appended to without copying them whole, though an undo log keeps the policy they were part of).
+    public var transactionLocators: HistoryList<String>
     /// Issued transactions in issue order: the stack (reversed ones stay, marked by their state).
-    public private(set) var issuedLocators: [String]
+    public private(set) var issuedLocators: HistoryList<String>
     /// The same transactions' ``IssuedFact``s, in the same order.
-    public private(set) var issuedFacts: [IssuedFact]
+    public private(set) var issuedFacts: HistoryList<IssuedFact>
 
     /// Creates a policy with no terms or transactions yet.
     public init(locator: String, accountLocator: String, productName: String, timeZone: String, currency: String,

@@ -1,0 +1,59 @@
+/// An append-only list that a copy shares all but its last, partly filled chunk of: full chunks of ``chunkSize``
+/// elements are immutable and held by reference, so appending to a copy (the value an undo log keeps, or a value read
+/// out of a table) copies at most that many elements and one reference a full chunk, not the list. For the lists that
+/// grow with a policy's history, read by index and from the end.
+public struct HistoryList<Element: Sendable & Hashable>: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
+    /// The elements a full chunk holds.
+    public static var chunkSize: Int { 32 }
+
+    /// A full chunk, never changed.
+    private final class Chunk: Sendable {
+        let items: [Element]
+
+        init(_ items: [Element]) {
+            self.items = items
+        }
+    }
+
+    /// The full chunks, oldest first.
+    private var full: [Chunk] = []
+    /// The elements after them, fewer than ``chunkSize``.
+    private var tail: [Element] = []
+
+    /// An empty list.
+    public init() {}
+
+    /// A list of the literal's elements.
+    public init(arrayLiteral elements: Element...) {
+        for element in elements { append(element) }
+    }
+
+    /// The first index: 0.
+    public var startIndex: Int { 0 }
+
+    /// The number of elements.
+    public var endIndex: Int { full.count * Self.chunkSize + tail.count }
+
+    /// The element at `position`.
+    public subscript(position: Int) -> Element {
+        let inFull = full.count * Self.chunkSize
+        return position < inFull ? full[position / Self.chunkSize].items[position % Self.chunkSize] : tail[position - inFull]
+    }
+
+    /// Appends an element; a chunk that fills up is frozen and shared from then on.
+    public mutating func append(_ element: Element) {
+        tail.append(element)
+        guard tail.count == Self.chunkSize else { return }
+        full.append(Chunk(tail))
+        tail.removeAll(keepingCapacity: true)
+    }
+
+    /// Equal when the elements are, in order, however they are chunked.
+    public static func == (lhs: HistoryList, rhs: HistoryList) -> Bool { lhs.elementsEqual(rhs) }
+
+    /// Hashes the elements in order.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for element in self { hasher.combine(element) }
+    }
+}
