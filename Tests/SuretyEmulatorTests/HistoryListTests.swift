@@ -14,6 +14,8 @@ import Testing
         #expect(list.count == count && list.last == (count > 0 ? (count - 1) * 7 : nil))
         #expect(list.indices.map { list[$0] } == (0..<count).map { $0 * 7 })
         #expect(Array(list.reversed()) == (0..<count).map { $0 * 7 }.reversed())
+        #expect(list.runs.flatMap { $0 } == (0..<count).map { $0 * 7 })
+        #expect(list.runs.count == (count + Self.size - 1) / Self.size)
     }
 
     @Test("a copy and its original, each appended to, keep their own elements, across a chunk's end")

@@ -34,10 +34,16 @@ public struct HistoryList<Element: Sendable & Hashable>: Sendable, Hashable, Ran
     /// The number of elements.
     public var endIndex: Int { full.count * Self.chunkSize + tail.count }
 
-    /// The element at `position`.
+    /// The element at `position` (a copy: a loop reading members of many elements reads ``runs``).
     public subscript(position: Int) -> Element {
         let inFull = full.count * Self.chunkSize
         return position < inFull ? full[position / Self.chunkSize].items[position % Self.chunkSize] : tail[position - inFull]
+    }
+
+    /// The elements as arrays, oldest first (the full chunks, then the rest): a loop over them reads an element's
+    /// members in place, where one through the subscript copies each element it reads.
+    public var runs: [[Element]] {
+        full.map(\.items) + (tail.isEmpty ? [] : [tail])
     }
 
     /// Appends an element; a chunk that fills up is frozen and shared from then on.

@@ -12,16 +12,20 @@ extension TransactionLifecycle {
         let policy = try store.policy(transaction.policyLocator)
         // The facts decide all but the state, so only the few later ones are read from the table.
         var position: Int?
-        let facts = policy.issuedFacts
-        // Read in place: a fact copied out would retain its three strings, and most facts are only compared.
-        let later = facts.indices.filter { index in
-            guard facts[index].effectiveTime >= transaction.effectiveTime, facts[index].locator != transaction.locator,
-                  ![.issuance, .reversal, .aggregate].contains(facts[index].category) else { return false }
-            guard facts[index].effectiveTime == transaction.effectiveTime else { return true }
-            if position == nil { position = policy.transactionLocators.lastIndex(of: transaction.locator) ?? Int.max }
-            return facts[index].creationIndex > position!
+        var later: [String] = []
+        // Read in place, run by run: a fact copied out would retain its three strings, and most facts are only compared.
+        for facts in policy.issuedFacts.runs {
+            for index in facts.indices {
+                guard facts[index].effectiveTime >= transaction.effectiveTime, facts[index].locator != transaction.locator,
+                      ![.issuance, .reversal, .aggregate].contains(facts[index].category) else { continue }
+                if facts[index].effectiveTime == transaction.effectiveTime {
+                    if position == nil { position = policy.transactionLocators.lastIndex(of: transaction.locator) ?? Int.max }
+                    guard facts[index].creationIndex > position! else { continue }
+                }
+                later.append(facts[index].locator)
+            }
         }
-        return later.compactMap { store.transactions[facts[$0].locator] }.filter { $0.state == .issued }
+        return later.compactMap { store.transactions[$0] }.filter { $0.state == .issued }
     }
 
     /// Issues `transaction` inside an aggregate: one reversal per term undoes `later` (latest first), the transaction

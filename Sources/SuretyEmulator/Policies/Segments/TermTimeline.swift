@@ -64,16 +64,18 @@ public struct TermTimeline: Sendable, Hashable {
                   let startTime = store.segments.read(segment, { $0.startTime }) else { continue }
             going = lay(segment, startTime: startTime) { true }
         }
-        let facts = policy.issuedFacts
-        for index in facts.indices.reversed() where going {
-            // Read in place: a fact copied out would retain its three strings, and most facts are only compared. A fact
-            // whose segment starts where a later one already covers cannot show: it is passed over on one comparison
-            // of times (a policy changed many times at one instant has many), before any string is compared.
-            guard min(max(facts[index].segmentStart, term.startTime), term.endTime) < reach,
-                  facts[index].termLocator == term.locator, let segment = facts[index].segmentLocator,
-                  !excluded.contains(facts[index].locator) else { continue }
-            going = lay(segment, startTime: facts[index].segmentStart) {
-                store.transactions.read(facts[index].locator, { $0.state == .issued }) == true
+        // Read in place, run by run: a fact copied out would retain its three strings, and most facts are only
+        // compared. A fact whose segment starts where a later one already covers cannot show: it is passed over on
+        // one comparison of times (a policy changed many times at one instant has many), before any string is compared.
+        walk: for facts in policy.issuedFacts.runs.reversed() {
+            for index in facts.indices.reversed() {
+                guard going else { break walk }
+                guard min(max(facts[index].segmentStart, term.startTime), term.endTime) < reach,
+                      facts[index].termLocator == term.locator, let segment = facts[index].segmentLocator,
+                      !excluded.contains(facts[index].locator) else { continue }
+                going = lay(segment, startTime: facts[index].segmentStart) {
+                    store.transactions.read(facts[index].locator, { $0.state == .issued }) == true
+                }
             }
         }
         self.pieces = latestFirst.reversed()
