@@ -15,8 +15,9 @@
 # Prints BENCH lines and a table.
 #
 #  4. with WINDOWS=N, N back-to-back WINDOW-second runs of the first flow on one server (see below);
-#  5. what a fresh page of memory costs the machine (FRESH_MB, see below), beside how much the server grew a flow.
-# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=400000 JOURNAL=0 WINDOWS=0 WINDOW=5 FRESH_MB=512
+#  5. for every run, the server's CPU time a request and page faults a flow (from /proc/PID/stat), and how much the
+#     server grew a flow (VmRSS after the run − after its warm-up, ÷ flows).
+# usage: Benchmarks/emulate.sh      SIZES="1000 100000" FLOWS="cycle add" DURATION=15 THREADS=8 TARGETS=1000 MAX_FLOWS=400000 JOURNAL=0 WINDOWS=0 WINDOW=5
 source "$(dirname "$0")/common.sh"
 sizes=${SIZES:-"1000 100000"}
 duration=${DURATION:-15}
@@ -93,23 +94,6 @@ flow() {
   wrk -t"$threads" -c"$threads" -d"$1s" --timeout 10s -s "$root/Benchmarks/emulate_flow.lua" "$base" \
     -- "$tenant" bench-token "$max_flows" "$2" "$threads" "$3" | grep '^FLOW '
 }
-
-# What a fresh page of memory costs this machine: the server's state grows with every kept change, and each new page
-# is the kernel's to zero (and, on a virtual machine whose host backs guest memory lazily, the host's to provide).
-# A separate process writes FRESH_MB of new memory, 64 MB at a time, before any server runs (memory another process
-# has just given back is cheaper to take again on some virtual machines); the median cost a page of its chunks is
-# printed. The windows below give the same cost as the server meets it: its system time a page fault.
-python3 - "${FRESH_MB:-512}" <<'PY' | tee -a "$results"
-import mmap, statistics, sys, time
-size, chunk, page = int(sys.argv[1]) << 20, 64 << 20, mmap.PAGESIZE
-memory, ones = mmap.mmap(-1, size), b"\x01" * chunk
-costs = []
-for base in range(0, size, chunk):
-    started = time.perf_counter()
-    memory[base:base + chunk] = ones
-    costs.append((time.perf_counter() - started) * 1e6 / (chunk // page))
-print(f"BENCH kind=machine-fresh-page page_bytes={page} megabytes={size >> 20} us_per_page={statistics.median(costs):.2f} first_chunk_us={costs[0]:.2f}")
-PY
 
 fixtures 0
 start empty --emulate --fixtures "$work/fixtures-0.json"
@@ -195,10 +179,6 @@ for r in (r for r in rows if r["kind"] == "emulate-window"):
 for r in (r for r in flows if r["server"] == "emulate"):
     grown = (int(r["rss_after_kb"]) - int(r["rss_warm_kb"])) * 1024 / int(r["flows"])
     print(f"{r['flow']} at {int(r['policies']):,} policies: the server grew {grown:,.0f} bytes a flow")
-page = next((r for r in rows if r["kind"] == "machine-fresh-page"), None)
-if page:
-    print(f"a fresh {page['page_bytes']}-byte page costs this machine {float(page['us_per_page']):.2f} µs to touch "
-          f"(median of {page['megabytes']} MB in 64 MB chunks; the first chunk {float(page['first_chunk_us']):.2f} µs a page)")
 print(f"\nmemory: {empty / 1024:.1f} MB with the fixtures and no policy")
 for r in flows:
     if r["server"] != "emulate" or r["flow"] != flows[0]["flow"]:
