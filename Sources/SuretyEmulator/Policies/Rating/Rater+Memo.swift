@@ -2,14 +2,10 @@ import Foundation
 import SuretySchemas
 
 extension Rater {
-    /// What a prorated amount depends on.
+    /// What a prorated amount depends on: the annual amount and the period of the term, in the policy's calendar.
     private struct AmountKey: Hashable, Sendable {
         let annual: Int
-        let basis: DurationBasis
-        let timeZone: String
-        let termStart: Timestamp
-        let start: Timestamp
-        let end: Timestamp
+        let period: CalendarPeriod
     }
 
     /// The amounts already prorated, by what they depend on.
@@ -18,8 +14,8 @@ extension Rater {
     /// ``amount(_:from:to:)``, computed once for each annual amount, calendar and period: every like change on every
     /// policy of a product prices the same periods, and each costs `Decimal` division and rounding.
     func memoizedAmount(_ annual: Int, from start: Timestamp, to end: Timestamp) -> Int {
-        let key = AmountKey(annual: annual, basis: calculator.basis, timeZone: calculator.timeZone.identifier,
-                            termStart: calculator.termStart, start: start, end: end)
-        return Self.amountMemo.value(for: key) { amount(annual, from: start, to: end) }
+        let period = CalendarPeriod(basis: calculator.basis, timeZone: calculator.timeZone.identifier,
+                                    termStart: calculator.termStart, start: start, end: end)
+        return Self.amountMemo.value(for: AmountKey(annual: annual, period: period)) { amount(annual, from: start, to: end) }
     }
 }
