@@ -22,6 +22,16 @@ public struct Installment: Sendable, Hashable {
             public var chargeCategory: String
             /// The charge type.
             public var chargeType: String
+
+            /// Creates a charge's part of its items.
+            public init(chargeLocator: String, elementLocator: String, elementStaticLocator: String, chargeCategory: String,
+                        chargeType: String) {
+                self.chargeLocator = chargeLocator
+                self.elementLocator = elementLocator
+                self.elementStaticLocator = elementStaticLocator
+                self.chargeCategory = chargeCategory
+                self.chargeType = chargeType
+            }
         }
 
         /// The item's locator.
@@ -83,6 +93,23 @@ public struct Installment: Sendable, Hashable {
         public var createdAt: Timestamp
         /// Who created it.
         public var createdBy: String
+
+        /// Creates a billing's part of its installments.
+        public init(accountLocator: String, latticeLocator: String, policyLocator: String?, termLocator: String?,
+                    transactionLocator: String?, quoteLocator: String?, currency: String, currencyScale: Int, timeZone: String,
+                    createdAt: Timestamp, createdBy: String) {
+            self.accountLocator = accountLocator
+            self.latticeLocator = latticeLocator
+            self.policyLocator = policyLocator
+            self.termLocator = termLocator
+            self.transactionLocator = transactionLocator
+            self.quoteLocator = quoteLocator
+            self.currency = currency
+            self.currencyScale = currencyScale
+            self.timeZone = timeZone
+            self.createdAt = createdAt
+            self.createdBy = createdBy
+        }
     }
 
     /// The installment's locator.

@@ -15,7 +15,9 @@ public final class Shared<Value: Sendable & Hashable>: Sendable, Hashable {
         return Shared(changed)
     }
 
+    /// Equal when the values are (one holder is equal to itself without comparing).
     public static func == (lhs: Shared, rhs: Shared) -> Bool { lhs === rhs || lhs.value == rhs.value }
 
+    /// Hashes the value.
     public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
