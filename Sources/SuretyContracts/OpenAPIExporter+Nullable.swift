@@ -9,7 +9,8 @@ extension OpenAPIExporter {
         var plain: Set<String> = []
         func visit(_ type: TypeRef, optional: Bool) {
             switch type {
-            case .named(let name): optional ? nullable.insert(name) : plain.insert(name)
+            case .named(let name):
+                if optional { nullable.insert(name) } else { plain.insert(name) }
             case .optional(let wrapped): visit(wrapped, optional: true)
             case .array(let element), .map(let element): visit(element, optional: false)
             case .oneOf(let branches): branches.forEach { visit($0, optional: false) }

@@ -8,7 +8,7 @@ import Testing
 struct FileSizeLimitTests {
     /// A sparse file of `size` bytes (no disk blocks are written).
     func sparseFile(_ path: String, size: Int) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.truncate(atOffset: UInt64(size))
         try handle.close()

@@ -9,7 +9,7 @@ struct ContractOracleTests {
     @Test(.surety(.emulate))
     func aMalformedLocatorFailsWithThePointerAndRule() async throws {
         let surety = try #require(SuretySession.current)
-        try await withKnownIssue {
+        await withKnownIssue {
             await #expect(throws: PolicyClient.Failure.self) { try await PolicyClientTests.client(surety).fetchTransaction("not-a-locator") }
             surety.reportFindings()
         } matching: { issue in

@@ -23,7 +23,7 @@ extension EmulatorHandlers {
                           render: @escaping @Sendable (TenantStore, PolicyTransaction) -> JSONValue) -> EmulatorHandler {
         { store, context, call throws(EmulatorError) in
             let autoRebase = call.query("autoRebase").map { $0 != "false" }
-            let reset = try ResetOptions(json: call.body)
+            let reset = ResetOptions(json: call.body)
             let result = try TransactionLifecycle.running(on: &store, &context) { runner throws(EmulatorError) in
                 try runner.perform(choose(call), on: call.path("locator"), reset: reset, autoRebase: autoRebase)
             }
