@@ -31,18 +31,36 @@ import Testing
         #expect(Array(original.prefix(Self.size - 1)) == Array(copy.prefix(Self.size - 1)))
     }
 
-    @Test("equal and hashed alike when the elements are, however the lists were built")
+    @Test("equal and hashed alike when the elements are, though their full chunks are different objects")
     func equalityIsByElements() {
         var appended = HistoryList<Int>()
         for value in 0..<(Self.size + 3) { appended.append(value) }
-        let literal = HistoryList<Int>(arrayLiteral: 0, 1)
-        var built = HistoryList<Int>()
-        built.append(0)
-        built.append(1)
-        #expect(literal == built && literal.hashValue == built.hashValue)
+        var again = HistoryList<Int>()
+        again.append(contentsOf: 0..<(Self.size + 3))
+        #expect(appended == again && appended.hashValue == again.hashValue)
         var longer = appended
         longer.append(99)
         #expect(appended != longer)
-        #expect(Set([appended, appended]).count == 1)
+        var reordered = HistoryList<Int>()
+        reordered.append(contentsOf: [1, 0] + Array(2..<(Self.size + 3)))
+        #expect(appended != reordered)
+    }
+
+    @Test("runs appended read back in order; a copy keeps what it had while the original grows; removal rebuilds")
+    func appendAndRemove() {
+        var list: HistoryList<String> = []
+        #expect(list.isEmpty)
+        list.append(contentsOf: ["a", "b"])
+        list.append(contentsOf: [])
+        list.append(contentsOf: (0..<Self.size).map { "x\($0)" })
+        let copy = list
+        list.append(contentsOf: ["d", "e"])
+        #expect(list.count == Self.size + 4 && Array(list.suffix(2)) == ["d", "e"])
+        #expect(copy.count == Self.size + 2 && Array(copy.prefix(2)) == ["a", "b"])
+        list.removeAll { $0 == "b" || $0.hasPrefix("x") }
+        #expect(Array(list) == ["a", "d", "e"] && list.runs == [["a", "d", "e"]])
+        #expect(copy.count == Self.size + 2 && copy[1] == "b")
+        list.removeAll { _ in true }
+        #expect(list.isEmpty && list == [])
     }
 }

@@ -11,9 +11,9 @@ public struct BillingLedger: Sendable, Hashable {
     public private(set) var installments: LocatorTable<Installment> = [:]
     /// Lattice locators by policy or quote locator, oldest first.
     private var latticesByOwner: LocatorTable<[String]> = [:]
-    /// Installment locators by transaction, policy or quote locator, oldest first (a ``ChunkedList``: a policy's
+    /// Installment locators by transaction, policy or quote locator, oldest first (a ``HistoryList``: a policy's
     /// grows with its history, and a bill appends its run without copying the rest).
-    private var installmentsByReference: LocatorTable<ChunkedList<String>> = [:]
+    private var installmentsByReference: LocatorTable<HistoryList<String>> = [:]
     /// Transactions whose charges have become installments.
     private var billed: LocatorTable<Bool> = [:]
 
@@ -56,7 +56,7 @@ public struct BillingLedger: Sendable, Hashable {
     /// Removes a transaction's installments (an accept-triggered transaction that will never be issued).
     public mutating func removeInstallments(of transactionLocator: String) {
         guard billed.removeValue(forKey: transactionLocator) != nil else { return }
-        let doomed = installmentsByReference.removeValue(forKey: transactionLocator)?.elements ?? []
+        let doomed = installmentsByReference.removeValue(forKey: transactionLocator).map(Array.init) ?? []
         let removed = doomed.compactMap { installments.removeValue(forKey: $0) }
         let gone = Set(doomed)
         for reference in Set(removed.flatMap { [$0.policyLocator, $0.quoteLocator].compactMap { $0 } }) {
@@ -86,7 +86,7 @@ public struct BillingLedger: Sendable, Hashable {
 
     /// The installments of a transaction, policy or quote, oldest first.
     public func installments(of reference: String) -> [Installment] {
-        (installmentsByReference[reference]?.elements ?? []).compactMap { installments[$0] }
+        (installmentsByReference[reference].map(Array.init) ?? []).compactMap { installments[$0] }
     }
 
     /// Starts recording a change in every table (see ``LocatorTable/beginChange(_:)``).

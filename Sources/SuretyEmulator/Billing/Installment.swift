@@ -55,10 +55,7 @@ public struct Installment: Sendable, Hashable {
         public var sharedCharge: Shared<Charge> { charge }
 
         /// The charge it is part of.
-        public var chargeLocator: String {
-            get { charge.value.chargeLocator }
-            set { charge = charge.with { $0.chargeLocator = newValue } }
-        }
+        public var chargeLocator: String { charge.value.chargeLocator }
         /// The element charged.
         public var elementLocator: String { charge.value.elementLocator }
         /// The element's static locator.

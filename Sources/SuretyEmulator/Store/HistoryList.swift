@@ -1,7 +1,8 @@
 /// An append-only list that a copy shares all but its last, partly filled chunk of: full chunks of ``chunkSize``
 /// elements are immutable and held by reference, so appending to a copy (the value an undo log keeps, or a value read
 /// out of a table) copies at most that many elements and one reference a full chunk, not the list. For the lists that
-/// grow with a policy's history, read by index and from the end.
+/// grow with a policy's history (its transactions, its issued facts, its installments' locators), read by index, from
+/// the end or run by run.
 public struct HistoryList<Element: Sendable & Hashable>: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
     /// The elements a full chunk holds.
     public static var chunkSize: Int { 32 }
@@ -25,7 +26,7 @@ public struct HistoryList<Element: Sendable & Hashable>: Sendable, Hashable, Ran
 
     /// A list of the literal's elements.
     public init(arrayLiteral elements: Element...) {
-        for element in elements { append(element) }
+        append(contentsOf: elements)
     }
 
     /// The first index: 0.
@@ -52,6 +53,18 @@ public struct HistoryList<Element: Sendable & Hashable>: Sendable, Hashable, Ran
         guard tail.count == Self.chunkSize else { return }
         full.append(Chunk(tail))
         tail.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends elements in order.
+    public mutating func append<Elements: Sequence>(contentsOf elements: Elements) where Elements.Element == Element {
+        for element in elements { append(element) }
+    }
+
+    /// Removes the elements `doomed` picks (a rare change: the list is rebuilt).
+    public mutating func removeAll(where doomed: (Element) -> Bool) {
+        var kept = HistoryList()
+        for element in self where !doomed(element) { kept.append(element) }
+        self = kept
     }
 
     /// Equal when the elements are, in order, however they are chunked.

@@ -21,12 +21,13 @@ import Testing
     static let charge = Shared(Installment.Item.Charge(chargeLocator: "C1", elementLocator: "E", elementStaticLocator: "S",
                                                        chargeCategory: "premium", chargeType: "premium"))
 
-    @Test("changing a shared field of one installment or item leaves the others that share it untouched")
+    @Test("changing a shared field of one installment, or an item's charge, leaves the others that share it untouched")
     func writesDoNotReachSiblings() {
         var moved = Self.installment("I1", billing: Self.billing, charge: Self.charge)
         let sibling = Self.installment("I2", billing: Self.billing, charge: Self.charge)
         moved.latticeLocator = "L2"
-        moved.items[0].chargeLocator = "C2"
+        let recharged = Self.charge.with { $0.chargeLocator = "C2" }
+        moved.items[0] = Installment.Item(locator: "I1-item", charge: recharged, amountMinorUnits: 100)
         #expect(moved.latticeLocator == "L2" && moved.items[0].chargeLocator == "C2")
         #expect(sibling.latticeLocator == "L1" && sibling.items[0].chargeLocator == "C1")
         #expect(Self.billing.value.latticeLocator == "L1" && Self.charge.value.chargeLocator == "C1")
