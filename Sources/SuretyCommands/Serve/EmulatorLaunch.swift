@@ -14,19 +14,29 @@ extension ServeCommand {
             let loaded = try EmulatorFixtures.load(bytes: bytes, file: name)
             let options = EmulatorOptions(noAuth: !self.options.requiresAuthorization)
             guard let stateDirectory else {
-                return try EmulatedBackend(contract: contract, fixtures: loaded, seed: self.options.seed, options: options)
+                return try EmulatedBackend(contract: contract, fixtures: loaded, seed: self.options.seed, options: options, limits: emulatorLimits)
             }
             // The fixtures loaded, so they are JSON.
             let document = (try? JSONParser().parse(bytes).value()) ?? .null
             let journal = try StateJournal(directory: stateDirectory, seed: self.options.seed, fixtures: document, now: EmulatorClock.system.now())
             if let skipped = journal.skippedLine { console.errorLine(skipped.description) }
             let emulator = try EmulatedBackend(contract: contract, fixtures: loaded, clock: .manual(journal.createdAt),
-                                               seed: self.options.seed, options: options)
+                                               seed: self.options.seed, options: options, limits: emulatorLimits)
             let replayed = try emulator.restore(from: journal, clock: .system)
             let compacted = journal.droppedByCompaction == 0 ? "" : "; compacted: \(journal.droppedByCompaction) entries before the last reset dropped"
             console.errorLine("surety serve: state \(journal.path): \(replayed) entries replayed\(compacted)")
             if let failure = journal.compactionFailure { console.errorLine("surety serve: not compacted, the journal is kept as it was: \(failure)") }
             return emulator
+        } catch let error as FixtureErrors {
+            // The limit check sees the loaded fixtures, not their file: it is named here.
+            let (_, name) = (try? fixtureBytes()) ?? ([], "<fixtures>")
+            let named = error.issues.map { issue in
+                var issue = issue
+                if issue.file == EmulatedBackend.unnamedFixtures { issue.file = name }
+                return issue
+            }
+            console.errorLine("surety serve: \(FixtureErrors(issues: named))")
+            return nil
         } catch {
             console.errorLine("surety serve: \(error)")
             return nil

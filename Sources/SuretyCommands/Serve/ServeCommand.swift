@@ -13,7 +13,7 @@ struct ServeCommand: SuretyCommand {
     static let name = "serve"
     static let summary = "serve the API: schema-driven mocks (default), a validating proxy, record/replay, the emulator"
     static let usage = """
-        usage: surety serve [--mock | --emulate [--fixtures FILE] [--state DIR] [--print-fixtures] | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
+        usage: surety serve [--mock | --emulate [--fixtures FILE] [--state DIR] [--max-records N] [--print-fixtures] | --proxy URL | --record DIR --upstream URL | --replay DIR] [options]
         \(ServeOptions.usage)
         \(RecordingOptions.usage)
         """
@@ -36,10 +36,12 @@ struct ServeCommand: SuretyCommand {
     let stateDirectory: String?
     /// `--print-fixtures`: write the emulator's fixtures (built-in or `--fixtures FILE`) as JSON and exit.
     let printFixtures: Bool
+    /// The emulator's bounds (`--max-records N`: the most records a tenant holds).
+    let emulatorLimits: EmulatorLimits
 
     init(arguments: [String]) throws(UsageError) {
         let scanner = try ArgumentScanner(
-            arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream", "fixtures", "state"]),
+            arguments, options: ServeOptions.valueOptions.union(RecordingOptions.valueOptions).union(["proxy", "record", "replay", "upstream", "fixtures", "state", "max-records"]),
             flags: ServeOptions.flags.union(RecordingOptions.flags).union(["mock", "emulate", "print-fixtures"]))
         guard scanner.positionals.isEmpty else { throw UsageError("unexpected argument \(scanner.positionals[0])") }
         let modes = ["mock", "emulate", "proxy", "record", "replay"].filter { scanner.flag($0) || scanner.value($0) != nil }
@@ -65,6 +67,9 @@ struct ServeCommand: SuretyCommand {
         if stateDirectory != nil, case .emulate = mode {} else if stateDirectory != nil { throw UsageError("--state goes with --emulate") }
         printFixtures = scanner.flag("print-fixtures")
         if printFixtures, case .emulate = mode {} else if printFixtures { throw UsageError("--print-fixtures goes with --emulate") }
+        let maxRecords = try scanner.integer("max-records", in: 1...Int.max)
+        if maxRecords != nil, case .emulate = mode {} else if maxRecords != nil { throw UsageError("--max-records goes with --emulate") }
+        emulatorLimits = EmulatorLimits(maxRecordsPerTenant: maxRecords ?? EmulatorLimits.defaultMaxRecordsPerTenant)
         source = ContractSource(scanner)
         options = try ServeOptions(scanner)
         recording = try RecordingOptions(scanner)

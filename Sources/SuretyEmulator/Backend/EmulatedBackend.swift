@@ -25,6 +25,8 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
     public let contract: Contract
     /// The switches in force.
     public let options: EmulatorOptions
+    /// The bounds in force.
+    public let limits: EmulatorLimits
     private let router: Router
     private let handlers: [String: EmulatorHandler]
     let lock = NSLock()
@@ -37,15 +39,18 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
     /// Whether a journal is attached, so that changes wait on the disk.
     public var isJournaled: Bool { lock.withLock { journal != nil } }
 
-    /// Creates a backend holding `fixtures`; locators come from `seed`, time from `clock`.
+    /// Creates a backend holding `fixtures`; locators come from `seed`, time from `clock`; fixtures that would take a
+    /// tenant past `limits` are refused.
     public init(contract: Contract, fixtures: EmulatorFixtures = .builtIn, clock: EmulatorClock = .system, seed: UInt64 = 0x5EED,
-                options: EmulatorOptions = EmulatorOptions()) throws(FixtureErrors) {
+                options: EmulatorOptions = EmulatorOptions(), limits: EmulatorLimits = .default) throws(FixtureErrors) {
         self.contract = contract
         self.options = options
+        self.limits = limits
         self.router = contract.makeRouter()
         self.handlers = EmulatorHandlers.all
         try JobFixtureCheck(contract: contract).check(fixtures)
         self.state = try EmulatorState(fixtures: fixtures, clock: clock, seed: seed, options: options)
+        try Self.checkRoom(in: state, for: fixtures, limits: limits)
         self.baseline = state
     }
 
@@ -137,7 +142,23 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         updatedBaseline.clock = .manual(instant)
         try updatedBaseline.add(fixtures, options: options)
         updatedBaseline.clock = baseline.clock
+        try Self.checkRoom(in: updated, for: fixtures, limits: limits)
         return (updated, updatedBaseline)
+    }
+
+    /// The file an issue of the limit check names: it sees loaded fixtures, not their file (the caller may rename it).
+    public static let unnamedFixtures = "<fixtures>"
+
+    /// Refuses a state in which a tenant holds more records than `limits` allow, pointing at the fixtures' tenant.
+    static func checkRoom(in state: EmulatorState, for fixtures: EmulatorFixtures, limits: EmulatorLimits) throws(FixtureErrors) {
+        let issues = state.tenants.values.filter { $0.recordCount > limits.maxRecordsPerTenant }
+            .sorted { $0.tenantLocator < $1.tenantLocator }
+            .map { tenant in
+                let index = fixtures.tenants.firstIndex { $0.locator.lowercased() == tenant.tenantLocator }
+                return FixtureIssue(file: unnamedFixtures, pointer: index.map { JSONPointer(tokens: ["tenants", String($0)]) },
+                                    reason: .overLimit(tenant: tenant.tenantLocator, records: tenant.recordCount, limit: limits.maxRecordsPerTenant))
+            }
+        guard issues.isEmpty else { throw FixtureErrors(issues: issues) }
     }
 
     /// Answers one request, routing it first; paths outside the contract answer 404 or 405.
@@ -205,7 +226,9 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
 
     /// Runs the handler as `user` at `now` on the tenant's store, in place, as a change kept unless the reply
     /// discards it, the request is a GET or the handler fails (then the store's undo logs put back what it wrote);
-    /// a kept change is journaled (and synced) first when the state is persisted. Under the lock.
+    /// a kept change is journaled (and synced) first when the state is persisted. A live call (`journals`) that
+    /// would take the tenant past ``limits`` is undone and refused with 507; a replayed one was kept when it ran,
+    /// so it is kept again. Under the lock.
     func apply(_ call: EmulatorCall, user: String, at now: Timestamp, journals: Bool) throws(EmulatorError) -> JSONValue {
         let tenant = call.path("tenantLocator").lowercased()
         guard let handler = handlers[call.endpoint.id] else {
@@ -213,6 +236,7 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         }
         // Through the dictionary's values by index: the store is changed where it lies, never copied out and back.
         guard let slot = state.tenants.index(forKey: tenant) else { throw .notFound(kind: "tenant", locator: tenant) }
+        let recordsBefore = state.tenants.values[slot].recordCount
         let mark = state.tenants.values[slot].beginChange()
         var kept = false
         defer { state.tenants.values[slot].endChange(mark, keeping: kept) }
@@ -222,6 +246,10 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         var context = OperationContext(now: now, user: user, ids: state.ids, options: options)
         let reply = try handler(&state.tenants.values[slot], &context, call)
         if !reply.discardChanges && call.endpoint.method != "GET" {
+            let records = state.tenants.values[slot].recordCount
+            if journals, records > limits.maxRecordsPerTenant, records > recordsBefore {
+                throw .tenantFull(tenant: tenant, records: records, limit: limits.maxRecordsPerTenant)
+            }
             if journals, let journal {
                 let entry = JournalEntry.Call(endpointID: call.endpoint.id, at: now, user: user, path: call.pathParameters,
                                               query: call.queryItems, body: call.body)

@@ -7,7 +7,8 @@ import SuretyJSON
 /// The platform's error catalogue is unpublished (`semantics.md` §4.3 [U]); the statuses are the emulator's choice,
 /// all inside ``ErrorConvention``: 400 malformed body, 401 token, 403 permission or tenant, 404 unknown locator,
 /// 409 an operation the transaction's state does not allow, 422 a well-formed request the business rules refuse;
-/// 500 only when a persisted emulator cannot write its state journal.
+/// 500 only when a persisted emulator cannot write its state journal, 507 when a change would take a tenant past
+/// ``EmulatorLimits/maxRecordsPerTenant``.
 public enum EmulatorError: Error, Equatable, Sendable {
     /// No `Authorization: Bearer` header.
     case missingToken
@@ -29,6 +30,8 @@ public enum EmulatorError: Error, Equatable, Sendable {
     case jobNotAllowed(operation: String, state: String, locator: String)
     /// The change could not be written to the state journal, so it was not made (`--state DIR`).
     case notSaved(reason: String)
+    /// The change would leave the tenant holding more records than ``EmulatorLimits/maxRecordsPerTenant``.
+    case tenantFull(tenant: String, records: Int, limit: Int)
 
     /// The status the error is answered with.
     public var status: HTTPStatus {
@@ -40,6 +43,7 @@ public enum EmulatorError: Error, Equatable, Sendable {
         case .notAllowed, .jobNotAllowed: return .conflict
         case .unprocessable: return .unprocessableContent
         case .notSaved: return .internalServerError
+        case .tenantFull: return .insufficientStorage
         }
     }
 
@@ -69,6 +73,11 @@ public enum EmulatorError: Error, Equatable, Sendable {
                            detail: "Cannot \(operation) job \(locator) in state \(state).")
         case .notSaved(let reason):
             return Problem(status: status, title: "State not saved", detail: "The change was not made: \(reason)")
+        case .tenantFull(let tenant, let records, let limit):
+            return Problem(status: status, title: "Emulator state limit reached",
+                           detail: "The change would leave tenant \(tenant) holding \(records) records, over the emulator's limit of "
+                               + "\(limit) (--max-records); it was not made. Reset the state (POST /__surety/reset), or start the "
+                               + "emulator with a larger --max-records.")
         }
     }
 }

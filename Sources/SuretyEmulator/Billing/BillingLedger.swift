@@ -20,6 +20,9 @@ public struct BillingLedger: Sendable, Hashable {
     /// An empty ledger.
     public init() {}
 
+    /// How many lattices, settings records and installments the ledger holds.
+    public var recordCount: Int { lattices.count + settings.count + installments.count }
+
     /// Whether a transaction's charges have become installments (a transaction is billed once).
     public func isBilled(_ transactionLocator: String) -> Bool { billed[transactionLocator] != nil }
 

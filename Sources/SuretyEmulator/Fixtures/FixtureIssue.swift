@@ -19,6 +19,8 @@ public enum FixtureProblem: IssueReason {
     case duplicate(kind: String, value: String)
     /// A reference to something not defined.
     case unknownReference(kind: String, value: String)
+    /// The fixtures would leave a tenant holding more records than ``EmulatorLimits/maxRecordsPerTenant``.
+    case overLimit(tenant: String, records: Int, limit: Int)
 
     /// The problem in words.
     public var message: String {
@@ -30,6 +32,8 @@ public enum FixtureProblem: IssueReason {
         case .invalid(let expected, let actual): return "expected \(expected), found \(actual)"
         case .duplicate(let kind, let value): return "duplicate \(kind) \(value)"
         case .unknownReference(let kind, let value): return "unknown \(kind) \(value)"
+        case .overLimit(let tenant, let records, let limit):
+            return "tenant \(tenant) would hold \(records) records, over the emulator's limit of \(limit) (--max-records)"
         }
     }
 }

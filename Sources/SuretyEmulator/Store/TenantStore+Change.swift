@@ -47,3 +47,13 @@ extension TenantStore {
     /// See ``changeLogged``.
     static let changeMarked = ["tenantLocator", "name", "products", "jobs"]
 }
+
+extension TenantStore {
+    /// How many records the tenant holds, the count ``EmulatorLimits/maxRecordsPerTenant`` bounds: accounts,
+    /// quotes, policies, terms, transactions, segments, documents, lattices, installment settings, installments and
+    /// jobs (the indexes derived from them are not counted). Constant time: every table keeps its count.
+    public var recordCount: Int {
+        accounts.count + quotes.count + policies.count + terms.count + transactions.count + segments.count
+            + documents.count + billing.recordCount + jobs.jobs.count
+    }
+}

@@ -55,6 +55,8 @@ extension HTTPStatus {
     public static let gatewayTimeout = HTTPStatus(code: 504)
     /// `505 HTTP Version Not Supported` (RFC 9110 §15.6.6).
     public static let httpVersionNotSupported = HTTPStatus(code: 505)
+    /// `507 Insufficient Storage` (RFC 4918 §11.5).
+    public static let insufficientStorage = HTTPStatus(code: 507)
 
     /// The registered reason phrase for `code`, or a class-generic one for unregistered codes.
     public static func registeredReasonPhrase(for code: Int) -> String {
