@@ -26,7 +26,7 @@ import Testing
             table("document", store.documents)
             table("lattice", store.billing.lattices)
             table("settings", store.billing.settings)
-            table("installment", store.billing.installments)
+            table("installment", store.billing.allInstallments.map { (key: $0.locator, value: $0) })
             table("job", store.jobs.jobs)
             lines.append("job settings \(String(reflecting: store.jobs.settings))")
         }

@@ -4,7 +4,7 @@ import Testing
 /// Tests in parallel each have their own emulator, stubs and journal: no `.serialized`, no interference.
 struct ParallelIsolationTests {
     /// The locator the seeded emulator gives the first change of a fresh session: every session starts the same.
-    static let firstChangeLocator = "01J92P0V000HTJXBF54D5NK8QK"
+    static let firstChangeLocator = "01J92P0V000HTJXBF54D5NKM03"
 
     @Test(.surety(.emulate), arguments: 0..<8)
     func eightTestsInParallelEachSeeOnlyTheirOwnEmulator(round: Int) async throws {

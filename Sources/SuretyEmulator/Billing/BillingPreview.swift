@@ -105,8 +105,9 @@ extension TenantStore {
             }
         }
         if settings.cadence != .none {
+            var block: ULIDBlock?
             installments = factory.installments(of: spread, from: request.termStart, to: request.termEnd, owner: owner, now: context.now,
-                                                user: context.user) { context.makeLocator() }
+                                                user: context.user) { context.makeID(in: &block) }
         }
         if let fee = request.invoiceFeeAmount {
             queued.append(.init(chargeLocator: context.makeLocator(), amountMinorUnits: QuoteBillingRequest.minorUnits(fee, scale: CurrencyMinorUnits.of(lattice.currency)),

@@ -37,7 +37,7 @@ extension EmulatorHandlers {
                 }
                 var updated: [Installment] = []
                 for locator in locators {
-                    guard var installment = store.billing.installments[locator] else { throw .notFound(kind: "installment", locator: locator) }
+                    guard var installment = store.billing.installment(locator) else { throw .notFound(kind: "installment", locator: locator) }
                     installment.dueTime = times["dueTime"] ?? installment.dueTime
                     installment.generateTime = times["generateTime"] ?? installment.generateTime
                     installment.autopayTime = times["autopayTime"] ?? installment.autopayTime

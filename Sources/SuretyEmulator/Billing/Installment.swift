@@ -34,22 +34,27 @@ public struct Installment: Sendable, Hashable {
             }
         }
 
-        /// The item's locator.
-        public var locator: String
+        /// The item's locator, held as its 128 bits.
+        public var id: ULID
         /// The charge's part, shared with the charge's other items.
         private var charge: Shared<Charge>
         /// The amount in minor units.
         public var amountMinorUnits: Int
         /// For a reversal's item, the item it negates.
-        public var reversalOfItemLocator: String?
+        public var reversalOfItem: ULID?
 
         /// Creates an item whose charge fields are held by `charge`, shared with every item made from the same one.
-        public init(locator: String, charge: Shared<Charge>, amountMinorUnits: Int, reversalOfItemLocator: String? = nil) {
-            self.locator = locator
+        public init(id: ULID, charge: Shared<Charge>, amountMinorUnits: Int, reversalOfItem: ULID? = nil) {
+            self.id = id
             self.charge = charge
             self.amountMinorUnits = amountMinorUnits
-            self.reversalOfItemLocator = reversalOfItemLocator
+            self.reversalOfItem = reversalOfItem
         }
+
+        /// The item's locator.
+        public var locator: String { id.string }
+        /// For a reversal's item, the locator of the item it negates.
+        public var reversalOfItemLocator: String? { reversalOfItem?.string }
 
         /// The shared part, to hand to the items made from the same charge.
         public var sharedCharge: Shared<Charge> { charge }
@@ -109,14 +114,14 @@ public struct Installment: Sendable, Hashable {
         }
     }
 
-    /// The installment's locator.
-    public var locator: String
+    /// The installment's locator, held as its 128 bits (a tenant holds many installments: see ``BillingLedger``).
+    public var id: ULID
     /// The billing's part, shared with the billing's other installments.
     private var billing: Shared<Billing>
     /// The frame's index in that lattice.
     public var frameIndex: Int
     /// For a reversal's installment, the one it negates.
-    public var reversalOfInstallmentLocator: String?
+    public var reversalOf: ULID?
     /// The installment range.
     public var installmentStart: Timestamp
     /// Its end.
@@ -143,14 +148,14 @@ public struct Installment: Sendable, Hashable {
     public var updatedBy: String
 
     /// Creates an installment whose shared fields are held by `billing`.
-    public init(locator: String, billing: Shared<Billing>, frameIndex: Int, reversalOfInstallmentLocator: String? = nil,
+    public init(id: ULID, billing: Shared<Billing>, frameIndex: Int, reversalOf: ULID? = nil,
                 installmentStart: Timestamp, installmentEnd: Timestamp, coverageStart: Timestamp, coverageEnd: Timestamp,
                 installmentDuration: Decimal, coverageDuration: Decimal, generateTime: Timestamp, dueTime: Timestamp,
                 autopayTime: Timestamp, items: [Item], updatedAt: Timestamp, updatedBy: String) {
-        self.locator = locator
+        self.id = id
         self.billing = billing
         self.frameIndex = frameIndex
-        self.reversalOfInstallmentLocator = reversalOfInstallmentLocator
+        self.reversalOf = reversalOf
         self.installmentStart = installmentStart
         self.installmentEnd = installmentEnd
         self.coverageStart = coverageStart
@@ -164,6 +169,11 @@ public struct Installment: Sendable, Hashable {
         self.updatedAt = updatedAt
         self.updatedBy = updatedBy
     }
+
+    /// The installment's locator.
+    public var locator: String { id.string }
+    /// For a reversal's installment, the locator of the one it negates.
+    public var reversalOfInstallmentLocator: String? { reversalOf?.string }
 
     /// The shared part, to hand to the installments made with this one.
     public var sharedBilling: Shared<Billing> {

@@ -45,7 +45,7 @@ public struct InstallmentFactory: Sendable {
     /// The installments of `charges` effective over `[effective, end)`, oldest frame first; frames where every
     /// charge's part is zero make none.
     public func installments(of charges: [Charge], from effective: Timestamp, to end: Timestamp, owner: Owner, now: Timestamp,
-                             user: String, makeLocator: () -> String) -> [Installment] {
+                             user: String, makeID: () -> ULID) -> [Installment] {
         let shares = ChargeSpreader.shares(of: lattice.frames, from: effective, to: end)
         let parts = charges.map { ChargeSpreader.memoizedSplit($0.amountMinorUnits, by: shares.map(\.share), remainder: remainder) }
         let duration = { (start: Timestamp, end: Timestamp) in
@@ -64,16 +64,16 @@ public struct InstallmentFactory: Sendable {
         var result: [Installment] = []
         for (position, share) in shares.enumerated() {
             let frame = lattice.frames[share.index]
-            let locator = makeLocator()
+            let id = makeID()
             let items = charges.indices.compactMap { index -> Installment.Item? in
                 let amount = parts[index][position]
                 guard amount != 0 else { return nil }
-                return Installment.Item(locator: makeLocator(), charge: shared[index], amountMinorUnits: amount)
+                return Installment.Item(id: makeID(), charge: shared[index], amountMinorUnits: amount)
             }
             guard !items.isEmpty else { continue }
             let coverageStart = max(frame.coverageStart, min(effective, frame.coverageEnd))
             result.append(Installment(
-                locator: locator, billing: billing, frameIndex: share.index,
+                id: id, billing: billing, frameIndex: share.index,
                 installmentStart: frame.installmentStart, installmentEnd: frame.installmentEnd, coverageStart: coverageStart,
                 coverageEnd: frame.coverageEnd,
                 installmentDuration: duration(frame.installmentStart, frame.installmentEnd),
@@ -87,16 +87,16 @@ public struct InstallmentFactory: Sendable {
     /// The negation of `originals` on this (reversal) lattice, frame `i` holding original `i`; `charges` maps each
     /// original charge locator to the reversal's charge.
     public func reversals(of originals: [Installment], charges: [String: String], owner: Owner, now: Timestamp, user: String,
-                          makeLocator: () -> String) -> [Installment] {
+                          makeID: () -> ULID) -> [Installment] {
         // The originals of one billing make reversals that share one billing, and an original charge's items share
         // one reversal charge, as the factory's own installments do.
         var billings: [ObjectIdentifier: Shared<Installment.Billing>] = [:]
         var reversedCharges: [ObjectIdentifier: Shared<Installment.Item.Charge>] = [:]
         return originals.enumerated().map { index, original in
             var copy = original
-            copy.locator = makeLocator()
+            copy.id = makeID()
             copy.frameIndex = index
-            copy.reversalOfInstallmentLocator = original.locator
+            copy.reversalOf = original.id
             let billing = original.sharedBilling
             copy.sharedBilling = billings[ObjectIdentifier(billing)] ?? billing.with {
                 $0.latticeLocator = lattice.locator
@@ -109,8 +109,8 @@ public struct InstallmentFactory: Sendable {
                 let charge = item.sharedCharge
                 let reversed = reversedCharges[ObjectIdentifier(charge)] ?? charge.with { $0.chargeLocator = charges[$0.chargeLocator] ?? $0.chargeLocator }
                 reversedCharges[ObjectIdentifier(charge)] = reversed
-                return Installment.Item(locator: makeLocator(), charge: reversed, amountMinorUnits: -item.amountMinorUnits,
-                                        reversalOfItemLocator: item.locator)
+                return Installment.Item(id: makeID(), charge: reversed, amountMinorUnits: -item.amountMinorUnits,
+                                        reversalOfItem: item.id)
             }
             copy.updatedAt = now
             copy.updatedBy = user

@@ -85,8 +85,9 @@ extension TenantStore {
                                   policy: policy, term: term, reversal: false, context: &context)
         }
         let factory = InstallmentFactory(lattice: lattice, currencyScale: scale, remainder: configuration.remainder)
+        var block: ULIDBlock?
         let made = factory.installments(of: transaction.charges, from: effective, to: term.endTime, owner: owner, now: context.now,
-                                        user: context.user) { context.makeLocator() }
+                                        user: context.user) { context.makeID(in: &block) }
         billing.add(made, billing: transaction.locator)
         if let current, current.termEnd > term.endTime {
             foldInstallments(pastEndOf: term, onto: lattice, now: context.now, user: context.user)
@@ -122,7 +123,10 @@ extension TenantStore {
                                   owner: owner, basedOn: basedOn?.locator, origin: transaction.locator, effective: transaction.effectiveTime,
                                   policy: policy, term: term, reversal: true, context: &context)
         let factory = InstallmentFactory(lattice: lattice, currencyScale: scale, remainder: billingConfiguration(of: policy.productName).remainder)
-        let made = factory.reversals(of: originals, charges: chargeMap, owner: owner, now: context.now, user: context.user) { context.makeLocator() }
+        var block: ULIDBlock?
+        let made = factory.reversals(of: originals, charges: chargeMap, owner: owner, now: context.now, user: context.user) {
+            context.makeID(in: &block)
+        }
         billing.add(made, billing: transaction.locator)
         return BilledTransaction(latticeLocator: lattice.locator, installmentLocators: made.map(\.locator))
     }

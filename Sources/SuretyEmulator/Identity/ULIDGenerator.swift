@@ -39,7 +39,10 @@ public struct ULIDGenerator: Sendable, Hashable {
     }
 
     /// The next ULID at `time`; never smaller than the previous one.
-    public mutating func next(at time: Timestamp) -> String {
+    public mutating func next(at time: Timestamp) -> String { nextValue(at: time).string }
+
+    /// The next ULID at `time` as its 128 bits; never smaller than the previous one.
+    public mutating func nextValue(at time: Timestamp) -> ULID {
         let milliseconds = max(time.milliseconds, state.lastMilliseconds)
         if milliseconds == state.lastMilliseconds {
             state.low &+= 1
@@ -51,7 +54,19 @@ public struct ULIDGenerator: Sendable, Hashable {
             state.high = UInt16(truncatingIfNeeded: source.next()) & 0x7FFF
             state.low = source.next() >> 1
         }
-        return ULIDGenerator.encode(milliseconds: UInt64(max(milliseconds, 0)), high: state.high, low: state.low)
+        return ULID(upper: UInt64(max(milliseconds, 0)) << 16 | UInt64(state.high), lower: state.low)
+    }
+
+    /// Reserves the next whole block of ``ULIDBlock/size`` ULIDs at `time` (its first has its lowest 10 bits zero);
+    /// every ULID made afterwards is larger than the block's last.
+    public mutating func reserveBlock(at time: Timestamp) -> ULIDBlock {
+        let next = nextValue(at: time)
+        var first = ULID(upper: next.upper, lower: next.lower & ~(ULIDBlock.size - 1))
+        if first < next { first = first.advanced(by: ULIDBlock.size) }
+        let last = first.advanced(by: ULIDBlock.size - 1)
+        state.high = UInt16(truncatingIfNeeded: last.upper)
+        state.low = last.lower
+        return ULIDBlock(first: first)
     }
 
     /// Crockford's base-32 digits, as bytes.

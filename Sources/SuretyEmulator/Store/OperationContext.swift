@@ -24,3 +24,15 @@ public struct OperationContext: Sendable {
     /// A new locator.
     public mutating func makeLocator() -> String { ids.next(at: now) }
 }
+
+extension OperationContext {
+    /// A new locator from `block`, reserving a fresh block at the operation's time when there is none or it is used
+    /// up: the locators one billing makes share as few blocks as they can (see ``BillingLedger``).
+    public mutating func makeID(in block: inout ULIDBlock?) -> ULID {
+        if let id = block?.take() { return id }
+        var fresh = ids.reserveBlock(at: now)
+        let id = fresh.take()!  // a fresh block holds 1,024
+        block = fresh
+        return id
+    }
+}

@@ -7,11 +7,14 @@ import Testing
 @Suite struct InstallmentSharingTests {
     let policy = BuiltInFixtures.policyA1
 
-    static func installment(_ locator: String, billing: Shared<Installment.Billing>, charge: Shared<Installment.Item.Charge>) -> Installment {
+    /// Installment `number`'s ULID, and its item's.
+    static func id(_ number: UInt64, item: Bool = false) -> ULID { ULID(upper: item ? 1 : 0, lower: number) }
+
+    static func installment(_ number: UInt64, billing: Shared<Installment.Billing>, charge: Shared<Installment.Item.Charge>) -> Installment {
         let now = Timestamp(rfc3339: "2024-10-01T00:00:00Z")!
-        return Installment(locator: locator, billing: billing, frameIndex: 0, installmentStart: now, installmentEnd: now,
+        return Installment(id: id(number), billing: billing, frameIndex: 0, installmentStart: now, installmentEnd: now,
                            coverageStart: now, coverageEnd: now, installmentDuration: 1, coverageDuration: 1, generateTime: now,
-                           dueTime: now, autopayTime: now, items: [Installment.Item(locator: locator + "-item", charge: charge, amountMinorUnits: 100)],
+                           dueTime: now, autopayTime: now, items: [Installment.Item(id: id(number, item: true), charge: charge, amountMinorUnits: 100)],
                            updatedAt: now, updatedBy: "u")
     }
 
@@ -23,11 +26,11 @@ import Testing
 
     @Test("changing a shared field of one installment, or an item's charge, leaves the others that share it untouched")
     func writesDoNotReachSiblings() {
-        var moved = Self.installment("I1", billing: Self.billing, charge: Self.charge)
-        let sibling = Self.installment("I2", billing: Self.billing, charge: Self.charge)
+        var moved = Self.installment(1, billing: Self.billing, charge: Self.charge)
+        let sibling = Self.installment(2, billing: Self.billing, charge: Self.charge)
         moved.latticeLocator = "L2"
         let recharged = Self.charge.with { $0.chargeLocator = "C2" }
-        moved.items[0] = Installment.Item(locator: "I1-item", charge: recharged, amountMinorUnits: 100)
+        moved.items[0] = Installment.Item(id: Self.id(1, item: true), charge: recharged, amountMinorUnits: 100)
         #expect(moved.latticeLocator == "L2" && moved.items[0].chargeLocator == "C2")
         #expect(sibling.latticeLocator == "L1" && sibling.items[0].chargeLocator == "C1")
         #expect(Self.billing.value.latticeLocator == "L1" && Self.charge.value.chargeLocator == "C1")
@@ -37,9 +40,9 @@ import Testing
     @Test("installments are equal by value, whichever holder their shared fields sit in")
     func equalityIsByValue() {
         let copy = Shared(Self.billing.value), otherCharge = Shared(Self.charge.value)
-        #expect(Self.installment("I1", billing: Self.billing, charge: Self.charge) == Self.installment("I1", billing: copy, charge: otherCharge))
-        #expect(Self.installment("I1", billing: Self.billing, charge: Self.charge).hashValue == Self.installment("I1", billing: copy, charge: otherCharge).hashValue)
-        #expect(Self.installment("I1", billing: Self.billing, charge: Self.charge) != Self.installment("I1", billing: Self.billing.with { $0.currency = "EUR" }, charge: Self.charge))
+        #expect(Self.installment(1, billing: Self.billing, charge: Self.charge) == Self.installment(1, billing: copy, charge: otherCharge))
+        #expect(Self.installment(1, billing: Self.billing, charge: Self.charge).hashValue == Self.installment(1, billing: copy, charge: otherCharge).hashValue)
+        #expect(Self.installment(1, billing: Self.billing, charge: Self.charge) != Self.installment(1, billing: Self.billing.with { $0.currency = "EUR" }, charge: Self.charge))
     }
 
     @Test("a billed change's installments share one billing and its charge's items one charge; its reversal's share new ones")

@@ -82,7 +82,7 @@ import Testing
             let factory = InstallmentFactory(lattice: lattice, currencyScale: 2, remainder: random.below(2) == 0 ? .lastItem : .firstItem)
             let made = factory.installments(of: charges, from: effective, to: end, owner: .init(accountLocator: "A"), now: start, user: "U") {
                 counter += 1
-                return "X\(counter)"
+                return ULID(upper: 0, lower: UInt64(counter))
             }
             for charge in charges {
                 let sum = made.flatMap(\.items).filter { $0.chargeLocator == charge.locator }.reduce(0) { $0 + $1.amountMinorUnits }
