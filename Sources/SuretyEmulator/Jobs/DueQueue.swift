@@ -1,79 +1,81 @@
 import SuretySchemas
 
-/// The instants at which jobs move by themselves, earliest first: a persistent treap whose copies share every node, so
-/// keeping it whole for an undo (``JobLedger/ChangeMark``) costs one reference, and adding a job or taking the
-/// earliest costs O(log n).
+/// The instants at which jobs move by themselves, earliest first (ties by locator): a binary heap in one array, so
+/// adding a job or taking the earliest costs O(log n) and allocates nothing but the array's growth.
 ///
-/// An entry may be stale (its job since moved, or was removed); ``JobLedger`` checks each against its job as it takes it.
+/// An entry may be stale (its job since moved, or was removed); ``JobLedger`` checks each against its job as it takes
+/// it. That makes undoing a change cheap: while a change is recorded (``beginChange()``) the entries it takes are
+/// kept, and a change not kept puts them back; the entries it added stay, stale, and are skipped when they come up.
 struct DueQueue: Sendable {
-    /// One entry; immutable, so it is shared freely between copies.
-    final class Node: Sendable {
+    /// One entry.
+    struct Entry: Sendable {
         let due: Timestamp
         let locator: String
-        /// The heap priority: the locator's hash, so the tree's shape is the same in every run.
-        let priority: UInt64
-        let left: Node?
-        let right: Node?
 
-        init(due: Timestamp, locator: String, priority: UInt64, left: Node?, right: Node?) {
-            self.due = due
-            self.locator = locator
-            self.priority = priority
-            self.left = left
-            self.right = right
-        }
-
-        /// The same entry with other children.
-        func with(left: Node?, right: Node?) -> Node { Node(due: due, locator: locator, priority: priority, left: left, right: right) }
-
-        /// Whether this entry sorts before the instant and locator given.
-        func precedes(_ due: Timestamp, _ locator: String) -> Bool { (self.due, self.locator) < (due, locator) }
+        /// Whether this entry comes out before `other`.
+        func precedes(_ other: Entry) -> Bool { (due, locator) < (other.due, other.locator) }
     }
 
-    private var root: Node?
+    /// The heap: each entry precedes (or ties) its two children at `2i + 1` and `2i + 2`.
+    private var heap: [Entry] = []
+    /// The entries taken since ``beginChange()``, or nil while no change is recorded.
+    private var taken: [Entry]?
 
     /// Creates an empty queue.
     init() {}
 
+    /// How many entries the queue holds, stale ones included.
+    var count: Int { heap.count }
+
     /// The earliest entry, or nil when the queue is empty.
-    var first: (due: Timestamp, locator: String)? {
-        var node = root
-        while let left = node?.left { node = left }
-        return node.map { ($0.due, $0.locator) }
-    }
+    var first: (due: Timestamp, locator: String)? { heap.first.map { ($0.due, $0.locator) } }
 
     /// Adds an entry.
-    mutating func insert(_ due: Timestamp, _ locator: String) {
-        let (below, above) = Self.split(root, due, locator)
-        let node = Node(due: due, locator: locator, priority: LocatorHash.of(locator), left: nil, right: nil)
-        root = Self.merge(Self.merge(below, node), above)
-    }
+    mutating func insert(_ due: Timestamp, _ locator: String) { push(Entry(due: due, locator: locator)) }
 
-    /// Removes the earliest entry.
-    mutating func removeFirst() { root = Self.removingFirst(root) }
-
-    private static func removingFirst(_ node: Node?) -> Node? {
-        guard let node else { return nil }
-        guard let left = node.left else { return node.right }
-        return node.with(left: removingFirst(left), right: node.right)
-    }
-
-    /// The entries before `(due, locator)` and the others.
-    private static func split(_ node: Node?, _ due: Timestamp, _ locator: String) -> (Node?, Node?) {
-        guard let node else { return (nil, nil) }
-        if node.precedes(due, locator) {
-            let (below, above) = split(node.right, due, locator)
-            return (node.with(left: node.left, right: below), above)
+    /// Removes the earliest entry (kept for an undo while a change is recorded).
+    mutating func removeFirst() {
+        guard !heap.isEmpty else { return }
+        let first = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            siftDown(0)
         }
-        let (below, above) = split(node.left, due, locator)
-        return (below, node.with(left: above, right: node.right))
+        taken?.append(first)
     }
 
-    /// Joins two treaps, every entry of `lower` before every entry of `upper`.
-    private static func merge(_ lower: Node?, _ upper: Node?) -> Node? {
-        guard let lower else { return upper }
-        guard let upper else { return lower }
-        if lower.priority >= upper.priority { return lower.with(left: lower.left, right: merge(lower.right, upper)) }
-        return upper.with(left: merge(lower, upper.left), right: upper.right)
+    /// Starts keeping the entries taken, so that ``endChange(keeping:)`` can put them back.
+    mutating func beginChange() { taken = [] }
+
+    /// Ends the change: not kept, the entries it took are back (those it added stay, stale).
+    mutating func endChange(keeping: Bool) {
+        let back = taken ?? []
+        taken = nil
+        if !keeping { for entry in back { push(entry) } }
+    }
+
+    private mutating func push(_ entry: Entry) {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].precedes(heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var first = parent
+            if left < heap.count, heap[left].precedes(heap[first]) { first = left }
+            if right < heap.count, heap[right].precedes(heap[first]) { first = right }
+            guard first != parent else { return }
+            heap.swapAt(parent, first)
+            parent = first
+        }
     }
 }

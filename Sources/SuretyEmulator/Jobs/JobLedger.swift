@@ -90,26 +90,25 @@ public struct JobLedger: Sendable, Hashable {
         hasher.combine(settings)
     }
 
-    /// The ledger's values a change keeps whole to undo itself: the settings and the due queue (persistent, so
-    /// keeping it costs one reference).
+    /// The ledger's values a change keeps whole to undo itself: the settings (the due queue keeps its own undo).
     public struct ChangeMark: Sendable {
         let settings: JobSettings
-        let due: DueQueue
     }
 
-    /// Starts recording a change: the tables log their writes, the rest is kept in the mark.
+    /// Starts recording a change: the tables and the queue log their writes, the rest is kept in the mark.
     public mutating func beginChange(_ epoch: UInt64) -> ChangeMark {
         jobs.beginChange(epoch)
         byReference.beginChange(epoch)
-        return ChangeMark(settings: settings, due: due)
+        due.beginChange()
+        return ChangeMark(settings: settings)
     }
 
     /// Ends the change `mark` began, kept or undone.
     public mutating func endChange(_ mark: ChangeMark, keeping: Bool) {
         jobs.endChange(keeping: keeping)
         byReference.endChange(keeping: keeping)
+        due.endChange(keeping: keeping)
         guard !keeping else { return }
         settings = mark.settings
-        due = mark.due
     }
 }

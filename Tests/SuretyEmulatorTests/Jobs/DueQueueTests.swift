@@ -25,4 +25,28 @@ import Testing
         #expect(taken.map(\.1) == expected.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1))
         #expect(copy.first?.locator == taken.first?.1, "the copy still holds every entry")
     }
+
+    @Test("a change not kept puts back the entries it took, in order; those it added stay (stale, for the ledger to skip); a kept one keeps nothing")
+    func undo() {
+        var queue = DueQueue()
+        for index in 0..<10 { queue.insert(Timestamp(seconds: Int64(index)), "J\(index)") }
+        queue.beginChange()
+        queue.removeFirst()
+        queue.removeFirst()
+        queue.insert(Timestamp(seconds: 100), "J0")
+        queue.endChange(keeping: false)
+        #expect(queue.count == 11)
+        var taken: [String] = []
+        while let (_, locator) = queue.first {
+            taken.append(locator)
+            queue.removeFirst()
+        }
+        #expect(taken == (0..<10).map { "J\($0)" } + ["J0"])
+
+        for index in 0..<3 { queue.insert(Timestamp(seconds: Int64(index)), "K\(index)") }
+        queue.beginChange()
+        queue.removeFirst()
+        queue.endChange(keeping: true)
+        #expect(queue.first?.locator == "K1" && queue.count == 2)
+    }
 }
