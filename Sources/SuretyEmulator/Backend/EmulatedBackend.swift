@@ -236,7 +236,7 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         }
         // Through the dictionary's values by index: the store is changed where it lies, never copied out and back.
         guard let slot = state.tenants.index(forKey: tenant) else { throw .notFound(kind: "tenant", locator: tenant) }
-        let recordsBefore = state.tenants.values[slot].recordCount
+        let recordsBefore = Self.recordCount(of: &state.tenants.values[slot])
         let mark = state.tenants.values[slot].beginChange()
         var kept = false
         defer { state.tenants.values[slot].endChange(mark, keeping: kept) }
@@ -246,7 +246,7 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         var context = OperationContext(now: now, user: user, ids: state.ids, options: options)
         let reply = try handler(&state.tenants.values[slot], &context, call)
         if !reply.discardChanges && call.endpoint.method != "GET" {
-            let records = state.tenants.values[slot].recordCount
+            let records = Self.recordCount(of: &state.tenants.values[slot])
             if journals, records > limits.maxRecordsPerTenant, records > recordsBefore {
                 throw .tenantFull(tenant: tenant, records: records, limit: limits.maxRecordsPerTenant)
             }
@@ -260,6 +260,9 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         }
         return reply.body
     }
+
+    /// The store's record count, read where the store lies (the dictionary's getter would copy the store out).
+    private static func recordCount(of store: inout TenantStore) -> Int { store.recordCount }
 
     /// The acting user, or 401/403 (`semantics.md` §4.5: any one listed permission suffices).
     func authorize(_ endpoint: Endpoint, tenant: String, authorization: String?) throws(EmulatorError) -> String {
