@@ -18,8 +18,10 @@ import Darwin
 public final class StateJournal: EmulatorJournal, @unchecked Sendable {
     // @unchecked Sendable: the mutable `handle`, `length`, `broken`, `droppedByCompaction` and `compactionFailure` are
     // used only by EmulatedBackend under its lock.
-    /// The header's format tag.
-    public static let format = "emulator-journal/1"
+    /// The header's format tag. It changes whenever replaying the same calls would make other locators (2: a
+    /// billing takes its installments' locators from blocks, ``ULIDBlock``), so an older journal is refused, not
+    /// replayed into a state whose locators its later calls do not name.
+    public static let format = "emulator-journal/2"
     /// The journal's file name inside the state folder.
     public static let fileName = "journal.ndjson"
 
@@ -93,7 +95,9 @@ public final class StateJournal: EmulatorJournal, @unchecked Sendable {
         skippedLine = parsed.skipped
         length = parsed.goodLength
         guard header["surety"]?.stringValue == Self.format else {
-            throw .mismatchedHeader(path: path, reason: "the header is not \(Self.format)")
+            let found = header["surety"]?.stringValue ?? "none"
+            throw .mismatchedHeader(path: path, reason: "the header is \(found), not \(Self.format): a journal of another Surety version, "
+                                        + "whose replay would make other locators; start with an empty --state directory")
         }
         guard header["seed"]?.numberValue?.literal == String(seed) else {
             throw .mismatchedHeader(path: path, reason: "the journal was written with --seed \(header["seed"]?.numberValue?.literal ?? "?"), not \(seed)")

@@ -124,7 +124,7 @@ import Testing
         }
         // A crash between the sync and the rename leaves a whole temporary file next to the untouched journal.
         let leftover = path + StateJournal.compactingSuffix
-        #expect(FileManager.default.createFile(atPath: leftover, contents: Data(#"{"surety":"emulator-journal/1"}\#n{"reset":true}\#n"#.utf8)))
+        #expect(FileManager.default.createFile(atPath: leftover, contents: Data(#"{"surety":"emulator-journal/2"}\#n{"reset":true}\#n"#.utf8)))
         let (backend, journal) = try open(directory, compactingAtLeast: 1)
         #expect(!FileManager.default.fileExists(atPath: leftover))
         #expect(journal.recorded.count == 11, "the old journal and the appended clock line were replayed, not the leftover")

@@ -150,6 +150,20 @@ import Testing
         }
     }
 
+    @Test("a journal of the previous format (whose replay would make other locators) is refused, saying why")
+    func previousFormat() throws {
+        let directory = try TestRepository.temporaryDirectory("surety-journal")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try StateJournal(directory: directory, seed: 1, fixtures: document, now: EmulatorTestSupport.start)
+        let path = directory + "/journal.ndjson"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: StateJournal.format, with: "emulator-journal/1").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: JournalError.mismatchedHeader(path: path, reason: "the header is emulator-journal/1, not emulator-journal/2: a journal "
+                                                        + "of another Surety version, whose replay would make other locators; start with an empty --state directory")) {
+            try StateJournal(directory: directory, seed: 1, fixtures: self.document, now: EmulatorTestSupport.start)
+        }
+    }
+
     @Test("a second open of the same journal while the first holds it is refused")
     func locked() throws {
         let directory = try TestRepository.temporaryDirectory("surety-journal")

@@ -10,7 +10,7 @@ public struct BillingLedger: Sendable, Hashable {
     public private(set) var lattices: LocatorTable<InstallmentLattice> = [:]
     /// Settings records by locator.
     public private(set) var settings: LocatorTable<SettingsRecord> = [:]
-    /// Installments by the key of their locators' block (``ULIDBlock/key(of:)-swift.type.method``), oldest first.
+    /// Installments by the key of their locators' block (``ULIDBlock/key(of:)``), oldest first.
     private var blocks: LocatorTable<[Installment]> = [:]
     /// How many installments ``blocks`` holds.
     public private(set) var installmentCount = 0
@@ -64,8 +64,8 @@ public struct BillingLedger: Sendable, Hashable {
 
     /// The installment with a locator, or nil.
     public func installment(_ locator: String) -> Installment? {
-        guard let key = ULIDBlock.key(of: locator), let id = ULID(locator) else { return nil }
-        return blocks[key]?.first { $0.id == id }
+        guard let id = ULID(locator) else { return nil }
+        return blocks[ULIDBlock.key(of: id)]?.first { $0.id == id }
     }
 
     /// Every installment, in no particular order (tests and snapshots).
@@ -99,8 +99,9 @@ public struct BillingLedger: Sendable, Hashable {
 
     /// Removes one installment (folded into another of its transaction) from the tables and the listings.
     public mutating func remove(installment locator: String) {
-        guard let key = ULIDBlock.key(of: locator), let id = ULID(locator),
-              let index = blocks[key]?.firstIndex(where: { $0.id == id }), let installment = blocks[key]?.remove(at: index) else { return }
+        guard let id = ULID(locator) else { return }
+        let key = ULIDBlock.key(of: id)
+        guard let index = blocks[key]?.firstIndex(where: { $0.id == id }), let installment = blocks[key]?.remove(at: index) else { return }
         installmentCount -= 1
         guard blocks[key]?.isEmpty == true else { return }
         blocks.removeValue(forKey: key)

@@ -32,9 +32,4 @@ public struct ULIDBlock: Sendable, Hashable {
 
     /// The 24 characters every ULID of `id`'s block starts with.
     public static func key(of id: ULID) -> String { String(id.string.utf8.prefix(24))! }
-
-    /// The key of the block a locator names, read from its text; nil when the text is not a ULID's.
-    public static func key(of locator: String) -> String? {
-        ULID(locator) == nil ? nil : String(locator.utf8.prefix(24))!
-    }
 }
