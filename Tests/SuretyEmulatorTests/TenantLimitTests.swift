@@ -87,12 +87,11 @@ import Testing
             #expect(error.description.contains("would hold \(full) records, over the emulator's limit of \(full - 1)"))
         }
         let backend = try backend(room: 0)
-        let extra = #"{"tenants": [{"locator": "\#(BuiltInFixtures.tenantA)", "accounts": [{"locator": "01J6A00000000000000000AA77", "name": "Extra"}]}], "tokens": []}"#
-        #expect(throws: EmulatorAdminError.self) { try backend.addFixtures(document: Array(extra.utf8), file: "extra.json") }
+        #expect(throws: EmulatorAdminError.self) { try backend.addFixtures(document: Array(Self.extraAccount.utf8), file: "extra.json") }
         #expect(records(backend) == backend.limits.maxRecordsPerTenant)
     }
 
-    @Test("a journal replays the changes it kept even under a lower limit (they were within the limit when they ran); over it, a write that adds no record still goes ahead")
+    @Test("a journal replays the calls and fixtures it kept even under a lower limit (they were within the limit when they ran); over it, a write that adds no record still goes ahead, and fixtures for another tenant are not held back")
     func replayKeepsWhatWasKept() throws {
         let directory = try TestRepository.temporaryDirectory("surety-limit-journal")
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -105,6 +104,7 @@ import Testing
             try backend.restore(from: journal, clock: .manual(EmulatorTestSupport.start))
             made = RecordingClient(backend: backend).create(policy, "change", change)
             #expect(made != "missing")
+            try backend.addFixtures(document: Array(Self.extraAccount.utf8), file: "extra.json")
             expected = backend.snapshot
         }
         let journal = try StateJournal(directory: directory, seed: 42, fixtures: document, now: EmulatorTestSupport.start)
@@ -117,5 +117,14 @@ import Testing
         let client = RecordingClient(backend: restored)
         #expect(client.send(.patch, "/policy/{t}/policies/\(policy)/change", change).status == 507)
         #expect(client.operate(made, "discard") == "discarded")
+        // Fixtures for another tenant are not held back by this one; fixtures naming it are.
+        let other = #"{"tenants": [{"locator": "5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003", "products": [\#(BuiltInFixtures.product)]}], "tokens": []}"#
+        try restored.addFixtures(document: Array(other.utf8), file: "other.json")
+        #expect(restored.snapshot.tenants["5a1c8a34-6a3c-4d55-9a57-2b1de1f0c003"] != nil)
+        let more = Self.extraAccount.replacingOccurrences(of: "AA77", with: "AA78")
+        #expect(throws: EmulatorAdminError.self) { try restored.addFixtures(document: Array(more.utf8), file: "more.json") }
     }
+
+    /// Fixtures that add one account to tenant A.
+    static let extraAccount = #"{"tenants": [{"locator": "\#(BuiltInFixtures.tenantA)", "accounts": [{"locator": "01J6A00000000000000000AA77", "name": "Extra"}]}], "tokens": []}"#
 }

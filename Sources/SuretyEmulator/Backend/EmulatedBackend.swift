@@ -130,8 +130,9 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
     }
 
     /// The state and baseline with `fixtures` added as if the clock stood at `instant` (their issuance time and
-    /// locators), or every clash; the clocks are left as they were. Under the lock.
-    func adding(_ fixtures: EmulatorFixtures, at instant: Timestamp) throws(FixtureErrors) -> (EmulatorState, EmulatorState) {
+    /// locators), or every clash, or a tenant they name taken past ``limits`` (unless `checkingRoom` is false: a
+    /// journal's replay adds what was accepted when it ran); the clocks are left as they were. Under the lock.
+    func adding(_ fixtures: EmulatorFixtures, at instant: Timestamp, checkingRoom: Bool = true) throws(FixtureErrors) -> (EmulatorState, EmulatorState) {
         try JobFixtureCheck(contract: contract).check(fixtures)
         var updated = state
         updated.clock = .manual(instant)
@@ -142,22 +143,21 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         updatedBaseline.clock = .manual(instant)
         try updatedBaseline.add(fixtures, options: options)
         updatedBaseline.clock = baseline.clock
-        try Self.checkRoom(in: updated, for: fixtures, limits: limits)
+        if checkingRoom { try Self.checkRoom(in: updated, for: fixtures, limits: limits) }
         return (updated, updatedBaseline)
     }
 
     /// The file an issue of the limit check names: it sees loaded fixtures, not their file (the caller may rename it).
     public static let unnamedFixtures = "<fixtures>"
 
-    /// Refuses a state in which a tenant holds more records than `limits` allow, pointing at the fixtures' tenant.
+    /// Refuses fixtures that leave a tenant they name holding more records than `limits` allow (a tenant they do not
+    /// name is not theirs to answer for), pointing at the tenant in the fixtures.
     static func checkRoom(in state: EmulatorState, for fixtures: EmulatorFixtures, limits: EmulatorLimits) throws(FixtureErrors) {
-        let issues = state.tenants.values.filter { $0.recordCount > limits.maxRecordsPerTenant }
-            .sorted { $0.tenantLocator < $1.tenantLocator }
-            .map { tenant in
-                let index = fixtures.tenants.firstIndex { $0.locator.lowercased() == tenant.tenantLocator }
-                return FixtureIssue(file: unnamedFixtures, pointer: index.map { JSONPointer(tokens: ["tenants", String($0)]) },
-                                    reason: .overLimit(tenant: tenant.tenantLocator, records: tenant.recordCount, limit: limits.maxRecordsPerTenant))
-            }
+        let issues = fixtures.tenants.enumerated().compactMap { index, named -> FixtureIssue? in
+            guard let tenant = state.tenants[named.locator.lowercased()], tenant.recordCount > limits.maxRecordsPerTenant else { return nil }
+            return FixtureIssue(file: unnamedFixtures, pointer: JSONPointer(tokens: ["tenants", String(index)]),
+                                reason: .overLimit(tenant: tenant.tenantLocator, records: tenant.recordCount, limit: limits.maxRecordsPerTenant))
+        }
         guard issues.isEmpty else { throw FixtureErrors(issues: issues) }
     }
 

@@ -5,10 +5,10 @@ import SuretyJSON
 /// Why the emulator refused a request, with the context a user needs; answered in the project's ``Problem`` shape.
 ///
 /// The platform's error catalogue is unpublished (`semantics.md` §4.3 [U]); the statuses are the emulator's choice,
-/// all inside ``ErrorConvention``: 400 malformed body, 401 token, 403 permission or tenant, 404 unknown locator,
-/// 409 an operation the transaction's state does not allow, 422 a well-formed request the business rules refuse;
-/// 500 only when a persisted emulator cannot write its state journal, 507 when a change would take a tenant past
-/// ``EmulatorLimits/maxRecordsPerTenant``.
+/// the client errors all inside ``ErrorConvention``: 400 malformed body, 401 token, 403 permission or tenant, 404
+/// unknown locator, 409 an operation the transaction's state does not allow, 422 a well-formed request the business
+/// rules refuse; and two server errors: 500 only when a persisted emulator cannot write its state journal, 507 when a
+/// change would take a tenant past ``EmulatorLimits/maxRecordsPerTenant``.
 public enum EmulatorError: Error, Equatable, Sendable {
     /// No `Authorization: Bearer` header.
     case missingToken
