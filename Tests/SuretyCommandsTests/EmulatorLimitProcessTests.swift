@@ -39,13 +39,13 @@ struct EmulatorLimitProcessTests {
         #expect(await process.stop().status == 0)
     }
 
-    @Test("fixtures over the limit stop the start with an error naming the tenant; a limit below 1 or without --emulate is a usage error")
+    @Test("fixtures over the limit stop the start with an error naming their file and the tenant; a limit below 1 or without --emulate is a usage error")
     func startAndUsage() async throws {
         let limit = try builtInRecords() - 1
         let over = try await ToolRunner.run(RunningProcess.suretyExecutable, [
             "serve", "--emulate", "--port", "0", "--contracts", TestRepository.contracts, "--max-records", String(limit)], timeout: 60)
         #expect(over.status == 2)
-        #expect(over.standardError.contains("tenant \(BuiltInFixtures.tenantA) would hold \(limit + 1) records, over the emulator's limit of \(limit)"),
+        #expect(over.standardError.contains("<built-in fixtures>: error: tenant \(BuiltInFixtures.tenantA) would hold \(limit + 1) records, over the emulator's limit of \(limit)"),
                 "\(over.standardError)")
         let zero = try await ToolRunner.run(RunningProcess.suretyExecutable, ["serve", "--emulate", "--max-records", "0"])
         #expect(zero.status == 64)

@@ -9,8 +9,10 @@ extension ServeCommand {
     /// The emulator with the built-in fixtures or `--fixtures FILE`, its state replayed from `--state DIR` when
     /// given; nil after printing every fixture or journal error.
     func makeEmulator(contract: Contract, console: Console) -> EmulatedBackend? {
+        var name = FixtureErrors.unnamedFile
         do {
-            let (bytes, name) = try fixtureBytes()
+            let bytes: [UInt8]
+            (bytes, name) = try fixtureBytes()
             let loaded = try EmulatorFixtures.load(bytes: bytes, file: name)
             let options = EmulatorOptions(noAuth: !self.options.requiresAuthorization)
             guard let stateDirectory else {
@@ -28,14 +30,8 @@ extension ServeCommand {
             if let failure = journal.compactionFailure { console.errorLine("surety serve: not compacted, the journal is kept as it was: \(failure)") }
             return emulator
         } catch let error as FixtureErrors {
-            // The limit check sees the loaded fixtures, not their file: it is named here.
-            let (_, name) = (try? fixtureBytes()) ?? ([], "<fixtures>")
-            let named = error.issues.map { issue in
-                var issue = issue
-                if issue.file == EmulatedBackend.unnamedFixtures { issue.file = name }
-                return issue
-            }
-            console.errorLine("surety serve: \(FixtureErrors(issues: named))")
+            // The backend checks loaded fixtures, not their file: its issues are named here.
+            console.errorLine("surety serve: \(error.naming(name))")
             return nil
         } catch {
             console.errorLine("surety serve: \(error)")

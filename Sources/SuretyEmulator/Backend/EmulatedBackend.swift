@@ -147,15 +147,13 @@ public final class EmulatedBackend: SynchronousResponder, SynchronousContextResp
         return (updated, updatedBaseline)
     }
 
-    /// The file an issue of the limit check names: it sees loaded fixtures, not their file (the caller may rename it).
-    public static let unnamedFixtures = "<fixtures>"
-
     /// Refuses fixtures that leave a tenant they name holding more records than `limits` allow (a tenant they do not
-    /// name is not theirs to answer for), pointing at the tenant in the fixtures.
+    /// name is not theirs to answer for), pointing at the tenant in the fixtures (``FixtureErrors/naming(_:)`` names
+    /// their file).
     static func checkRoom(in state: EmulatorState, for fixtures: EmulatorFixtures, limits: EmulatorLimits) throws(FixtureErrors) {
         let issues = fixtures.tenants.enumerated().compactMap { index, named -> FixtureIssue? in
             guard let tenant = state.tenants[named.locator.lowercased()], tenant.recordCount > limits.maxRecordsPerTenant else { return nil }
-            return FixtureIssue(file: unnamedFixtures, pointer: JSONPointer(tokens: ["tenants", String(index)]),
+            return FixtureIssue(file: FixtureErrors.unnamedFile, pointer: JSONPointer(tokens: ["tenants", String(index)]),
                                 reason: .overLimit(tenant: tenant.tenantLocator, records: tenant.recordCount, limit: limits.maxRecordsPerTenant))
         }
         guard issues.isEmpty else { throw FixtureErrors(issues: issues) }

@@ -10,7 +10,7 @@ extension EmulatorState {
     /// Adds fixtures to a running state (`POST /__surety/fixtures`): new tenants are created, known tenants gain
     /// the new products, accounts, quotes and policies. Nothing is added when any locator, product or token
     /// already exists; every clash is reported.
-    public mutating func add(_ fixtures: EmulatorFixtures, options: EmulatorOptions, file: String = "<fixtures>") throws(FixtureErrors) {
+    public mutating func add(_ fixtures: EmulatorFixtures, options: EmulatorOptions, file: String = FixtureErrors.unnamedFile) throws(FixtureErrors) {
         var issues: [FixtureIssue] = []
         for (index, token) in fixtures.tokens.enumerated() where tokens[token.token] != nil {
             issues.append(FixtureIssue(file: file, pointer: JSONPointer(tokens: ["tokens", String(index)]), reason: .duplicate(kind: "token", value: token.token)))

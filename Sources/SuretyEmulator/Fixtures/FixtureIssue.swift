@@ -48,6 +48,18 @@ public struct FixtureErrors: Error, Equatable, Sendable, CustomStringConvertible
         self.issues = issues
     }
 
+    /// The file an issue names when it was found in fixtures given as values, not read from a file.
+    public static let unnamedFile = "<fixtures>"
+
+    /// The same issues, those found in fixtures given as values naming `file` instead (the caller knows the file).
+    public func naming(_ file: String) -> FixtureErrors {
+        FixtureErrors(issues: issues.map { issue in
+            var named = issue
+            if named.file == Self.unnamedFile { named.file = file }
+            return named
+        })
+    }
+
     /// One line per issue.
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
