@@ -42,8 +42,7 @@ public struct JobLedger: Sendable, Hashable {
     /// Applies every automatic event that is due by `now`, each at the instant it fell due (called on the tenant's
     /// store before each request, at the request's instant); only the jobs that are due are looked at and written.
     public mutating func settle(at now: Timestamp) {
-        while let (instant, locator) = due.first, instant <= now {
-            due.removeFirst()
+        while let instant = due.firstDue, instant <= now, let locator = due.removeFirst() {
             // A stale entry: the job moved (an endpoint, or an earlier entry) or was removed since it was queued.
             // Read and changed in place: a job copied out whole costs more than its settling.
             guard jobs.read(locator, { Self.nextDue($0) }) == instant else { continue }

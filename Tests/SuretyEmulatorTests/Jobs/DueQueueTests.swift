@@ -26,6 +26,24 @@ import Testing
         #expect(copy.first?.locator == taken.first?.1, "the copy still holds every entry")
     }
 
+    @Test("locators the emulator makes (ULIDs) and a fixture's own text sort together in text order on equal instants")
+    func mixedLocators() {
+        var queue = DueQueue()
+        var generator = ULIDGenerator(seed: 7)
+        let made = (0..<200).map { _ in generator.next(at: Timestamp(seconds: 1_700_000_000)) }
+        let own = ["job-1", "00000000000000000000000000", "7ZZZZZZZZZZZZZZZZZZZZZZZZZ", "01J6B00000000000000000000a", "Z"]
+        let all = made + own
+        for (index, locator) in all.enumerated() {
+            queue.insert(Timestamp(seconds: Int64(index % 3)), locator)
+        }
+        var taken: [(Int64, String)] = []
+        while let due = queue.firstDue, let locator = queue.removeFirst() { taken.append((due.seconds, locator)) }
+        let expected = all.enumerated().map { (Int64($0.offset % 3), $0.element) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        #expect(taken.map(\.0) == expected.map(\.0))
+        #expect(taken.map(\.1) == expected.map(\.1))
+        #expect(queue.removeFirst() == nil)
+    }
+
     @Test("a change not kept leaves the queue as it found it, whatever it took and added; a kept one keeps its writes")
     func undo() {
         var queue = DueQueue()

@@ -71,6 +71,28 @@ import Testing
         #expect(actual.payable == expected.payable)
     }
 
+    @Test("at one instant the change created first comes first: issued after one created later it is out of sequence, one created after it is not")
+    func sameInstantFollowsCreationOrder() throws {
+        let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())
+        let first = addVehicle(client, at: "2025-01-21", vin: "FIRST")
+        let second = addVehicle(client, at: "2025-01-21", vin: "SECOND")
+        #expect(client.operate(second, "issue") == "issued")
+        #expect(client.operate(first, "issue") == "issued")
+        let aggregate = client.send(.get, "/policy/{t}/transactions/\(first)").json["aggregateTransactionLocator"]?.stringValue
+        #expect(aggregate != nil, "the change created first is placed before the one created after it")
+        #expect(client.send(.get, "/policy/{t}/transactions/\(second)").json["transactionState"] == "reversed")
+
+        let third = addVehicle(client, at: "2025-01-21", vin: "THIRD")
+        #expect(client.operate(third, "issue") == "issued")
+        #expect(client.send(.get, "/policy/{t}/transactions/\(third)").json["aggregateTransactionLocator"] == nil,
+                "created after every issued change at its instant, it is in sequence")
+        let earlier = addVehicle(client, at: "2025-01-20", vin: "EARLIER")
+        #expect(client.operate(earlier, "issue") == "issued")
+        #expect(client.send(.get, "/policy/{t}/transactions/\(earlier)").json["aggregateTransactionLocator"] != nil,
+                "a day before the changes issued at one instant, it is out of sequence")
+        #expect(client.violations.isEmpty, "\(client.violations)")
+    }
+
     @Test("a later change that no longer fits after the out-of-sequence one is invalidated, and the aggregate says so")
     func laterChangeThatNoLongerFitsIsInvalidated() throws {
         let client = RecordingClient(backend: try EmulatorTestSupport.makeBackend())

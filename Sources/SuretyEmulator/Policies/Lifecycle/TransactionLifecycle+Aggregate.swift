@@ -10,18 +10,16 @@ extension TransactionLifecycle {
     func issuedLater(than transaction: PolicyTransaction) throws(EmulatorError) -> [PolicyTransaction] {
         guard [.change, .cancellation, .reinstatement].contains(transaction.category) else { return [] }
         let policy = try store.policy(transaction.policyLocator)
+        // A transaction placed after every reapplicable fact has none later: known without walking the history.
+        guard let latest = policy.latestReapplicable, transaction.effectiveTime <= latest.effectiveTime else { return [] }
+        let position = policy.transactionLocators.lastIndex(of: transaction.locator) ?? Int.max
+        let placed = IssuedFact.Sequence(effectiveTime: transaction.effectiveTime, creationIndex: position)
+        guard placed < latest else { return [] }
         // The facts decide all but the state, so only the few later ones are read from the table.
-        var position: Int?
         var later: [String] = []
         // Read in place, run by run: a fact copied out would retain its three strings, and most facts are only compared.
         for facts in policy.issuedFacts.runs {
-            for index in facts.indices {
-                guard facts[index].effectiveTime >= transaction.effectiveTime, facts[index].locator != transaction.locator,
-                      ![.issuance, .reversal, .aggregate].contains(facts[index].category) else { continue }
-                if facts[index].effectiveTime == transaction.effectiveTime {
-                    if position == nil { position = policy.transactionLocators.lastIndex(of: transaction.locator) ?? Int.max }
-                    guard facts[index].creationIndex > position! else { continue }
-                }
+            for index in facts.indices where facts[index].isReapplicable && placed < facts[index].sequence {
                 later.append(facts[index].locator)
             }
         }

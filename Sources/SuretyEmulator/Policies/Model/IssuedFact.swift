@@ -18,4 +18,24 @@ public struct IssuedFact: Sendable, Hashable {
     public var category: TransactionCategory
     /// Its position among the policy's transactions in creation order (``Policy/transactionLocators``).
     public var creationIndex: Int
+
+    /// Whether a transaction issued out of sequence before it would reapply it: not the issuance, a reversal or an
+    /// aggregate (see ``TransactionLifecycle/issuedLater(than:)``).
+    public var isReapplicable: Bool { ![.issuance, .reversal, .aggregate].contains(category) }
+
+    /// Its place in effective-time order: effective time, then creation order.
+    public var sequence: Sequence { Sequence(effectiveTime: effectiveTime, creationIndex: creationIndex) }
+
+    /// A place in effective-time order: at the same instant, the transaction created first comes first.
+    public struct Sequence: Sendable, Hashable, Comparable {
+        /// The effective time.
+        public var effectiveTime: Timestamp
+        /// The position in creation order.
+        public var creationIndex: Int
+
+        /// Whether `left` comes first.
+        public static func < (left: Sequence, right: Sequence) -> Bool {
+            (left.effectiveTime, left.creationIndex) < (right.effectiveTime, right.creationIndex)
+        }
+    }
 }

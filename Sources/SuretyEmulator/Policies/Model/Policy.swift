@@ -23,6 +23,10 @@ public struct Policy: Sendable, Hashable {
     public private(set) var issuedLocators: HistoryList<String>
     /// The same transactions' ``IssuedFact``s, in the same order.
     public private(set) var issuedFacts: HistoryList<IssuedFact>
+    /// The latest place in effective-time order of the reapplicable facts (``IssuedFact/isReapplicable``), reversed
+    /// ones included; nil when there is none. A transaction placed after it has nothing issued later to reapply, which
+    /// the out-of-sequence check then knows without walking the history.
+    public private(set) var latestReapplicable: IssuedFact.Sequence?
 
     /// Creates a policy with no terms or transactions yet.
     public init(locator: String, accountLocator: String, productName: String, timeZone: String, currency: String,
@@ -43,9 +47,17 @@ public struct Policy: Sendable, Hashable {
     /// creation index is looked up from the end: locators are unique, and the one issued is usually recent.)
     public mutating func appendIssued(_ transaction: PolicyTransaction, segmentStart: Timestamp?) {
         issuedLocators.append(transaction.locator)
-        issuedFacts.append(IssuedFact(locator: transaction.locator, termLocator: transaction.termLocator,
-                                      segmentLocator: transaction.segmentLocator, segmentStart: segmentStart ?? transaction.effectiveTime,
-                                      effectiveTime: transaction.effectiveTime, category: transaction.category,
-                                      creationIndex: transactionLocators.lastIndex(of: transaction.locator) ?? transactionLocators.count))
+        let fact = IssuedFact(locator: transaction.locator, termLocator: transaction.termLocator,
+                              segmentLocator: transaction.segmentLocator, segmentStart: segmentStart ?? transaction.effectiveTime,
+                              effectiveTime: transaction.effectiveTime, category: transaction.category,
+                              creationIndex: creationIndex(of: transaction.locator))
+        issuedFacts.append(fact)
+        if fact.isReapplicable, latestReapplicable.map({ $0 < fact.sequence }) ?? true { latestReapplicable = fact.sequence }
+    }
+
+    /// A transaction's position in creation order (looked up from the end: locators are unique, and the one looked up
+    /// is usually recent); the count for one not created on this policy.
+    public func creationIndex(of locator: String) -> Int {
+        transactionLocators.lastIndex(of: locator) ?? transactionLocators.count
     }
 }
