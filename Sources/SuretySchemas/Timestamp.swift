@@ -89,7 +89,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         rfc3339(fractionDigits: fractional ? 6 : 0)
     }
 
-    /// `2024-08-21T00:00:00Z` with 0 to 6 fraction digits (the fraction is truncated, not rounded).
+    /// `2024-08-21T00:00:00Z` with 0 to 6 fraction digits (the fraction is truncated, not rounded); a year outside
+    /// 0…9999 is written with as many digits as it needs.
     public func rfc3339(fractionDigits: Int) -> String {
         let totalSeconds = seconds
         let micros = Int(microseconds - totalSeconds * 1_000_000)
@@ -97,15 +98,42 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         var secondOfDay = Int(totalSeconds % 86_400)
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let (year, month, day) = Timestamp.civil(fromDays: days)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-        }
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
         let digits = min(max(fractionDigits, 0), 6)
-        if digits > 0 { text += "." + pad(micros, 6).prefix(digits) }
-        return text + "Z"
+        guard (0...9999).contains(year) else {
+            func pad(_ value: Int, _ width: Int) -> String {
+                let text = String(value)
+                return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+            }
+            let text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
+                + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+            return text + (digits > 0 ? "." + pad(micros, 6).prefix(digits) : "") + "Z"
+        }
+        // Written byte by byte into one string of its exact length: this runs for every time in every answer.
+        var divisor = 1
+        for _ in digits..<6 { divisor *= 10 }
+        return String(unsafeUninitializedCapacity: 20 + (digits > 0 ? digits + 1 : 0)) { bytes in
+            var end = 0
+            /// Writes `value` in `width` digits, then `separator`.
+            func write(_ value: Int, width: Int, then separator: UInt8) {
+                var rest = value
+                for position in stride(from: end + width - 1, through: end, by: -1) {
+                    bytes[position] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+                end += width
+                bytes[end] = separator
+                end += 1
+            }
+            write(year, width: 4, then: 45)  // -
+            write(month, width: 2, then: 45)
+            write(day, width: 2, then: 84)  // T
+            write(secondOfDay / 3600, width: 2, then: 58)  // :
+            write(secondOfDay / 60 % 60, width: 2, then: 58)
+            write(secondOfDay % 60, width: 2, then: digits > 0 ? 46 : 90)  // . or Z
+            guard digits > 0 else { return end }
+            write(micros / divisor, width: digits, then: 90)
+            return end
+        }
     }
 
     /// The RFC 3339 form with microseconds.
