@@ -143,6 +143,31 @@ extension TapeBuilder {
     /// Finds repeated keys in a just-closed object and reports or rejects them per the options.
     mutating func checkDuplicateKeys(of object: Int) throws(JSONSyntaxError) {
         let count = Int(tape[object].count)
+        // A small object whose keys have no escapes (most objects) is checked pairwise along the tape, in place: no
+        // list of its keys is built.
+        if count <= 16 {
+            var cursor = object + 1
+            var anyEscaped = false
+            for _ in 0..<count where !anyEscaped {
+                anyEscaped = tape[cursor].flag
+                cursor = Int(tape[cursor + 1].next)
+            }
+            if !anyEscaped {
+                var keyNode = object + 1
+                for position in 0..<count {
+                    var earlier = object + 1
+                    for _ in 0..<position {
+                        if rawBytesEqual(tape[earlier], tape[keyNode]) {
+                            try noteDuplicate(keyNode, of: object)
+                            break
+                        }
+                        earlier = Int(tape[earlier + 1].next)
+                    }
+                    keyNode = Int(tape[keyNode + 1].next)
+                }
+                return
+            }
+        }
         var keyNodes: [Int] = []
         keyNodes.reserveCapacity(count)
         var cursor = object + 1
@@ -160,12 +185,17 @@ extension TapeBuilder {
                 duplicate = !seen.insert(JSONStrings.decode(tape[keyNode], in: bytes)).inserted
             }
             guard duplicate else { continue }
-            let key = JSONStrings.decode(tape[keyNode], in: bytes)
-            if options.duplicateKeys == .reject {
-                throw fail(.duplicateKey(key), at: Int(tape[keyNode].start) - 1)
-            }
-            duplicates.append(JSONDocument.DuplicateKey(key: key, objectNode: object, keyNode: keyNode))
+            try noteDuplicate(keyNode, of: object)
         }
+    }
+
+    /// Refuses a key that repeats an earlier one of its object, or notes it, as the options say.
+    private mutating func noteDuplicate(_ keyNode: Int, of object: Int) throws(JSONSyntaxError) {
+        let key = JSONStrings.decode(tape[keyNode], in: bytes)
+        if options.duplicateKeys == .reject {
+            throw fail(.duplicateKey(key), at: Int(tape[keyNode].start) - 1)
+        }
+        duplicates.append(JSONDocument.DuplicateKey(key: key, objectNode: object, keyNode: keyNode))
     }
 
     func rawBytesEqual(_ a: JSONNode, _ b: JSONNode) -> Bool {

@@ -51,13 +51,13 @@ public struct SchemaValidator: Sendable {
 
     /// Validates a parsed document against a type.
     public func validate(_ document: JSONDocument, against type: TypeRef) -> [ValidationIssue] {
-        validate(document, compiled: prepared[type] ?? program.compile(type), rootPath: type.description)
+        validate(document, compiled: prepared[type] ?? program.compile(type))
     }
 
     /// Validates a parsed document against a named schema; nil when the contract has no schema of that name.
     public func validate(_ document: JSONDocument, schema name: String) -> [ValidationIssue]? {
         guard let index = program.indexByName[name] else { return nil }
-        return validate(document, compiled: CompiledRoot(type: .schema(index), tables: program.tables), rootPath: name)
+        return validate(document, compiled: CompiledRoot(type: .schema(index), tables: program.tables, path: name))
     }
 
     /// Validates a value tree against a type.
@@ -72,11 +72,11 @@ public struct SchemaValidator: Sendable {
         !validate(document, against: type).contains { $0.severity == .error }
     }
 
-    func validate(_ document: JSONDocument, compiled: CompiledRoot, rootPath: String) -> [ValidationIssue] {
+    func validate(_ document: JSONDocument, compiled: CompiledRoot) -> [ValidationIssue] {
         document.bytes.withUnsafeBufferPointer { bytes in
             document.nodes.withUnsafeBufferPointer { nodes in
                 var walker = ValidationWalker(bytes: bytes, nodes: nodes, program: program, root: compiled, strict: options.strict)
-                walker.check(0, compiled.type, schemaPath: rootPath)
+                walker.check(0, compiled.type, schemaPath: compiled.path)
                 return walker.issues
             }
         }

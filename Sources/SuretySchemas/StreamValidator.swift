@@ -5,7 +5,6 @@ import SuretyJSON
 public struct StreamValidator: Sendable {
     let validator: SchemaValidator
     let compiled: CompiledRoot
-    let rootPath: String
     let parser: JSONParser
     var scratch = JSONTapeScratch()
 
@@ -13,7 +12,6 @@ public struct StreamValidator: Sendable {
     public init(validator: SchemaValidator, type: TypeRef, parser: JSONParser = JSONParser(options: .init(duplicateKeys: .allow))) {
         self.validator = validator
         self.compiled = validator.program.compile(type)
-        self.rootPath = type.description
         self.parser = parser
     }
 
@@ -27,7 +25,7 @@ public struct StreamValidator: Sendable {
         let issues = scratch.nodes.withUnsafeBufferPointer { nodes in
             var walker = ValidationWalker(bytes: bytes, nodes: nodes, program: validator.program, root: compiled,
                                           strict: validator.options.strict)
-            walker.check(0, compiled.type, schemaPath: rootPath)
+            walker.check(0, compiled.type, schemaPath: compiled.path)
             return walker.issues
         }
         return .success(issues)

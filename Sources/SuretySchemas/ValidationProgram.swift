@@ -15,15 +15,18 @@ enum CompiledType: Sendable, Equatable {
     case empty
 }
 
-/// A type compiled against a program: the type and the tables its indices point into (a class, so each document's
-/// walk holds it with one reference instead of copying the tables).
+/// A type compiled against a program: the type, the tables its indices point into (a class, so each document's
+/// walk holds it with one reference instead of copying the tables) and the schema path its issues start from.
 final class CompiledRoot: Sendable {
     let type: CompiledType
     let tables: TypeTables
+    /// The path of the root in issues: the type as written, made once rather than for every document checked.
+    let path: String
 
-    init(type: CompiledType, tables: TypeTables) {
+    init(type: CompiledType, tables: TypeTables, path: String) {
         self.type = type
         self.tables = tables
+        self.path = path
     }
 }
 
@@ -65,6 +68,6 @@ final class ValidationProgram: Sendable {
     func compile(_ type: TypeRef) -> CompiledRoot {
         var tables = self.tables
         let compiled = Self.compile(type, Names(indexByName, source, undocumented), deprecatedValues: [], into: &tables)
-        return CompiledRoot(type: compiled, tables: tables)
+        return CompiledRoot(type: compiled, tables: tables, path: type.description)
     }
 }

@@ -23,6 +23,18 @@ import Testing
         #expect(ULID(upper: 0, lower: .max).advanced(by: 1) == ULID(upper: 1, lower: 0))
     }
 
+    @Test("a list of ULIDs is written as their locators joined by the separator, the extremes of the 128 bits included")
+    func list() {
+        var generator = ULIDGenerator(seed: 11)
+        let ids = (0..<40).map { _ in generator.nextValue(at: start) } + [ULID(upper: 0, lower: 0), ULID(upper: .max, lower: .max)]
+        for count in [0, 1, 2, ids.count] {
+            let chosen = Array(ids.prefix(count))
+            #expect(ULID.list(chosen, separator: ",") == chosen.map(\.string).joined(separator: ","))
+        }
+        #expect(ULID.list([ULID(upper: 0, lower: 0)], separator: ",") == "00000000000000000000000000")
+        #expect(ULID.list(Array(ids.prefix(3)), separator: "é") == ids.prefix(3).map(\.string).joined(separator: "é"))
+    }
+
     @Test("a block is 1,024 aligned ULIDs sharing 24 characters; the generator goes on after it, still in order")
     func blocks() {
         var generator = ULIDGenerator(seed: 7)

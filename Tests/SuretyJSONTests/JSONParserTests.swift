@@ -115,6 +115,21 @@ import Testing
         #expect(try JSONParser().parse("{" + members.joined(separator: ",") + "}").duplicateKeys.map(\.key) == ["k7"])
     }
 
+    @Test("a key repeated in a small object is reported once a repeat, as in a large one; the first at 16 keys, the other at 17")
+    func reportsEveryRepeatWhateverTheObjectSize() throws {
+        let thrice = try JSONParser().parse(#"{"a": 1, "b": 2, "a": 3, "c": 4, "a": 5}"#)
+        #expect(thrice.duplicateKeys.map(\.key) == ["a", "a"])
+        #expect(thrice.duplicateKeys.map(\.keyNode) == thrice.duplicateKeys.map(\.keyNode).sorted())
+        #expect(Set(thrice.duplicateKeys.map(\.keyNode)).count == 2)
+        for size in [2, 15, 16, 17, 40] {
+            let keys = (0..<size - 1).map { "k\($0)" } + ["k0"]
+            let text = "{" + keys.map { "\"\($0)\": 0" }.joined(separator: ",") + "}"
+            let found = try JSONParser().parse(text).duplicateKeys
+            #expect(found.map(\.key) == ["k0"], "\(size) keys")
+            #expect(try JSONParser().parse("{" + keys.dropLast().map { "\"\($0)\": 0" }.joined(separator: ",") + "}").duplicateKeys.isEmpty)
+        }
+    }
+
     @Test func givesEveryNodeItsPosition() throws {
         let document = try JSONParser().parse("{\n  \"a\": [\n    true\n  ]\n}")
         let index = try #require(document.index(of: "/a/0"))

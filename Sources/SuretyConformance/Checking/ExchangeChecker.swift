@@ -117,7 +117,7 @@ public struct RequestVerdict: Sendable {
 extension ExchangeChecker {
     /// Checks that the request carries a bearer token (RFC 6750 §2.1).
     func checkAuthorization(_ request: HTTPRequest) -> [Violation] {
-        let pointer = JSONPointer(tokens: ["Authorization"])
+        let pointer = Self.authorizationPointer
         guard let value = request.headers["Authorization"] else {
             return [Violation(part: .header, pointer: pointer, rule: .security, expected: "Authorization: Bearer <token>", actual: "absent")]
         }
@@ -132,4 +132,7 @@ extension ExchangeChecker {
         }
         return []
     }
+
+    /// Where an authorization violation points, made once (every request is checked).
+    private static let authorizationPointer = JSONPointer(tokens: ["Authorization"])
 }

@@ -8,7 +8,10 @@ extension TenantStore {
         /// The lattice the installments were laid out by.
         public var latticeLocator: String
         /// The installments made, in frame order.
-        public var installmentLocators: [String]
+        public var installmentIDs: [ULID]
+
+        /// The installments' locators, comma-separated, written at once (as the installment job names them).
+        public var installmentLocatorList: String { ULID.list(installmentIDs, separator: ",") }
     }
 
     /// The billing configuration of a product (the defaults when the product has none).
@@ -92,7 +95,7 @@ extension TenantStore {
         if let current, current.termEnd > term.endTime {
             foldInstallments(pastEndOf: term, onto: lattice, now: context.now, user: context.user)
         }
-        return BilledTransaction(latticeLocator: lattice.locator, installmentLocators: made.map(\.locator))
+        return BilledTransaction(latticeLocator: lattice.locator, installmentIDs: made.map(\.id))
     }
 
     /// Bills a reversal: the installments of what it undoes, negated, on a new reversal lattice.
@@ -128,7 +131,7 @@ extension TenantStore {
             context.makeID(in: &block)
         }
         billing.add(made, billing: transaction.locator)
-        return BilledTransaction(latticeLocator: lattice.locator, installmentLocators: made.map(\.locator))
+        return BilledTransaction(latticeLocator: lattice.locator, installmentIDs: made.map(\.id))
     }
 
     /// Stores a new lattice of a policy's term with its settings record.

@@ -20,16 +20,28 @@ public struct AccessToken: Sendable, Hashable {
         self.permissions = permissions
     }
 
-    /// Whether the token may act in a tenant.
+    /// Whether the token may act in a tenant (its UUID compared without regard to case).
     public func holds(tenant: String) -> Bool {
-        tenants.contains("*") || tenants.contains { $0.lowercased() == tenant.lowercased() }
+        tenants.contains { $0 == "*" || Self.equalIgnoringASCIICase($0, tenant) }
     }
 
     /// Whether any one of the qualified permissions is granted (`semantics.md` §4.5: any one suffices).
     public func grantsAny(of required: [String]) -> Bool {
+        // Read without building a string: this runs on every request.
         required.contains { permission in
-            let group = permission.split(separator: ".").first.map(String.init) ?? permission
-            return permissions.contains(permission) || permissions.contains("\(group).*") || permissions.contains("*")
+            // The group is the first non-empty dot-separated part, or the whole permission when it has none.
+            let rest = permission.drop { $0 == "." }
+            let group = rest.isEmpty ? permission[...] : rest[..<(rest.firstIndex(of: ".") ?? rest.endIndex)]
+            return permissions.contains { granted in
+                granted == "*" || granted == permission
+                    || (granted.hasSuffix(".*") && granted.dropLast(2) == group)
+            }
         }
+    }
+
+    /// Whether two strings are equal once their ASCII letters are lower-cased.
+    static func equalIgnoringASCIICase(_ left: String, _ right: String) -> Bool {
+        left.utf8.count == right.utf8.count
+            && zip(left.utf8, right.utf8).allSatisfy { ($0 | ($0 &- 65 < 26 ? 32 : 0)) == ($1 | ($1 &- 65 < 26 ? 32 : 0)) }
     }
 }

@@ -32,6 +32,18 @@ public struct ULID: Sendable, Hashable, Comparable {
     /// The 26 characters.
     public var string: String { ULIDGenerator.encode(milliseconds: upper >> 16, high: UInt16(truncatingIfNeeded: upper), low: lower) }
 
+    /// The locators of `ids` joined by `separator` (one ASCII character), written into one string at once.
+    public static func list(_ ids: [ULID], separator: Character) -> String {
+        guard let mark = separator.asciiValue, !ids.isEmpty else { return ids.map(\.string).joined(separator: String(separator)) }
+        return String(unsafeUninitializedCapacity: ids.count * 27 - 1) { buffer in
+            for (index, id) in ids.enumerated() {
+                if index > 0 { buffer[index * 27 - 1] = mark }
+                ULIDGenerator.write(upper: id.upper, lower: id.lower, into: buffer, at: index * 27)
+            }
+            return ids.count * 27 - 1
+        }
+    }
+
     /// The ULID `offset` places on (within the 128 bits).
     public func advanced(by offset: UInt64) -> ULID {
         let (sum, carried) = lower.addingReportingOverflow(offset)

@@ -74,23 +74,28 @@ public struct ULIDGenerator: Sendable, Hashable {
 
     /// Writes the 128 bits as 26 Crockford base-32 characters.
     static func encode(milliseconds: UInt64, high: UInt16, low: UInt64) -> String {
-        // 128 bits = 48 time + 16 high + 64 low, read 5 bits at a time from the top (the first character holds 3).
-        let top = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | UInt64(high)
-        return String(unsafeUninitializedCapacity: 26) { buffer in
-            for index in 0..<26 {
-                // The character's lowest bit, counted from the bottom of the 128: character 25 ends at bit 0.
-                let shift = (25 - index) * 5
-                let value: UInt64
-                if shift >= 64 {
-                    value = top >> UInt64(shift - 64)
-                } else if shift + 5 <= 64 {
-                    value = low >> UInt64(shift)
-                } else {  // straddles the two halves
-                    value = low >> UInt64(shift) | top << UInt64(64 - shift)
-                }
-                buffer[index] = alphabet[Int(value & 31)]
-            }
+        String(unsafeUninitializedCapacity: 26) { buffer in
+            write(upper: (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | UInt64(high), lower: low, into: buffer, at: 0)
             return 26
+        }
+    }
+
+    /// Writes the 128 bits (`upper`: 48 time + 16 high, `lower`: 64 low) as 26 Crockford base-32 characters into
+    /// `buffer` from `start`.
+    static func write(upper top: UInt64, lower low: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        // Read 5 bits at a time from the top (the first character holds 3).
+        for index in 0..<26 {
+            // The character's lowest bit, counted from the bottom of the 128: character 25 ends at bit 0.
+            let shift = (25 - index) * 5
+            let value: UInt64
+            if shift >= 64 {
+                value = top >> UInt64(shift - 64)
+            } else if shift + 5 <= 64 {
+                value = low >> UInt64(shift)
+            } else {  // straddles the two halves
+                value = low >> UInt64(shift) | top << UInt64(64 - shift)
+            }
+            buffer[start + index] = alphabet[Int(value & 31)]
         }
     }
 }

@@ -45,7 +45,7 @@ extension TransactionLifecycle {
     mutating func recordInstallmentJob(for transaction: PolicyTransaction, billed: TenantStore.BilledTransaction) {
         let data = [JSONMember(key: "latticeLocator", value: .string(billed.latticeLocator)),
                     JSONMember(key: "referenceLocator", value: .string(transaction.locator)),
-                    JSONMember(key: "installmentLocators", value: .string(billed.installmentLocators.joined(separator: ","))),
+                    JSONMember(key: "installmentLocators", value: .string(billed.installmentLocatorList)),
                     JSONMember(key: "policyLocator", value: .string(transaction.policyLocator))]
         let settings = store.jobs.settings
         let job = Job(kind: .installments, locator: context.makeLocator(), state: .queued, at: context.now, createdBy: context.user,

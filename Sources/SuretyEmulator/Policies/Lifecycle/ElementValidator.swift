@@ -5,7 +5,8 @@
 public enum ElementValidator {
     /// The findings for a tree, one per element with errors, depth first; empty when valid.
     public static func findings(for root: Element, product: Product) -> [ValidationFinding] {
-        root.flattened.compactMap { element in
+        var findings: [ValidationFinding] = []
+        root.forEachInTree { element in
             var errors: [String] = []
             if let type = product.elementType(element.type) {
                 for key in type.requiredData where element.data[key] == nil || element.data[key] == .null {
@@ -14,7 +15,8 @@ public enum ElementValidator {
             } else {
                 errors.append("element type \(element.type) is not defined by product \(product.name)")
             }
-            return errors.isEmpty ? nil : ValidationFinding(locator: element.locator, elementType: element.type, errors: errors)
+            if !errors.isEmpty { findings.append(ValidationFinding(locator: element.locator, elementType: element.type, errors: errors)) }
         }
+        return findings
     }
 }

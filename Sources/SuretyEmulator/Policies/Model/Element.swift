@@ -34,10 +34,23 @@ public struct Element: Sendable, Hashable {
     }
 
     /// This element and all its descendants, depth first.
-    public var flattened: [Element] { [self] + children.flatMap(\.flattened) }
+    public var flattened: [Element] {
+        var elements: [Element] = []
+        forEachInTree { elements.append($0) }
+        return elements
+    }
+
+    /// Calls `body` on this element and each of its descendants, depth first, in place: no array is built and no
+    /// element copied (a segment's tree is walked several times a request).
+    public func forEachInTree<Failure: Error>(_ body: (Element) throws(Failure) -> Void) throws(Failure) {
+        try body(self)
+        for child in children { try child.forEachInTree(body) }
+    }
 
     /// Whether the tree holds an element with this static locator.
-    public func contains(staticLocator: String) -> Bool { flattened.contains { $0.staticLocator == staticLocator } }
+    public func contains(staticLocator target: String) -> Bool {
+        staticLocator == target || children.contains { $0.contains(staticLocator: target) }
+    }
 
     /// Applies `change` to the element with `staticLocator` in this tree; false when there is none.
     public mutating func update(staticLocator target: String, _ change: (inout Element) -> Void) -> Bool {

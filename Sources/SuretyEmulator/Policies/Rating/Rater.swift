@@ -56,7 +56,7 @@ public struct Rater: Sendable {
         var result: [ChargeKey: (elementLocator: String, amount: Int)] = [:]
         // The amount depends only on the annual amount here, so each distinct one is prorated once, not once an element.
         var prorated: [(annual: Int, amount: Int)] = []
-        for element in root.flattened {
+        root.forEachInTree { element in
             for rate in product.rates where rate.applies(to: element) {
                 let key = ChargeKey(staticLocator: element.staticLocator, chargeType: rate.chargeType)
                 let amount: Int
