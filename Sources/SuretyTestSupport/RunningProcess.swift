@@ -15,6 +15,9 @@ public final class RunningProcess: @unchecked Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
+    /// The child's process id.
+    public var processIdentifier: Int32 { process.pid }
+
     /// Starts `executable` with `arguments`.
     public init(arguments: [String], executable: String = RunningProcess.suretyExecutable) throws {
         process = try SpawnedProcess(executable: executable, arguments: arguments)

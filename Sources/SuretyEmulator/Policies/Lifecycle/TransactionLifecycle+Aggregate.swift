@@ -13,13 +13,13 @@ extension TransactionLifecycle {
         // A transaction placed after every reapplicable fact has none later: known without walking the history.
         guard let latest = policy.latestReapplicable, transaction.effectiveTime <= latest.effectiveTime else { return [] }
         let position = policy.transactionLocators.lastIndex(of: transaction.locator) ?? Int.max
-        let placed = IssuedFact.Sequence(effectiveTime: transaction.effectiveTime, creationIndex: position)
+        let placed = IssuedFact.Place(effectiveTime: transaction.effectiveTime, creationIndex: position)
         guard placed < latest else { return [] }
         // The facts decide all but the state, so only the few later ones are read from the table.
         var later: [String] = []
         // Read in place, run by run: a fact copied out would retain its three strings, and most facts are only compared.
         for facts in policy.issuedFacts.runs {
-            for index in facts.indices where facts[index].isReapplicable && placed < facts[index].sequence {
+            for index in facts.indices where facts[index].isReapplicable && placed < facts[index].place {
                 later.append(facts[index].locator)
             }
         }

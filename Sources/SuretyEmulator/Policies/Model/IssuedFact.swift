@@ -21,20 +21,25 @@ public struct IssuedFact: Sendable, Hashable {
 
     /// Whether a transaction issued out of sequence before it would reapply it: not the issuance, a reversal or an
     /// aggregate (see ``TransactionLifecycle/issuedLater(than:)``).
-    public var isReapplicable: Bool { ![.issuance, .reversal, .aggregate].contains(category) }
+    public var isReapplicable: Bool {
+        switch category {
+        case .issuance, .reversal, .aggregate: false
+        default: true
+        }
+    }
 
     /// Its place in effective-time order: effective time, then creation order.
-    public var sequence: Sequence { Sequence(effectiveTime: effectiveTime, creationIndex: creationIndex) }
+    public var place: Place { Place(effectiveTime: effectiveTime, creationIndex: creationIndex) }
 
     /// A place in effective-time order: at the same instant, the transaction created first comes first.
-    public struct Sequence: Sendable, Hashable, Comparable {
+    public struct Place: Sendable, Hashable, Comparable {
         /// The effective time.
         public var effectiveTime: Timestamp
         /// The position in creation order.
         public var creationIndex: Int
 
         /// Whether `left` comes first.
-        public static func < (left: Sequence, right: Sequence) -> Bool {
+        public static func < (left: Place, right: Place) -> Bool {
             (left.effectiveTime, left.creationIndex) < (right.effectiveTime, right.creationIndex)
         }
     }

@@ -26,7 +26,7 @@ public struct Policy: Sendable, Hashable {
     /// The latest place in effective-time order of the reapplicable facts (``IssuedFact/isReapplicable``), reversed
     /// ones included; nil when there is none. A transaction placed after it has nothing issued later to reapply, which
     /// the out-of-sequence check then knows without walking the history.
-    public private(set) var latestReapplicable: IssuedFact.Sequence?
+    public private(set) var latestReapplicable: IssuedFact.Place?
 
     /// Creates a policy with no terms or transactions yet.
     public init(locator: String, accountLocator: String, productName: String, timeZone: String, currency: String,
@@ -52,12 +52,12 @@ public struct Policy: Sendable, Hashable {
                               effectiveTime: transaction.effectiveTime, category: transaction.category,
                               creationIndex: creationIndex(of: transaction.locator))
         issuedFacts.append(fact)
-        if fact.isReapplicable, latestReapplicable.map({ $0 < fact.sequence }) ?? true { latestReapplicable = fact.sequence }
+        if fact.isReapplicable, latestReapplicable.map({ $0 < fact.place }) ?? true { latestReapplicable = fact.place }
     }
 
     /// A transaction's position in creation order (looked up from the end: locators are unique, and the one looked up
     /// is usually recent); the count for one not created on this policy.
-    public func creationIndex(of locator: String) -> Int {
+    private func creationIndex(of locator: String) -> Int {
         transactionLocators.lastIndex(of: locator) ?? transactionLocators.count
     }
 }
