@@ -18,9 +18,9 @@ public final class RunningProcess: @unchecked Sendable {
     /// The child's process id.
     public var processIdentifier: Int32 { process.pid }
 
-    /// Starts `executable` with `arguments`.
-    public init(arguments: [String], executable: String = RunningProcess.suretyExecutable) throws {
-        process = try SpawnedProcess(executable: executable, arguments: arguments)
+    /// Starts `executable` with `arguments`, and `environment` set over the test's own.
+    public init(arguments: [String], executable: String = RunningProcess.suretyExecutable, environment: [String: String] = [:]) throws {
+        process = try SpawnedProcess(executable: executable, arguments: arguments, environment: environment)
     }
 
     deinit {

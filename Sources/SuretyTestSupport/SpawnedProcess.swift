@@ -32,7 +32,7 @@ final class SpawnedProcess: @unchecked Sendable {
     }
 
     /// Starts `executable` with `arguments`, in this process's environment and folder.
-    init(executable: String, arguments: [String]) throws {
+    init(executable: String, arguments: [String], environment added: [String: String] = [:]) throws {
         // Pipes are made and marked close-on-exec under one lock with the spawn, so no other test's child inherits them.
         Self.spawning.lock()
         defer { Self.spawning.unlock() }
@@ -50,8 +50,14 @@ final class SpawnedProcess: @unchecked Sendable {
         for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // The test's environment, with `added` set over it.
+        var variables = ProcessInfo.processInfo.environment
+        for (name, value) in added { variables[name] = value }
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in envp { free(pointer) } }
         var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        let result = added.isEmpty ? posix_spawn(&child, executable, &actions, nil, argv, environ)
+            : posix_spawn(&child, executable, &actions, nil, argv, envp)
         close(out[1])
         close(err[1])
         guard result == 0 else {
