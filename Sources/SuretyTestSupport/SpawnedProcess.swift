@@ -31,7 +31,7 @@ final class SpawnedProcess: @unchecked Sendable {
         var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
     }
 
-    /// Starts `executable` with `arguments`, in this process's environment and folder.
+    /// Starts `executable` with `arguments`, in this process's folder and environment, with `added` set over it.
     init(executable: String, arguments: [String], environment added: [String: String] = [:]) throws {
         // Pipes are made and marked close-on-exec under one lock with the spawn, so no other test's child inherits them.
         Self.spawning.lock()
@@ -50,10 +50,8 @@ final class SpawnedProcess: @unchecked Sendable {
         for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        // The test's environment, with `added` set over it.
-        var variables = ProcessInfo.processInfo.environment
-        for (name, value) in added { variables[name] = value }
-        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let variables = added.isEmpty ? [] : ProcessInfo.processInfo.environment.merging(added) { $1 }.map { "\($0.key)=\($0.value)" }
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
         defer { for pointer in envp { free(pointer) } }
         var child: pid_t = 0
         let result = added.isEmpty ? posix_spawn(&child, executable, &actions, nil, argv, environ)
