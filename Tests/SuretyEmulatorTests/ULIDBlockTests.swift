@@ -33,6 +33,7 @@ import Testing
         }
         #expect(ULID.list([ULID(upper: 0, lower: 0)], separator: ",") == "00000000000000000000000000")
         #expect(ULID.list(Array(ids.prefix(3)), separator: "é") == ids.prefix(3).map(\.string).joined(separator: "é"))
+        #expect(ULID.list(Array(ids.prefix(3)), separator: "\r\n") == ids.prefix(3).map(\.string).joined(separator: "\r\n"))
     }
 
     @Test("a block is 1,024 aligned ULIDs sharing 24 characters; the generator goes on after it, still in order")

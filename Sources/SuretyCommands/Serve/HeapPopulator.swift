@@ -40,14 +40,19 @@ public enum HeapPopulator {
         #if canImport(Glibc)
         guard isSupported else { return }
         let pageMask = ~UInt(sysconf(Int32(_SC_PAGESIZE)) - 1)
+        // `sbrk(0)` reads the break glibc keeps; the allocator may move it meanwhile on another thread, and a value
+        // read just before it moved is only seen a look later. The first is read here, before the thread exists, so a
+        // step the heap takes before the thread first runs is populated too.
+        let initial = UInt(bitPattern: sbrk(0))
         let thread = Thread {
             nameThisThread()
-            // `sbrk(0)` reads the break glibc keeps; the allocator may move it meanwhile on another thread, and a
-            // value read just before it moved is only seen a look later.
-            var populated = UInt(bitPattern: sbrk(0))
+            var populated = initial
             var interval = fastInterval
             while true {
                 let end = UInt(bitPattern: sbrk(0))
+                if end == UInt.max {  // sbrk's failure value, never expected from sbrk(0): nothing is populated
+                    return
+                }
                 if end > populated {
                     let start = populated & pageMask
                     // A refusal (the break moved down meanwhile, and the range is no longer mapped) leaves those

@@ -34,7 +34,7 @@ public struct ULID: Sendable, Hashable, Comparable {
 
     /// The locators of `ids` joined by `separator` (one ASCII character), written into one string at once.
     public static func list(_ ids: [ULID], separator: Character) -> String {
-        guard let mark = separator.asciiValue, !ids.isEmpty else { return ids.map(\.string).joined(separator: String(separator)) }
+        guard let mark = separator.asciiValue, separator.utf8.count == 1, !ids.isEmpty else { return ids.map(\.string).joined(separator: String(separator)) }
         return String(unsafeUninitializedCapacity: ids.count * 27 - 1) { buffer in
             for (index, id) in ids.enumerated() {
                 if index > 0 { buffer[index * 27 - 1] = mark }
