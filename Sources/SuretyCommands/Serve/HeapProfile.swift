@@ -33,7 +33,8 @@ public enum HeapProfile {
     /// true when it did. Call it first in `main`, before any other thread allocates: an arena a thread already has
     /// stays its own.
     @discardableResult
-    public static func prepare(for arguments: [String], environment: [String: String]) -> Bool {
+    public static func prepare(for arguments: [String],
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         guard applies(to: arguments, environment: environment) else { return false }
         #if canImport(Glibc)
         // `malloc.h` is not in the Glibc module, so `mallopt` is looked up by name (RTLD_DEFAULT is null).

@@ -1,3 +1,5 @@
+import SuretyHTTPCore
+
 /// A bearer token from the fixtures: the user it stands for, the tenants it holds and its permissions.
 ///
 /// A permission is `<group>.<permission>`; `<group>.*` grants a whole group and `*` everything. A tenant entry `*`
@@ -22,7 +24,7 @@ public struct AccessToken: Sendable, Hashable {
 
     /// Whether the token may act in a tenant (its UUID compared without regard to case).
     public func holds(tenant: String) -> Bool {
-        tenants.contains { $0 == "*" || Self.equalIgnoringASCIICase($0, tenant) }
+        tenants.contains { $0 == "*" || HTTPFields.namesEqual($0, tenant) }
     }
 
     /// Whether any one of the qualified permissions is granted (`semantics.md` §4.5: any one suffices).
@@ -37,11 +39,5 @@ public struct AccessToken: Sendable, Hashable {
                     || (granted.hasSuffix(".*") && granted.dropLast(2) == group)
             }
         }
-    }
-
-    /// Whether two strings are equal once their ASCII letters are lower-cased.
-    static func equalIgnoringASCIICase(_ left: String, _ right: String) -> Bool {
-        left.utf8.count == right.utf8.count
-            && zip(left.utf8, right.utf8).allSatisfy { ($0 | ($0 &- 65 < 26 ? 32 : 0)) == ($1 | ($1 &- 65 < 26 ? 32 : 0)) }
     }
 }

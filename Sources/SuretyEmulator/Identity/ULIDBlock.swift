@@ -31,5 +31,11 @@ public struct ULIDBlock: Sendable, Hashable {
     }
 
     /// The 24 characters every ULID of `id`'s block starts with.
-    public static func key(of id: ULID) -> String { String(id.string.utf8.prefix(24))! }
+    public static func key(of id: ULID) -> String {
+        // Written straight into the key (the last two characters are written and left out): no whole locator first.
+        String(unsafeUninitializedCapacity: 26) { buffer in
+            ULIDGenerator.write(upper: id.upper, lower: id.lower, into: buffer, at: 0)
+            return 24
+        }
+    }
 }
